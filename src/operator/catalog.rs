@@ -1,0 +1,199 @@
+//! Where operator files come from: the ones built into the binary, overridden by a folder of
+//! the user's. Only the files a command needs are read and parsed.
+
+use std::borrow::Cow;
+use std::collections::BTreeSet;
+use std::io;
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context as _, Result};
+
+use super::{Common, FileError, Operator, parse_common, parse_operator};
+use crate::error::Failure;
+
+/// `(id, text)` of each shipped file in `operators/`, sorted by id; written by `build.rs`.
+const BUILT_IN: &[(&str, &str)] = include!(concat!(env!("OUT_DIR"), "/built_in.rs"));
+
+/// The id of the file of precautions common to all operators.
+const COMMON: &str = "common";
+
+/// Whether `id` has the form of an operator id: `[a-z0-9-]+`.
+#[must_use]
+pub fn is_operator_id(id: &str) -> bool {
+    !id.is_empty()
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}
+
+/// The operator files nocard knows.
+#[derive(Debug, Clone, Default)]
+pub struct Catalog {
+    /// Holds `<id>.toml` files that add to or override the built-in ones.
+    dir: Option<PathBuf>,
+}
+
+impl Catalog {
+    #[must_use]
+    pub fn new(dir: Option<PathBuf>) -> Self {
+        Catalog { dir }
+    }
+
+    /// The ids of all operators, sorted.
+    pub fn ids(&self) -> Result<Vec<String>> {
+        let mut ids: BTreeSet<String> = BUILT_IN
+            .iter()
+            .map(|(id, _)| (*id).to_owned())
+            .filter(|id| id != COMMON)
+            .collect();
+        if let Some(dir) = &self.dir {
+            let entries = std::fs::read_dir(dir)
+                .with_context(|| format!("could not read the operators folder {}", dir.display()))?;
+            for entry in entries {
+                let path = entry
+                    .with_context(|| format!("could not read the operators folder {}", dir.display()))?
+                    .path();
+                let stem = path.file_stem().and_then(|stem| stem.to_str());
+                if path.extension().is_some_and(|ext| ext == "toml")
+                    && let Some(stem) = stem.filter(|stem| is_operator_id(stem) && *stem != COMMON)
+                {
+                    ids.insert(stem.to_owned());
+                }
+            }
+        }
+        Ok(ids.into_iter().collect())
+    }
+
+    /// Loads the operator `id`. An id of the wrong form is refused before any file is touched.
+    pub fn operator(&self, id: &str) -> Result<Operator> {
+        if !is_operator_id(id) || id == COMMON {
+            return Err(self.unknown(id));
+        }
+        let Some(file) = self.find(id)? else {
+            return Err(self.unknown(id));
+        };
+        parse_operator(&file.path, id, &file.text).map_err(|problems| broken(problems, &file))
+    }
+
+    /// Loads the precautions common to all operators.
+    pub fn common(&self) -> Result<Common> {
+        let file = self
+            .find(COMMON)?
+            .context("the built-in common precautions are missing")?;
+        parse_common(&file.path, &file.text).map_err(|problems| broken(problems, &file))
+    }
+
+    /// Loads every operator, in id order.
+    pub fn operators(&self) -> Result<Vec<Operator>> {
+        self.ids()?.iter().map(|id| self.operator(id)).collect()
+    }
+
+    /// The file for `id`: the folder's if it has one, else the built-in.
+    fn find(&self, id: &str) -> Result<Option<File>> {
+        if let Some(dir) = &self.dir {
+            let path = dir.join(format!("{id}.toml"));
+            match std::fs::read_to_string(&path) {
+                Ok(text) => {
+                    return Ok(Some(File {
+                        path: path.display().to_string(),
+                        text: Cow::Owned(text),
+                        built_in: false,
+                    }));
+                }
+                Err(err) if err.kind() == io::ErrorKind::NotFound => {
+                    ensure_dir(dir)?;
+                }
+                Err(err) => {
+                    return Err(err).with_context(|| format!("could not read {}", path.display()));
+                }
+            }
+        }
+        Ok(BUILT_IN
+            .iter()
+            .find(|(built_in, _)| *built_in == id)
+            .map(|(_, text)| File {
+                path: format!("operators/{id}.toml"),
+                text: Cow::Borrowed(text),
+                built_in: true,
+            }))
+    }
+
+    fn unknown(&self, id: &str) -> anyhow::Error {
+        let known = self.ids().map_or_else(|_| String::new(), |ids| ids.join(", "));
+        let problem = if is_operator_id(id) && id != COMMON {
+            format!("unknown operator `{id}`")
+        } else {
+            format!("`{id}` is not an operator id (lowercase letters, digits and '-')")
+        };
+        Failure::usage(problem)
+            .with_hint(format!("known operators: {known}; see `nocard operators list`"))
+            .into()
+    }
+}
+
+/// A missing folder is an error even when the file asked for is built in: the user meant it.
+fn ensure_dir(dir: &Path) -> Result<()> {
+    if dir.is_dir() {
+        Ok(())
+    } else {
+        Err(Failure::new(format!(
+            "the operators folder {} does not exist",
+            dir.display()
+        ))
+        .with_hint("check --operators-dir or NOCARD_OPERATORS_DIR")
+        .into())
+    }
+}
+
+/// An operator file's text and where it came from.
+struct File {
+    /// As shown to users.
+    path: String,
+    text: Cow<'static, str>,
+    built_in: bool,
+}
+
+fn broken(problems: Vec<FileError>, file: &File) -> anyhow::Error {
+    let more = problems.len() - 1;
+    let first = problems.into_iter().next().map(|err| err.to_string());
+    let mut message = first.unwrap_or_default();
+    if more > 0 {
+        message.push_str(&format!(" (and {more} more problem{})", if more == 1 { "" } else { "s" }));
+    }
+    let hint = if file.built_in {
+        "this file is built into nocard: please report the problem".to_owned()
+    } else {
+        format!(
+            "fix {}, or move it out of the operators folder to use the built-in one",
+            file.path
+        )
+    };
+    Failure::new(message).with_hint(hint).into()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_are_lowercase_words() {
+        for good in ["telenor", "ice", "one-call", "o2"] {
+            assert!(is_operator_id(good), "{good}");
+        }
+        for bad in ["", "Telenor", "../telenor", "tele/nor", "tele nor", "telenor.toml", "télé", "a\0b"] {
+            assert!(!is_operator_id(bad), "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn every_shipped_file_loads() {
+        let catalog = Catalog::default();
+        let ids = catalog.ids().unwrap();
+        assert_eq!(ids, ["ice", "telenor", "telia"]);
+        for operator in catalog.operators().unwrap() {
+            assert!(!operator.steps.is_empty(), "{} has no steps", operator.id);
+            assert!(!operator.channels.is_empty(), "{} has no channels", operator.id);
+        }
+        assert!(catalog.common().unwrap().precautions.len() >= 10);
+    }
+}

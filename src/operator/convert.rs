@@ -1,0 +1,599 @@
+//! Turning the text of an operator file into the model, checking every rule on the way.
+//! Pure: no file is read here, so every rule is tested on strings.
+
+use std::collections::HashSet;
+
+use jiff::civil::Date;
+use toml::Spanned;
+
+use super::raw::{RawChannel, RawCommon, RawCondition, RawEntry, RawOperator, RawSource, RawText};
+use super::{
+    Address, Channel, ChannelKind, Common, Entry, FileError, Notice, NoticeRule, Operator, Phase,
+    Problem, Provenance, Source, SourceKind, Step, is_operator_id,
+};
+use crate::situation::{Choice, Condition};
+use crate::text::Text;
+
+/// Parses the operator file `text`, shown to users as `path`, which must be named `<stem>.toml`.
+/// All problems are returned, in file order.
+pub fn parse_operator(path: &str, stem: &str, text: &str) -> Result<Operator, Vec<FileError>> {
+    let mut check = Checker::new(path, text);
+    let raw: RawOperator = check.deserialize()?;
+    check.file_id(&raw.id, stem);
+    let sources = check.sources(raw.sources);
+    let home = check.https(raw.home);
+    let checked = check.date(&raw.checked);
+    let ctx = Context {
+        sources: &sources,
+        home: &home,
+    };
+    let notice = raw.notice.map(|notice| Notice {
+        rule: check.notice_rule(&notice.rule),
+        detail: text_of(notice.detail),
+        provenance: check.provenance(&ctx, &notice.sources, notice.confirmed, notice.check_on),
+    });
+    let channels = check.channels(&ctx, raw.channels);
+    let steps = check.steps(&ctx, raw.steps);
+    let precautions = check.precautions(&ctx, raw.precautions);
+    check.finish(Operator {
+        id: raw.id.into_inner(),
+        name: raw.name,
+        legal_name: raw.legal_name,
+        org_number: raw.org_number,
+        brands: raw.brands,
+        domains: raw.domains,
+        home,
+        checked,
+        sources,
+        notice,
+        channels,
+        steps,
+        precautions,
+    })
+}
+
+/// Parses the file of precautions common to all operators, `common.toml`.
+pub fn parse_common(path: &str, text: &str) -> Result<Common, Vec<FileError>> {
+    let mut check = Checker::new(path, text);
+    let raw: RawCommon = check.deserialize()?;
+    check.file_id(&raw.id, "common");
+    let sources = check.sources(raw.sources);
+    let checked = check.date(&raw.checked);
+    // Common precautions have no operator page to send users to; each must cite its source.
+    let ctx = Context {
+        sources: &sources,
+        home: "",
+    };
+    let precautions = check.precautions(&ctx, raw.precautions);
+    check.finish(Common {
+        checked,
+        sources,
+        precautions,
+    })
+}
+
+/// What references in a file resolve against.
+struct Context<'a> {
+    sources: &'a [Source],
+    home: &'a str,
+}
+
+/// Collects problems while converting, so one pass reports them all.
+struct Checker<'a> {
+    path: &'a str,
+    text: &'a str,
+    problems: Vec<FileError>,
+}
+
+impl<'a> Checker<'a> {
+    fn new(path: &'a str, text: &'a str) -> Self {
+        Checker {
+            path,
+            text,
+            problems: Vec::new(),
+        }
+    }
+
+    fn deserialize<T: serde::de::DeserializeOwned>(&self) -> Result<T, Vec<FileError>> {
+        toml::from_str(self.text).map_err(|err| {
+            let message = err.message().trim_end().replace('\n', "; ");
+            vec![FileError::at(
+                self.path,
+                self.text,
+                err.span(),
+                Problem::Syntax(message),
+            )]
+        })
+    }
+
+    fn report<T>(&mut self, at: &Spanned<T>, problem: Problem) {
+        self.problems
+            .push(FileError::at(self.path, self.text, Some(at.span()), problem));
+    }
+
+    fn finish<T>(self, value: T) -> Result<T, Vec<FileError>> {
+        if self.problems.is_empty() {
+            Ok(value)
+        } else {
+            Err(self.problems)
+        }
+    }
+
+    fn file_id(&mut self, id: &Spanned<String>, stem: &str) {
+        if stem != "common" && !is_operator_id(id.get_ref()) {
+            self.report(id, Problem::InvalidId(id.get_ref().clone()));
+        } else if id.get_ref() != stem {
+            self.report(
+                id,
+                Problem::IdMismatch {
+                    id: id.get_ref().clone(),
+                    stem: stem.to_owned(),
+                },
+            );
+        }
+    }
+
+    fn unique(&mut self, seen: &mut HashSet<String>, what: &'static str, id: &Spanned<String>) {
+        if !seen.insert(id.get_ref().clone()) {
+            self.report(
+                id,
+                Problem::Duplicate {
+                    what,
+                    id: id.get_ref().clone(),
+                },
+            );
+        }
+    }
+
+    fn date(&mut self, value: &Spanned<toml::value::Datetime>) -> Date {
+        let datetime = value.get_ref();
+        match (datetime.date, datetime.time, datetime.offset) {
+            (Some(date), None, None) => {
+                if let Ok(date) = Date::new(
+                    i16::try_from(date.year).unwrap_or(i16::MAX),
+                    i8::try_from(date.month).unwrap_or(i8::MAX),
+                    i8::try_from(date.day).unwrap_or(i8::MAX),
+                ) {
+                    return date;
+                }
+                self.report(value, Problem::NotADate);
+            }
+            _ => self.report(value, Problem::NotADate),
+        }
+        Date::default()
+    }
+
+    fn https(&mut self, url: Spanned<String>) -> String {
+        if !url.get_ref().starts_with("https://") {
+            self.report(&url, Problem::NotHttps(url.get_ref().clone()));
+        }
+        url.into_inner()
+    }
+
+    fn sources(&mut self, raw: Vec<RawSource>) -> Vec<Source> {
+        let mut seen = HashSet::new();
+        raw.into_iter()
+            .map(|source| {
+                self.unique(&mut seen, "source", &source.id);
+                let kind = SourceKind::from_word(source.kind.get_ref()).unwrap_or_else(|| {
+                    self.report(
+                        &source.kind,
+                        Problem::UnknownSourceKind(source.kind.get_ref().clone()),
+                    );
+                    SourceKind::ThirdParty
+                });
+                // Old pages are cited as they were archived, often over http; only official and
+                // authority pages are ever shown as links, and those must be https.
+                let url = if kind.is_linkable() {
+                    self.https(source.url)
+                } else {
+                    source.url.into_inner()
+                };
+                Source {
+                    id: source.id.into_inner(),
+                    title: text_of(source.title),
+                    url,
+                    kind,
+                    dated: source.dated,
+                }
+            })
+            .collect()
+    }
+
+    fn provenance(
+        &mut self,
+        ctx: &Context,
+        ids: &[Spanned<String>],
+        confirmed: Option<bool>,
+        check_on: Option<Spanned<String>>,
+    ) -> Provenance {
+        let sources = ids
+            .iter()
+            .filter_map(|id| {
+                let found = ctx.sources.iter().find(|s| s.id == *id.get_ref()).cloned();
+                if found.is_none() {
+                    self.report(id, Problem::UnknownSource(id.get_ref().clone()));
+                }
+                found
+            })
+            .collect();
+        Provenance {
+            sources,
+            confirmed: confirmed.unwrap_or(true),
+            check_on: check_on.map_or_else(|| ctx.home.to_owned(), |url| self.https(url)),
+        }
+    }
+
+    fn notice_rule(&mut self, rule: &Spanned<String>) -> NoticeRule {
+        NoticeRule::from_word(rule.get_ref()).unwrap_or_else(|| {
+            self.report(rule, Problem::UnknownNoticeRule(rule.get_ref().clone()));
+            NoticeRule::Unknown
+        })
+    }
+
+    fn channels(&mut self, ctx: &Context, raw: Vec<RawChannel>) -> Vec<Channel> {
+        let mut seen = HashSet::new();
+        let mut channels = Vec::with_capacity(raw.len());
+        for channel in raw {
+            self.unique(&mut seen, "channel", &channel.id);
+            let Some(kind) = ChannelKind::from_word(channel.kind.get_ref()) else {
+                self.report(
+                    &channel.kind,
+                    Problem::UnknownChannelKind(channel.kind.get_ref().clone()),
+                );
+                continue;
+            };
+            let address = self.address(kind, &channel);
+            channels.push(Channel {
+                address,
+                provenance: self.provenance(
+                    ctx,
+                    &channel.sources,
+                    channel.confirmed,
+                    channel.check_on,
+                ),
+                id: channel.id.into_inner(),
+                kind,
+                label: text_of(channel.label),
+                needs: channel.needs.map(text_of),
+                note: channel.note.map(text_of),
+            });
+        }
+        channels
+    }
+
+    /// Each kind of channel takes one kind of address, and no other.
+    fn address(&mut self, kind: ChannelKind, channel: &RawChannel) -> Address {
+        let fields = [
+            ("number", &channel.number),
+            ("url", &channel.url),
+            ("email", &channel.email),
+            ("address", &channel.address),
+        ];
+        let (wanted, required) = match kind {
+            ChannelKind::Phone => ("number", true),
+            ChannelKind::Email => ("email", true),
+            ChannelKind::Letter => ("address", true),
+            // Where the operator's page for a chat, app or store was not found, the channel is
+            // still worth naming, with the user sent to check on the operator's site.
+            ChannelKind::Web | ChannelKind::Chat | ChannelKind::App | ChannelKind::Store => {
+                ("url", false)
+            }
+        };
+        for (field, value) in fields {
+            if let Some(value) = value.as_ref().filter(|_| field != wanted) {
+                self.report(
+                    value,
+                    Problem::StrayAddress {
+                        channel: channel.id.get_ref().clone(),
+                        kind: kind.word(),
+                        field,
+                    },
+                );
+            }
+        }
+        let value = fields
+            .iter()
+            .find(|(field, _)| *field == wanted)
+            .and_then(|(_, value)| value.as_ref());
+        let Some(value) = value else {
+            if required {
+                self.report(
+                    &channel.kind,
+                    Problem::MissingAddress {
+                        channel: channel.id.get_ref().clone(),
+                        kind: kind.word(),
+                        field: wanted,
+                    },
+                );
+            }
+            return Address::None;
+        };
+        match kind {
+            ChannelKind::Phone => {
+                if !is_norwegian_service_number(value.get_ref()) {
+                    self.report(value, Problem::BadPhoneNumber(value.get_ref().clone()));
+                }
+                Address::Phone(value.get_ref().clone())
+            }
+            ChannelKind::Email => Address::Email(value.get_ref().clone()),
+            ChannelKind::Letter => Address::Postal(value.get_ref().clone()),
+            ChannelKind::Web | ChannelKind::Chat | ChannelKind::App | ChannelKind::Store => {
+                Address::Url(self.https(value.clone()))
+            }
+        }
+    }
+
+    fn steps(&mut self, ctx: &Context, raw: Vec<RawEntry>) -> Vec<Step> {
+        let mut seen = HashSet::new();
+        let mut latest = Phase::Preparation;
+        let mut steps = Vec::with_capacity(raw.len());
+        for mut entry in raw {
+            self.unique(&mut seen, "step", &entry.id);
+            let Some(word) = entry.phase.take() else {
+                self.report(&entry.id, Problem::MissingPhase(entry.id.get_ref().clone()));
+                continue;
+            };
+            let Some(phase) = Phase::from_word(word.get_ref()) else {
+                self.report(&word, Problem::UnknownPhase(word.get_ref().clone()));
+                continue;
+            };
+            if phase < latest {
+                self.report(
+                    &word,
+                    Problem::PhaseOutOfOrder {
+                        step: entry.id.get_ref().clone(),
+                        phase: phase.word(),
+                        after: latest.word(),
+                    },
+                );
+            }
+            latest = latest.max(phase);
+            steps.push(Step {
+                phase,
+                entry: self.entry(ctx, entry),
+            });
+        }
+        steps
+    }
+
+    fn precautions(&mut self, ctx: &Context, raw: Vec<RawEntry>) -> Vec<Entry> {
+        let mut seen = HashSet::new();
+        raw.into_iter()
+            .map(|entry| {
+                self.unique(&mut seen, "precaution", &entry.id);
+                if let Some(phase) = &entry.phase {
+                    self.report(phase, Problem::PhaseOnPrecaution(entry.id.get_ref().clone()));
+                }
+                self.entry(ctx, entry)
+            })
+            .collect()
+    }
+
+    fn entry(&mut self, ctx: &Context, entry: RawEntry) -> Entry {
+        Entry {
+            when: self.condition(entry.when.unwrap_or_default()),
+            provenance: self.provenance(ctx, &entry.sources, entry.confirmed, entry.check_on),
+            id: entry.id.into_inner(),
+            title: text_of(entry.title),
+            detail: text_of(entry.detail),
+        }
+    }
+
+    fn condition(&mut self, raw: RawCondition) -> Condition {
+        Condition {
+            intent: self.choices(&raw.intent),
+            plan: self.choices(&raw.plan),
+            sim: self.choices(&raw.sim),
+            payer: self.choices(&raw.payer),
+            balance: self.choices(&raw.balance),
+        }
+    }
+
+    fn choices<C: Choice>(&mut self, words: &[Spanned<String>]) -> Vec<C> {
+        words
+            .iter()
+            .filter_map(|word| {
+                let choice = C::from_word(word.get_ref());
+                if choice.is_none() {
+                    self.report(
+                        word,
+                        Problem::UnknownSituationValue {
+                            key: C::KEY.word(),
+                            value: word.get_ref().clone(),
+                            expected: C::words(),
+                        },
+                    );
+                }
+                choice
+            })
+            .collect()
+    }
+}
+
+fn text_of(raw: RawText) -> Text {
+    Text {
+        en: raw.en,
+        nb: raw.nb,
+        zh: raw.zh,
+    }
+}
+
+/// Operators publish ordinary 8-digit numbers (`915 09 000`, `21 00 00 00`) and short numbers
+/// that work only inside Norway (`06160`, `3332`).
+fn is_norwegian_service_number(number: &str) -> bool {
+    let digits = number.chars().filter(char::is_ascii_digit).count();
+    number.chars().all(|c| c.is_ascii_digit() || c == ' ') && matches!(digits, 4 | 5 | 8)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::operator::Position;
+
+    const MINIMAL: &str = r#"
+id = "acme"
+name = "Acme"
+legal_name = "Acme Mobil AS"
+brands = ["Acme"]
+domains = ["acme.no"]
+home = "https://www.acme.no/"
+checked = 2026-11-25
+
+[[sources]]
+id = "terms"
+title.en = "Acme terms"
+url = "https://www.acme.no/vilkar"
+kind = "official"
+
+[[channels]]
+id = "phone"
+kind = "phone"
+label.en = "Customer service"
+number = "900 00 000"
+sources = ["terms"]
+confirmed = true
+
+[[steps]]
+id = "decide"
+phase = "preparation"
+title.en = "Decide"
+detail.en = "Decide what you want."
+
+[[steps]]
+id = "call"
+phase = "contact"
+when = { plan = ["prepaid"] }
+title.en = "Call"
+detail.en = "Call them."
+sources = ["terms"]
+"#;
+
+    fn problems(text: &str) -> Vec<(Problem, Position)> {
+        parse_operator("acme.toml", "acme", text)
+            .expect_err("the file should be refused")
+            .into_iter()
+            .map(|err| (err.problem, err.position.expect("a position")))
+            .collect()
+    }
+
+    fn position_of(text: &str, needle: &str) -> Position {
+        Position::of(text, text.find(needle).expect("needle in fixture"))
+    }
+
+    #[test]
+    fn a_good_file_becomes_the_model() {
+        let operator = parse_operator("acme.toml", "acme", MINIMAL).unwrap();
+        assert_eq!(operator.id, "acme");
+        assert_eq!(operator.checked, jiff::civil::date(2026, 11, 25));
+        assert_eq!(operator.channels[0].address.abroad().unwrap(), "+47 900 00 000");
+        assert_eq!(operator.steps[1].phase, Phase::Contact);
+        assert_eq!(operator.steps[1].entry.provenance.sources[0].id, "terms");
+        // An unconfirmed fact with no page of its own is checked on the operator's home page.
+        assert_eq!(operator.steps[0].entry.provenance.check_on, "https://www.acme.no/");
+    }
+
+    #[test]
+    fn it_points_at_a_misspelled_key() {
+        let text = MINIMAL.replace("detail.en = \"Call them.\"", "detial.en = \"Call them.\"");
+        let found = problems(&text);
+        assert_eq!(found.len(), 1);
+        assert!(matches!(&found[0].0, Problem::Syntax(m) if m.contains("detial")));
+        assert_eq!(found[0].1, position_of(&text, "detial"));
+    }
+
+    #[test]
+    fn it_points_at_broken_syntax() {
+        let text = MINIMAL.replace("name = \"Acme\"", "name = \"Acme");
+        let found = problems(&text);
+        assert!(matches!(found[0].0, Problem::Syntax(_)));
+        assert_eq!(found[0].1.line, 3);
+    }
+
+    #[test]
+    fn it_points_at_an_id_that_does_not_match_the_file_name() {
+        let text = MINIMAL.replace("id = \"acme\"", "id = \"acne\"");
+        let found = problems(&text);
+        assert!(matches!(&found[0].0, Problem::IdMismatch { id, .. } if id == "acne"));
+        assert_eq!(found[0].1, position_of(&text, "\"acne\""));
+    }
+
+    #[test]
+    fn it_points_at_a_duplicate_step_id() {
+        let text = MINIMAL.replace("id = \"call\"", "id = \"decide\"");
+        let found = problems(&text);
+        assert!(matches!(&found[0].0, Problem::Duplicate { what: "step", id } if id == "decide"));
+        assert_eq!(found[0].1.line, position_of(&text, "phase = \"contact\"").line - 1);
+    }
+
+    #[test]
+    fn it_points_at_an_unknown_phase() {
+        let text = MINIMAL.replace("phase = \"contact\"", "phase = \"contcat\"");
+        let found = problems(&text);
+        assert!(matches!(&found[0].0, Problem::UnknownPhase(p) if p == "contcat"));
+        assert_eq!(found[0].1, position_of(&text, "\"contcat\""));
+    }
+
+    #[test]
+    fn it_points_at_phases_out_of_order() {
+        let text = MINIMAL.replace("phase = \"preparation\"", "phase = \"confirmation\"");
+        let found = problems(&text);
+        assert!(matches!(&found[0].0, Problem::PhaseOutOfOrder { step, .. } if step == "call"));
+        assert_eq!(found[0].1, position_of(&text, "\"contact\""));
+    }
+
+    #[test]
+    fn it_points_at_an_unknown_situation_value() {
+        let text = MINIMAL.replace("plan = [\"prepaid\"]", "plan = [\"prepaid\", \"kontant\"]");
+        let found = problems(&text);
+        assert!(matches!(
+            &found[0].0,
+            Problem::UnknownSituationValue { key: "plan", value, .. } if value == "kontant"
+        ));
+        assert_eq!(found[0].1, position_of(&text, "\"kontant\""));
+    }
+
+    #[test]
+    fn it_refuses_a_condition_on_an_unknown_situation() {
+        let text = MINIMAL.replace("plan = [\"prepaid\"]", "country = [\"no\"]");
+        let found = problems(&text);
+        assert!(matches!(&found[0].0, Problem::Syntax(m) if m.contains("country")));
+        assert_eq!(found[0].1, position_of(&text, "country"));
+    }
+
+    #[test]
+    fn it_points_at_a_reference_to_a_missing_source() {
+        let text = MINIMAL.replace("sources = [\"terms\"]\n\"#", "sources = [\"term\"]\n\"#");
+        let text = text.replace("sources = [\"terms\"]\nconfirmed", "sources = [\"trems\"]\nconfirmed");
+        let found = problems(&text);
+        assert!(matches!(&found[0].0, Problem::UnknownSource(id) if id == "trems"));
+        assert_eq!(found[0].1, position_of(&text, "\"trems\""));
+    }
+
+    #[test]
+    fn it_checks_channel_addresses_by_kind() {
+        let text = MINIMAL.replace("number = \"900 00 000\"", "url = \"https://www.acme.no/\"");
+        let found = problems(&text);
+        assert!(matches!(&found[0].0, Problem::StrayAddress { field: "url", .. }));
+        assert!(matches!(&found[1].0, Problem::MissingAddress { field: "number", .. }));
+
+        let text = MINIMAL.replace("\"900 00 000\"", "\"+47 900 00 000\"");
+        assert!(matches!(&problems(&text)[0].0, Problem::BadPhoneNumber(_)));
+    }
+
+    #[test]
+    fn it_reports_every_problem_in_one_pass() {
+        let text = MINIMAL
+            .replace("phase = \"contact\"", "phase = \"contcat\"")
+            .replace("home = \"https://", "home = \"http://");
+        let found = problems(&text);
+        assert_eq!(found.len(), 2);
+        assert!(found[0].1 < found[1].1 || found[0].1.line != found[1].1.line);
+    }
+
+    #[test]
+    fn a_date_with_a_time_is_refused() {
+        let text = MINIMAL.replace("checked = 2026-11-25", "checked = 2026-11-25T10:00:00");
+        assert!(matches!(problems(&text)[0].0, Problem::NotADate));
+    }
+}
