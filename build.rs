@@ -15,9 +15,17 @@ fn main() {
     files.sort();
     let mut table = String::from("&[\n");
     for path in files {
-        let id = path.file_stem().and_then(|stem| stem.to_str()).expect("UTF-8 file names");
+        let id = path
+            .file_stem()
+            .and_then(|stem| stem.to_str())
+            .expect("UTF-8 file names");
         println!("cargo::rerun-if-changed={}", path.display());
-        writeln!(table, "    ({id:?}, include_str!({:?})),", path.display().to_string()).unwrap();
+        writeln!(
+            table,
+            "    ({id:?}, include_str!({:?})),",
+            path.display().to_string()
+        )
+        .unwrap();
     }
     table.push(']');
     let out = Path::new(&env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("built_in.rs");

@@ -10,24 +10,74 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 /// balance and the confirmation, per operator, offline. Every fact it states names its source
 /// and the date it was checked.
 #[derive(Debug, Parser)]
-#[command(name = "nocard", version, propagate_version = true, max_term_width = 100)]
-#[command(after_help = "Examples:\n  nocard checklist --operator telenor\n  nocard operators list\n  nocard operators show ice")]
+#[command(
+    name = "nocard",
+    version,
+    propagate_version = true,
+    max_term_width = 100
+)]
+#[command(
+    after_help = "Examples:\n  nocard checklist --operator telenor\n  nocard operators list\n  nocard operators show ice"
+)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
 
     /// Folder of <operator>.toml files that add to or override the built-in ones
-    #[arg(long = "operators-dir", value_name = "DIR", env = "NOCARD_OPERATORS_DIR", global = true)]
+    #[arg(
+        long = "operators-dir",
+        value_name = "DIR",
+        env = "NOCARD_OPERATORS_DIR",
+        global = true
+    )]
     pub operators_dir: Option<PathBuf>,
 }
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// Walk through cancelling a subscription, step by step, and write the message to send
+    Deregister(DeregisterArgs),
     /// Print the precautions to take: those for every operator, then the operator's own
     Checklist(ChecklistArgs),
     /// List the operators nocard knows, or show one operator's whole procedure
     #[command(subcommand)]
     Operators(OperatorsCommand),
+}
+
+#[derive(Debug, Args)]
+#[command(
+    after_help = "Answers file keys (all optional; a missing one is asked in a terminal):\n  \
+intent   cancel | port | keep\n  \
+payer    private | company\n  \
+plan     postpaid | prepaid\n  \
+sim      physical | esim\n  \
+channel  phone | chat | web | app | store | email | letter (one the operator offers)\n  \
+phone    the mobile number, e.g. \"912 34 567\"\n  \
+name     the subscription owner's name\n  \
+balance  refund | use | leave (prepaid)\n  \
+account  bank account or IBAN for a refund\n\n\
+Examples:\n  nocard deregister --operator telenor\n  nocard deregister --operator ice --answers answers.toml --out message.txt"
+)]
+pub struct DeregisterArgs {
+    /// The operator to cancel with (e.g. telenor); asked in a terminal when left out
+    #[arg(long = "operator", value_name = "ID")]
+    pub operator: Option<String>,
+
+    /// Take answers from this TOML file instead of asking (keys below)
+    #[arg(long = "answers", value_name = "FILE")]
+    pub answers: Option<PathBuf>,
+
+    /// Write the message here [default: nocard-<operator>-<date>.txt in this folder]
+    #[arg(long = "out", value_name = "PATH")]
+    pub out: Option<PathBuf>,
+
+    /// Overwrite the message file if it exists
+    #[arg(long = "force")]
+    pub force: bool,
+
+    /// Never prompt: every answer must come from --answers
+    #[arg(long = "no-input")]
+    pub no_input: bool,
 }
 
 #[derive(Debug, Args)]

@@ -71,7 +71,9 @@ impl std::error::Error for Failure {}
 
 /// Prints `err` to stderr as `error: cause: cause` and a `hint:` line, and picks the exit code.
 pub fn report(err: &anyhow::Error) -> ExitCode {
-    let failure = err.chain().find_map(|cause| cause.downcast_ref::<Failure>());
+    let failure = err
+        .chain()
+        .find_map(|cause| cause.downcast_ref::<Failure>());
     let exit = failure.map_or(Exit::Failure, |failure| failure.exit);
     let mut stderr = std::io::stderr().lock();
     // A closed stderr leaves nowhere to complain; the exit code still tells.

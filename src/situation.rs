@@ -244,7 +244,10 @@ mod tests {
         };
         assert_eq!(
             condition.terms(),
-            vec![(Key::Intent, vec!["cancel", "keep"]), (Key::Sim, vec!["esim"])]
+            vec![
+                (Key::Intent, vec!["cancel", "keep"]),
+                (Key::Sim, vec!["esim"])
+            ]
         );
         assert!(Condition::default().is_always());
     }

@@ -3,6 +3,7 @@
 
 use std::borrow::Cow;
 use std::collections::BTreeSet;
+use std::fmt::Write as _;
 use std::io;
 use std::path::{Path, PathBuf};
 
@@ -47,11 +48,14 @@ impl Catalog {
             .filter(|id| id != COMMON)
             .collect();
         if let Some(dir) = &self.dir {
-            let entries = std::fs::read_dir(dir)
-                .with_context(|| format!("could not read the operators folder {}", dir.display()))?;
+            let entries = std::fs::read_dir(dir).with_context(|| {
+                format!("could not read the operators folder {}", dir.display())
+            })?;
             for entry in entries {
                 let path = entry
-                    .with_context(|| format!("could not read the operators folder {}", dir.display()))?
+                    .with_context(|| {
+                        format!("could not read the operators folder {}", dir.display())
+                    })?
                     .path();
                 let stem = path.file_stem().and_then(|stem| stem.to_str());
                 if path.extension().is_some_and(|ext| ext == "toml")
@@ -119,14 +123,18 @@ impl Catalog {
     }
 
     fn unknown(&self, id: &str) -> anyhow::Error {
-        let known = self.ids().map_or_else(|_| String::new(), |ids| ids.join(", "));
+        let known = self
+            .ids()
+            .map_or_else(|_| String::new(), |ids| ids.join(", "));
         let problem = if is_operator_id(id) && id != COMMON {
             format!("unknown operator `{id}`")
         } else {
             format!("`{id}` is not an operator id (lowercase letters, digits and '-')")
         };
         Failure::usage(problem)
-            .with_hint(format!("known operators: {known}; see `nocard operators list`"))
+            .with_hint(format!(
+                "known operators: {known}; see `nocard operators list`"
+            ))
             .into()
     }
 }
@@ -158,7 +166,11 @@ fn broken(problems: Vec<FileError>, file: &File) -> anyhow::Error {
     let first = problems.into_iter().next().map(|err| err.to_string());
     let mut message = first.unwrap_or_default();
     if more > 0 {
-        message.push_str(&format!(" (and {more} more problem{})", if more == 1 { "" } else { "s" }));
+        let _ = write!(
+            message,
+            " (and {more} more problem{})",
+            if more == 1 { "" } else { "s" }
+        );
     }
     let hint = if file.built_in {
         "this file is built into nocard: please report the problem".to_owned()
@@ -180,7 +192,16 @@ mod tests {
         for good in ["telenor", "ice", "one-call", "o2"] {
             assert!(is_operator_id(good), "{good}");
         }
-        for bad in ["", "Telenor", "../telenor", "tele/nor", "tele nor", "telenor.toml", "télé", "a\0b"] {
+        for bad in [
+            "",
+            "Telenor",
+            "../telenor",
+            "tele/nor",
+            "tele nor",
+            "telenor.toml",
+            "télé",
+            "a\0b",
+        ] {
             assert!(!is_operator_id(bad), "{bad:?}");
         }
     }
@@ -192,7 +213,11 @@ mod tests {
         assert_eq!(ids, ["ice", "telenor", "telia"]);
         for operator in catalog.operators().unwrap() {
             assert!(!operator.steps.is_empty(), "{} has no steps", operator.id);
-            assert!(!operator.channels.is_empty(), "{} has no channels", operator.id);
+            assert!(
+                !operator.channels.is_empty(),
+                "{} has no channels",
+                operator.id
+            );
         }
         assert!(catalog.common().unwrap().precautions.len() >= 10);
     }

@@ -107,8 +107,12 @@ impl<'a> Checker<'a> {
     }
 
     fn report<T>(&mut self, at: &Spanned<T>, problem: Problem) {
-        self.problems
-            .push(FileError::at(self.path, self.text, Some(at.span()), problem));
+        self.problems.push(FileError::at(
+            self.path,
+            self.text,
+            Some(at.span()),
+            problem,
+        ));
     }
 
     fn finish<T>(self, value: T) -> Result<T, Vec<FileError>> {
@@ -363,7 +367,10 @@ impl<'a> Checker<'a> {
             .map(|entry| {
                 self.unique(&mut seen, "precaution", &entry.id);
                 if let Some(phase) = &entry.phase {
-                    self.report(phase, Problem::PhaseOnPrecaution(entry.id.get_ref().clone()));
+                    self.report(
+                        phase,
+                        Problem::PhaseOnPrecaution(entry.id.get_ref().clone()),
+                    );
                 }
                 self.entry(ctx, entry)
             })
@@ -372,7 +379,7 @@ impl<'a> Checker<'a> {
 
     fn entry(&mut self, ctx: &Context, entry: RawEntry) -> Entry {
         Entry {
-            when: self.condition(entry.when.unwrap_or_default()),
+            when: self.condition(&entry.when.unwrap_or_default()),
             provenance: self.provenance(ctx, &entry.sources, entry.confirmed, entry.check_on),
             id: entry.id.into_inner(),
             title: text_of(entry.title),
@@ -380,7 +387,7 @@ impl<'a> Checker<'a> {
         }
     }
 
-    fn condition(&mut self, raw: RawCondition) -> Condition {
+    fn condition(&mut self, raw: &RawCondition) -> Condition {
         Condition {
             intent: self.choices(&raw.intent),
             plan: self.choices(&raw.plan),
@@ -486,11 +493,17 @@ sources = ["terms"]
         let operator = parse_operator("acme.toml", "acme", MINIMAL).unwrap();
         assert_eq!(operator.id, "acme");
         assert_eq!(operator.checked, jiff::civil::date(2026, 11, 25));
-        assert_eq!(operator.channels[0].address.abroad().unwrap(), "+47 900 00 000");
+        assert_eq!(
+            operator.channels[0].address.abroad().unwrap(),
+            "+47 900 00 000"
+        );
         assert_eq!(operator.steps[1].phase, Phase::Contact);
         assert_eq!(operator.steps[1].entry.provenance.sources[0].id, "terms");
         // An unconfirmed fact with no page of its own is checked on the operator's home page.
-        assert_eq!(operator.steps[0].entry.provenance.check_on, "https://www.acme.no/");
+        assert_eq!(
+            operator.steps[0].entry.provenance.check_on,
+            "https://www.acme.no/"
+        );
     }
 
     #[test]
@@ -523,7 +536,10 @@ sources = ["terms"]
         let text = MINIMAL.replace("id = \"call\"", "id = \"decide\"");
         let found = problems(&text);
         assert!(matches!(&found[0].0, Problem::Duplicate { what: "step", id } if id == "decide"));
-        assert_eq!(found[0].1.line, position_of(&text, "phase = \"contact\"").line - 1);
+        assert_eq!(
+            found[0].1.line,
+            position_of(&text, "phase = \"contact\"").line - 1
+        );
     }
 
     #[test]
@@ -564,7 +580,10 @@ sources = ["terms"]
     #[test]
     fn it_points_at_a_reference_to_a_missing_source() {
         let text = MINIMAL.replace("sources = [\"terms\"]\n\"#", "sources = [\"term\"]\n\"#");
-        let text = text.replace("sources = [\"terms\"]\nconfirmed", "sources = [\"trems\"]\nconfirmed");
+        let text = text.replace(
+            "sources = [\"terms\"]\nconfirmed",
+            "sources = [\"trems\"]\nconfirmed",
+        );
         let found = problems(&text);
         assert!(matches!(&found[0].0, Problem::UnknownSource(id) if id == "trems"));
         assert_eq!(found[0].1, position_of(&text, "\"trems\""));
@@ -574,8 +593,17 @@ sources = ["terms"]
     fn it_checks_channel_addresses_by_kind() {
         let text = MINIMAL.replace("number = \"900 00 000\"", "url = \"https://www.acme.no/\"");
         let found = problems(&text);
-        assert!(matches!(&found[0].0, Problem::StrayAddress { field: "url", .. }));
-        assert!(matches!(&found[1].0, Problem::MissingAddress { field: "number", .. }));
+        assert!(matches!(
+            &found[0].0,
+            Problem::StrayAddress { field: "url", .. }
+        ));
+        assert!(matches!(
+            &found[1].0,
+            Problem::MissingAddress {
+                field: "number",
+                ..
+            }
+        ));
 
         let text = MINIMAL.replace("\"900 00 000\"", "\"+47 900 00 000\"");
         assert!(matches!(&problems(&text)[0].0, Problem::BadPhoneNumber(_)));

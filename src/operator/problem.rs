@@ -44,7 +44,9 @@ pub enum Problem {
     Duplicate { what: &'static str, id: String },
     #[error("unknown phase `{0}`; expected one of: {phases}", phases = crate::operator::Phase::WORDS)]
     UnknownPhase(String),
-    #[error("step `{step}` in phase `{phase}` comes after a step in phase `{after}`; keep steps in phase order")]
+    #[error(
+        "step `{step}` in phase `{phase}` comes after a step in phase `{after}`; keep steps in phase order"
+    )]
     PhaseOutOfOrder {
         step: String,
         phase: &'static str,

@@ -108,7 +108,7 @@ pub struct RawChannel {
     pub email: Option<Spanned<String>>,
     /// For `letter`: the postal address, one line.
     pub address: Option<Spanned<String>>,
-    /// What the user needs to use the channel (e.g. BankID).
+    /// What the user needs to use the channel (e.g. `BankID`).
     pub needs: Option<RawText>,
     /// Anything else worth knowing.
     pub note: Option<RawText>,

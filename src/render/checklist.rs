@@ -20,7 +20,10 @@ pub fn checklist(checklist: &Checklist, format: Format, layout: &Layout) -> Stri
 
 fn title(checklist: &Checklist) -> String {
     match checklist.operator {
-        Some(operator) => format!("Checklist for cancelling a mobile subscription: {}", operator.name),
+        Some(operator) => format!(
+            "Checklist for cancelling a mobile subscription: {}",
+            operator.name
+        ),
         None => "Checklist for cancelling a Norwegian mobile subscription".to_owned(),
     }
 }
@@ -36,7 +39,7 @@ fn group(item: &Item) -> String {
 fn text(checklist: &Checklist, layout: &Layout) -> String {
     let lang = layout.lang;
     let mut out = String::new();
-    let _ = writeln!(out, "{}", layout.bold(&title(checklist)));
+    layout.paragraph(&mut out, "", "", &layout.bold(&title(checklist)));
     let mut current = String::new();
     let number_width = checklist.items.len().to_string().len();
     for (index, item) in checklist.items.iter().enumerate() {
@@ -48,7 +51,12 @@ fn text(checklist: &Checklist, layout: &Layout) -> String {
         let entry = item.entry;
         let number = format!("{:>number_width$}. ", index + 1);
         let indent = " ".repeat(number.len());
-        layout.paragraph(&mut out, &number, &indent, &layout.bold(entry.title.get(lang)));
+        layout.paragraph(
+            &mut out,
+            &number,
+            &indent,
+            &layout.bold(entry.title.get(lang)),
+        );
         layout.paragraph(&mut out, &indent, &indent, entry.detail.get(lang));
         if !entry.when.is_always() {
             let line = format!("Applies when: {}", describe(&entry.when));

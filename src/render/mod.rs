@@ -3,6 +3,7 @@
 
 mod checklist;
 mod operators;
+pub mod walk;
 
 pub use checklist::checklist;
 pub use operators::{operator, operator_list};
@@ -156,7 +157,10 @@ mod tests {
             plan: vec![Plan::Postpaid],
             ..Condition::default()
         };
-        assert_eq!(describe(&condition), "cancelling or porting the number · postpaid");
+        assert_eq!(
+            describe(&condition),
+            "cancelling or porting the number · postpaid"
+        );
     }
 
     #[test]

@@ -6,6 +6,7 @@ use serde_json::json;
 
 use super::{Layout, cite, describe, unconfirmed};
 use crate::cli::ListFormat;
+use crate::operator::Source;
 use crate::operator::{Address, Channel, Entry, NoticeRule, Operator, Phase, Provenance};
 
 /// One operator per line: id, name, date checked. Aligned in a terminal, tab-separated in a pipe.
@@ -29,16 +30,36 @@ pub fn operator_list(operators: &[Operator], format: ListFormat, layout: &Layout
             out.push('\n');
             out
         }
-        ListFormat::Text if layout.width.is_none() => operators
-            .iter()
-            .map(|op| format!("{}\t{}\t{}\n", op.id, op.name, op.checked))
-            .collect(),
-        ListFormat::Text => {
-            let id_width = operators.iter().map(|op| op.id.len()).max().unwrap_or(2).max(2);
-            let name_width = operators.iter().map(|op| op.name.chars().count()).max().unwrap_or(4).max(4);
-            let mut out = layout.bold(&format!("{:id_width$}  {:name_width$}  checked\n", "id", "name"));
+        ListFormat::Text if layout.width.is_none() => {
+            let mut out = String::new();
             for op in operators {
-                let _ = writeln!(out, "{:id_width$}  {:name_width$}  {}", op.id, op.name, op.checked);
+                let _ = writeln!(out, "{}	{}	{}", op.id, op.name, op.checked);
+            }
+            out
+        }
+        ListFormat::Text => {
+            let id_width = operators
+                .iter()
+                .map(|op| op.id.len())
+                .max()
+                .unwrap_or(2)
+                .max(2);
+            let name_width = operators
+                .iter()
+                .map(|op| op.name.chars().count())
+                .max()
+                .unwrap_or(4)
+                .max(4);
+            let mut out = layout.bold(&format!(
+                "{:id_width$}  {:name_width$}  checked\n",
+                "id", "name"
+            ));
+            for op in operators {
+                let _ = writeln!(
+                    out,
+                    "{:id_width$}  {:name_width$}  {}",
+                    op.id, op.name, op.checked
+                );
             }
             out
         }
@@ -49,6 +70,7 @@ pub fn operator_list(operators: &[Operator], format: ListFormat, layout: &Layout
 #[must_use]
 pub fn operator(operator: &Operator, layout: &Layout) -> String {
     let lang = layout.lang;
+    let numbered = Citations::Numbered(&operator.sources);
     let mut out = String::new();
     let mut legal = operator.legal_name.clone();
     if let Some(org) = &operator.org_number {
@@ -76,12 +98,12 @@ pub fn operator(operator: &Operator, layout: &Layout) -> String {
             notice.detail.get(lang).to_owned()
         };
         layout.paragraph(&mut out, "  ", "  ", &text);
-        facts(&mut out, layout, operator, &notice.provenance, "  ");
+        facts(&mut out, layout, &numbered, &notice.provenance, "  ");
     }
 
     section(&mut out, layout, "Channels");
     for channel in &operator.channels {
-        self::channel(&mut out, layout, operator, channel);
+        self::channel(&mut out, layout, &numbered, channel);
     }
 
     for phase in Phase::ALL {
@@ -89,16 +111,20 @@ pub fn operator(operator: &Operator, layout: &Layout) -> String {
         if steps.is_empty() {
             continue;
         }
-        section(&mut out, layout, &format!("{}/5 {}", phase.number(), phase_name(phase)));
+        section(
+            &mut out,
+            layout,
+            &format!("{}/5 {}", phase.number(), phase_name(phase)),
+        );
         for step in steps {
-            entry(&mut out, layout, operator, &step.entry);
+            entry(&mut out, layout, &numbered, &step.entry);
         }
     }
 
     if !operator.precautions.is_empty() {
         section(&mut out, layout, &format!("{} precautions", operator.name));
         for precaution in &operator.precautions {
-            entry(&mut out, layout, operator, precaution);
+            entry(&mut out, layout, &numbered, precaution);
         }
     }
 
@@ -127,7 +153,15 @@ fn section(out: &mut String, layout: &Layout, heading: &str) {
     let _ = writeln!(out, "\n{}", layout.bold(heading));
 }
 
-fn channel(out: &mut String, layout: &Layout, operator: &Operator, channel: &Channel) {
+/// How a fact's sources are shown.
+pub(super) enum Citations<'a> {
+    /// `[1], [4]`, pointing into this list printed at the end.
+    Numbered(&'a [Source]),
+    /// Each source's title and link, under the fact.
+    Inline,
+}
+
+pub(super) fn channel(out: &mut String, layout: &Layout, citations: &Citations, channel: &Channel) {
     let lang = layout.lang;
     let mut line = format!("{}: {}", channel.kind, channel.label.get(lang));
     match &channel.address {
@@ -158,10 +192,10 @@ fn channel(out: &mut String, layout: &Layout, operator: &Operator, channel: &Cha
     if let Some(note) = &channel.note {
         layout.paragraph(out, "    ", "    ", note.get(lang));
     }
-    facts(out, layout, operator, &channel.provenance, "    ");
+    facts(out, layout, citations, &channel.provenance, "    ");
 }
 
-fn entry(out: &mut String, layout: &Layout, operator: &Operator, entry: &Entry) {
+pub(super) fn entry(out: &mut String, layout: &Layout, citations: &Citations, entry: &Entry) {
     let lang = layout.lang;
     layout.paragraph(out, "  • ", "    ", &layout.bold(entry.title.get(lang)));
     layout.paragraph(out, "    ", "    ", entry.detail.get(lang));
@@ -169,20 +203,35 @@ fn entry(out: &mut String, layout: &Layout, operator: &Operator, entry: &Entry) 
         let line = format!("Applies when: {}", describe(&entry.when));
         layout.paragraph(out, "    ", "    ", &layout.dim(&line));
     }
-    facts(out, layout, operator, &entry.provenance, "    ");
+    facts(out, layout, citations, &entry.provenance, "    ");
 }
 
-/// "Sources: [1], [4]" pointing into the list at the end, and the unconfirmed notice.
-fn facts(out: &mut String, layout: &Layout, operator: &Operator, provenance: &Provenance, indent: &str) {
-    if !provenance.sources.is_empty() {
-        let numbers: Vec<String> = provenance
-            .sources
-            .iter()
-            .filter_map(|source| operator.sources.iter().position(|s| s.id == source.id))
-            .map(|index| format!("[{}]", index + 1))
-            .collect();
-        let line = format!("Sources: {}", numbers.join(", "));
-        layout.paragraph(out, indent, indent, &layout.dim(&line));
+/// The sources of a fact, and the notice when it is not confirmed.
+fn facts(
+    out: &mut String,
+    layout: &Layout,
+    citations: &Citations,
+    provenance: &Provenance,
+    indent: &str,
+) {
+    match citations {
+        _ if provenance.sources.is_empty() => {}
+        Citations::Numbered(list) => {
+            let numbers: Vec<String> = provenance
+                .sources
+                .iter()
+                .filter_map(|source| list.iter().position(|s| s.id == source.id))
+                .map(|index| format!("[{}]", index + 1))
+                .collect();
+            let line = format!("Sources: {}", numbers.join(", "));
+            layout.paragraph(out, indent, indent, &layout.dim(&line));
+        }
+        Citations::Inline => {
+            for source in &provenance.sources {
+                let line = format!("Source: {}", cite(source, layout.lang));
+                layout.paragraph(out, indent, indent, &layout.dim(&line));
+            }
+        }
     }
     if let Some(line) = unconfirmed(provenance) {
         layout.paragraph(out, indent, indent, &line);

@@ -1,0 +1,286 @@
+//! The user's answers: what the walk asks, how each answer is checked, and the answers file
+//! that gives them all without a terminal.
+
+use std::fmt;
+use std::path::Path;
+
+use anyhow::{Context as _, Result};
+use serde::Deserialize;
+use toml::Spanned;
+
+use crate::error::Failure;
+use crate::operator::{ChannelKind, Operator, Position};
+use crate::situation::{Balance, Choice, Intent, Payer, Plan, Sim, Situation};
+use crate::validate::{BankAccount, MobileNumber, owner_name};
+
+/// The questions of the walk, named by their answers-file keys.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Question {
+    Intent,
+    Payer,
+    Plan,
+    Sim,
+    Channel,
+    Phone,
+    Name,
+    Balance,
+    Account,
+}
+
+impl Question {
+    pub const ALL: [Question; 9] = [
+        Question::Intent,
+        Question::Payer,
+        Question::Plan,
+        Question::Sim,
+        Question::Channel,
+        Question::Phone,
+        Question::Name,
+        Question::Balance,
+        Question::Account,
+    ];
+
+    /// The key in answers files.
+    #[must_use]
+    pub fn key(self) -> &'static str {
+        match self {
+            Question::Intent => "intent",
+            Question::Payer => "payer",
+            Question::Plan => "plan",
+            Question::Sim => "sim",
+            Question::Channel => "channel",
+            Question::Phone => "phone",
+            Question::Name => "name",
+            Question::Balance => "balance",
+            Question::Account => "account",
+        }
+    }
+
+    /// What the answers file may hold for this key, for help and `operators show`.
+    #[must_use]
+    pub fn accepts(self, operator: Option<&Operator>) -> String {
+        match self {
+            Question::Intent => Intent::words(),
+            Question::Payer => Payer::words(),
+            Question::Plan => Plan::words(),
+            Question::Sim => Sim::words(),
+            Question::Balance => Balance::words(),
+            Question::Channel => match operator {
+                Some(operator) => channel_kinds(operator)
+                    .iter()
+                    .map(|kind| kind.word())
+                    .collect::<Vec<_>>()
+                    .join(", "),
+                None => ChannelKind::WORDS.to_owned(),
+            },
+            Question::Phone => {
+                "a Norwegian mobile number, e.g. \"912 34 567\" or \"+47 912 34 567\"".into()
+            }
+            Question::Name => "the subscription owner's name".into(),
+            Question::Account => {
+                "a Norwegian account (\"1234.56.78903\") or an IBAN, for a refund".into()
+            }
+        }
+    }
+}
+
+impl fmt::Display for Question {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.key())
+    }
+}
+
+/// The kinds of channel an operator offers, each once, in file order.
+#[must_use]
+pub fn channel_kinds(operator: &Operator) -> Vec<ChannelKind> {
+    let mut kinds: Vec<ChannelKind> = Vec::new();
+    for channel in &operator.channels {
+        if !kinds.contains(&channel.kind) {
+            kinds.push(channel.kind);
+        }
+    }
+    kinds
+}
+
+/// Everything answered so far; `None` is not (yet) answered.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Answers {
+    pub intent: Option<Intent>,
+    pub payer: Option<Payer>,
+    pub plan: Option<Plan>,
+    pub sim: Option<Sim>,
+    pub channel: Option<ChannelKind>,
+    pub phone: Option<MobileNumber>,
+    pub name: Option<String>,
+    pub balance: Option<Balance>,
+    pub account: Option<BankAccount>,
+}
+
+impl Answers {
+    /// The answers that steps and precautions depend on.
+    #[must_use]
+    pub fn situation(&self) -> Situation {
+        Situation {
+            intent: self.intent,
+            plan: self.plan,
+            sim: self.sim,
+            payer: self.payer,
+            balance: self.balance,
+        }
+    }
+
+    #[must_use]
+    pub fn is_answered(&self, question: Question) -> bool {
+        match question {
+            Question::Intent => self.intent.is_some(),
+            Question::Payer => self.payer.is_some(),
+            Question::Plan => self.plan.is_some(),
+            Question::Sim => self.sim.is_some(),
+            Question::Channel => self.channel.is_some(),
+            Question::Phone => self.phone.is_some(),
+            Question::Name => self.name.is_some(),
+            Question::Balance => self.balance.is_some(),
+            Question::Account => self.account.is_some(),
+        }
+    }
+
+    pub fn forget(&mut self, question: Question) {
+        match question {
+            Question::Intent => self.intent = None,
+            Question::Payer => self.payer = None,
+            Question::Plan => self.plan = None,
+            Question::Sim => self.sim = None,
+            Question::Channel => self.channel = None,
+            Question::Phone => self.phone = None,
+            Question::Name => self.name = None,
+            Question::Balance => self.balance = None,
+            Question::Account => self.account = None,
+        }
+    }
+
+    /// Checks `input` as the answer to `question` and keeps it, or says why it is wrong.
+    /// Terminal and answers file go through this one check.
+    pub fn set(
+        &mut self,
+        question: Question,
+        input: &str,
+        operator: &Operator,
+    ) -> Result<(), String> {
+        let word = input.trim();
+        match question {
+            Question::Intent => self.intent = Some(choice(word)?),
+            Question::Payer => self.payer = Some(choice(word)?),
+            Question::Plan => self.plan = Some(choice(word)?),
+            Question::Sim => self.sim = Some(choice(word)?),
+            Question::Balance => self.balance = Some(choice(word)?),
+            Question::Channel => {
+                let offered = channel_kinds(operator);
+                let kind = ChannelKind::from_word(word)
+                    .filter(|kind| offered.contains(kind))
+                    .ok_or_else(|| {
+                        format!(
+                            "`{word}` is not a channel {} offers; expected one of: {}",
+                            operator.name,
+                            Question::Channel.accepts(Some(operator))
+                        )
+                    })?;
+                self.channel = Some(kind);
+            }
+            Question::Phone => self.phone = Some(MobileNumber::parse(input)?),
+            Question::Name => self.name = Some(owner_name(input)?),
+            Question::Account => self.account = Some(BankAccount::parse(input)?),
+        }
+        Ok(())
+    }
+
+    /// The answer to `question` as the user would read it.
+    #[must_use]
+    pub fn shown(&self, question: Question) -> Option<String> {
+        match question {
+            Question::Intent => self.intent.map(|v| v.word().to_owned()),
+            Question::Payer => self.payer.map(|v| v.word().to_owned()),
+            Question::Plan => self.plan.map(|v| v.word().to_owned()),
+            Question::Sim => self.sim.map(|v| v.word().to_owned()),
+            Question::Balance => self.balance.map(|v| v.word().to_owned()),
+            Question::Channel => self.channel.map(|v| v.word().to_owned()),
+            Question::Phone => self.phone.as_ref().map(ToString::to_string),
+            Question::Name => self.name.clone(),
+            Question::Account => self.account.as_ref().map(ToString::to_string),
+        }
+    }
+
+    /// Reads an answers file. Wrong keys, wrong types and wrong values are errors that name
+    /// the file, the position and the key.
+    pub fn from_file(path: &Path, operator: &Operator) -> Result<Self> {
+        let text = std::fs::read_to_string(path)
+            .with_context(|| format!("could not read the answers file {}", path.display()))?;
+        Self::parse(&path.display().to_string(), &text, operator).map_err(|message| {
+            Failure::new(message)
+                .with_hint(format!(
+                    "the keys are: {}; see `nocard operators show {}`",
+                    Question::ALL.map(Question::key).join(", "),
+                    operator.id
+                ))
+                .into()
+        })
+    }
+
+    /// Parses the text of an answers file shown as `path`.
+    pub fn parse(path: &str, text: &str, operator: &Operator) -> Result<Self, String> {
+        let raw: RawAnswers = toml::from_str(text).map_err(|err| {
+            let at = err.span().map(|span| Position::of(text, span.start));
+            let message = err.message().trim_end().replace('\n', "; ");
+            match at {
+                Some(Position { line, column }) => format!("{path}:{line}:{column}: {message}"),
+                None => format!("{path}: {message}"),
+            }
+        })?;
+        let mut answers = Answers::default();
+        for (question, value) in raw.values() {
+            if let Some(value) = value {
+                answers
+                    .set(question, value.get_ref(), operator)
+                    .map_err(|reason| {
+                        let Position { line, column } = Position::of(text, value.span().start);
+                        format!("{path}:{line}:{column}: `{question}`: {reason}")
+                    })?;
+            }
+        }
+        Ok(answers)
+    }
+}
+
+fn choice<C: Choice>(word: &str) -> Result<C, String> {
+    C::from_word(word).ok_or_else(|| format!("`{word}` is not one of: {}", C::words()))
+}
+
+/// An answers file, key for key.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawAnswers {
+    intent: Option<Spanned<String>>,
+    payer: Option<Spanned<String>>,
+    plan: Option<Spanned<String>>,
+    sim: Option<Spanned<String>>,
+    channel: Option<Spanned<String>>,
+    phone: Option<Spanned<String>>,
+    name: Option<Spanned<String>>,
+    balance: Option<Spanned<String>>,
+    account: Option<Spanned<String>>,
+}
+
+impl RawAnswers {
+    fn values(&self) -> [(Question, &Option<Spanned<String>>); 9] {
+        [
+            (Question::Intent, &self.intent),
+            (Question::Payer, &self.payer),
+            (Question::Plan, &self.plan),
+            (Question::Sim, &self.sim),
+            (Question::Channel, &self.channel),
+            (Question::Phone, &self.phone),
+            (Question::Name, &self.name),
+            (Question::Balance, &self.balance),
+            (Question::Account, &self.account),
+        ]
+    }
+}

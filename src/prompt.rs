@@ -1,0 +1,178 @@
+//! The one seam between the walk and a person: a terminal, or nobody at all (answers come from
+//! a file). Tests script it.
+
+use std::io::{IsTerminal as _, Write as _};
+
+use anyhow::{Context as _, Result};
+use console::Term;
+use dialoguer::theme::{ColorfulTheme, SimpleTheme, Theme};
+
+use crate::error::Failure;
+
+/// What the user did with a question.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Reply<T> {
+    Answer(T),
+    /// Go back to the previous question.
+    Back,
+}
+
+/// A question, named by the answers-file key that answers it without a prompt.
+#[derive(Debug, Clone, Copy)]
+pub struct Ask<'a> {
+    pub key: &'a str,
+    pub prompt: &'a str,
+}
+
+/// Shows the walk and asks its questions.
+pub trait Prompter {
+    /// Whether there is anyone to ask; without, every question fails with its key.
+    fn can_ask(&self) -> bool;
+    /// Shows text that is already rendered.
+    fn show(&mut self, text: &str) -> Result<()>;
+    /// Asks for one of `options`.
+    fn select(&mut self, ask: Ask, options: &[String], default: usize) -> Result<Reply<usize>>;
+    /// Asks for free text until `check` accepts it; a refusal is shown and asked again.
+    fn input(
+        &mut self,
+        ask: Ask,
+        check: &dyn Fn(&str) -> Result<(), String>,
+    ) -> Result<Reply<String>>;
+}
+
+/// Whether a person can be asked: stdin and stderr are both terminals.
+#[must_use]
+pub fn can_prompt() -> bool {
+    std::io::stdin().is_terminal() && std::io::stderr().is_terminal()
+}
+
+/// A person at a terminal, asked with dialoguer on stderr; the walk itself goes to stdout.
+pub struct TerminalPrompter {
+    theme: Box<dyn Theme>,
+}
+
+impl TerminalPrompter {
+    #[must_use]
+    pub fn new() -> Self {
+        let theme: Box<dyn Theme> = if console::colors_enabled_stderr() {
+            Box::new(ColorfulTheme::default())
+        } else {
+            Box::new(SimpleTheme)
+        };
+        TerminalPrompter { theme }
+    }
+}
+
+impl Default for TerminalPrompter {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+/// Typed at a free-text prompt to go back; dialoguer's line input has no Esc.
+pub const BACK: &str = "<";
+
+impl Prompter for TerminalPrompter {
+    fn can_ask(&self) -> bool {
+        true
+    }
+
+    fn show(&mut self, text: &str) -> Result<()> {
+        write_stdout(text)
+    }
+
+    fn select(&mut self, ask: Ask, options: &[String], default: usize) -> Result<Reply<usize>> {
+        let choice = dialoguer::Select::with_theme(self.theme.as_ref())
+            .with_prompt(ask.prompt)
+            .items(options)
+            .default(default)
+            .interact_opt()
+            .map_err(dialoguer_error)?;
+        Ok(choice.map_or(Reply::Back, Reply::Answer))
+    }
+
+    fn input(
+        &mut self,
+        ask: Ask,
+        check: &dyn Fn(&str) -> Result<(), String>,
+    ) -> Result<Reply<String>> {
+        // `interact` (not `interact_text`) reads a whole line, which renders wide characters
+        // such as Chinese names correctly.
+        let text: String = dialoguer::Input::with_theme(self.theme.as_ref())
+            .with_prompt(ask.prompt)
+            .validate_with(|input: &String| -> Result<(), String> {
+                if input.trim() == BACK {
+                    Ok(())
+                } else {
+                    check(input)
+                }
+            })
+            .interact()
+            .map_err(dialoguer_error)?;
+        Ok(if text.trim() == BACK {
+            Reply::Back
+        } else {
+            Reply::Answer(text)
+        })
+    }
+}
+
+fn dialoguer_error(err: dialoguer::Error) -> anyhow::Error {
+    let dialoguer::Error::IO(io) = err;
+    if io.kind() == std::io::ErrorKind::Interrupted {
+        return Failure::interrupted().into();
+    }
+    anyhow::Error::new(io).context("could not ask at the terminal")
+}
+
+/// Nobody to ask: every question must already be answered, by the answers file.
+pub struct NoPrompter;
+
+impl Prompter for NoPrompter {
+    fn can_ask(&self) -> bool {
+        false
+    }
+
+    fn show(&mut self, text: &str) -> Result<()> {
+        write_stdout(text)
+    }
+
+    fn select(&mut self, ask: Ask, _: &[String], _: usize) -> Result<Reply<usize>> {
+        Err(missing(ask))
+    }
+
+    fn input(&mut self, ask: Ask, _: &dyn Fn(&str) -> Result<(), String>) -> Result<Reply<String>> {
+        Err(missing(ask))
+    }
+}
+
+fn missing(ask: Ask) -> anyhow::Error {
+    Failure::new(format!(
+        "no answer for `{}`, and no terminal to ask it at",
+        ask.key
+    ))
+    .with_hint(format!(
+        "add `{} = \"…\"` to the answers file, or run nocard in a terminal",
+        ask.key
+    ))
+    .into()
+}
+
+/// Writes to stdout; a reader that went away (`nocard checklist | head -1`) is not an error.
+pub fn write_stdout(text: &str) -> Result<()> {
+    let mut stdout = std::io::stdout().lock();
+    match stdout
+        .write_all(text.as_bytes())
+        .and_then(|()| stdout.flush())
+    {
+        Err(err) if err.kind() != std::io::ErrorKind::BrokenPipe => {
+            Err(err).context("could not write to standard output")
+        }
+        _ => Ok(()),
+    }
+}
+
+/// Restores the terminal after Ctrl-C: dialoguer hides the cursor while a list is open.
+pub fn restore_terminal() {
+    let _ = Term::stderr().show_cursor();
+}

@@ -1,0 +1,42 @@
+//! Running nocard as a user would, with a clean environment.
+
+use std::path::PathBuf;
+
+use assert_cmd::Command;
+
+/// `nocard` with none of the user's settings leaking in.
+pub fn nocard() -> Command {
+    let mut cmd = assert_cmd::cargo::cargo_bin_cmd!("nocard");
+    for var in [
+        "NOCARD_OPERATORS_DIR",
+        "COLUMNS",
+        "NOCARD_LANG",
+        "LANG",
+        "LC_ALL",
+        "LC_MESSAGES",
+        "LANGUAGE",
+    ] {
+        cmd.env_remove(var);
+    }
+    cmd.env("NO_COLOR", "1");
+    cmd
+}
+
+/// A folder of test fixtures: `tests/fixtures/<name>`.
+pub fn fixtures(name: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name)
+}
+
+/// Standard output of a successful run.
+pub fn stdout_of(cmd: &mut Command) -> String {
+    let output = cmd.assert().success().get_output().stdout.clone();
+    String::from_utf8(output).expect("UTF-8 output")
+}
+
+/// Standard error of a run that exits with `code`.
+pub fn stderr_of(cmd: &mut Command, code: i32) -> String {
+    let output = cmd.assert().code(code).get_output().stderr.clone();
+    String::from_utf8(output).expect("UTF-8 output")
+}

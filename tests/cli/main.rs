@@ -1,0 +1,6 @@
+//! End-to-end tests of the `nocard` binary, without a terminal.
+
+mod helpers;
+
+mod checklist;
+mod operators;
