@@ -14,6 +14,8 @@ use crate::validate::{BankAccount, MobileNumber};
 pub struct Request<'a> {
     pub operator: &'a Operator,
     pub channel: ChannelKind,
+    /// The postal or e-mail address the message goes to, where the channel has one.
+    pub recipient: Option<&'a str>,
     pub phone: &'a MobileNumber,
     pub name: &'a str,
     pub plan: Plan,
@@ -93,7 +95,7 @@ fn norwegian(request: &Request, form: Form) -> String {
     let mut out = String::new();
     match form {
         Form::Letter => {
-            let _ = writeln!(out, "Til: {}", request.operator.legal_name);
+            let _ = writeln!(out, "Til: {}", recipient(request));
             let _ = writeln!(out, "Dato: {}", norwegian_date(request.today));
             let _ = writeln!(out, "Emne: Oppsigelse av mobilnummer {phone}\n");
             let _ = writeln!(out, "Hei,\n");
@@ -164,7 +166,7 @@ fn english(request: &Request, form: Form) -> String {
     let mut out = String::new();
     match form {
         Form::Letter => {
-            let _ = writeln!(out, "To: {}", request.operator.legal_name);
+            let _ = writeln!(out, "To: {}", recipient(request));
             let _ = writeln!(out, "Date: {}", english_date(request.today));
             let _ = writeln!(out, "Subject: Cancellation of mobile number {phone}\n");
             let _ = writeln!(out, "Hello,\n");
@@ -219,6 +221,17 @@ fn english(request: &Request, form: Form) -> String {
         }
     }
     out
+}
+
+/// The operator's legal name, with the address the message goes to.
+fn recipient(request: &Request) -> String {
+    let name = &request.operator.legal_name;
+    match request.recipient {
+        Some(address) if address.contains('@') => format!("{name} <{address}>"),
+        Some(address) if address.starts_with(name.as_str()) => address.to_owned(),
+        Some(address) => format!("{name}, {address}"),
+        None => name.clone(),
+    }
 }
 
 /// `25. november 2026`.
@@ -296,6 +309,7 @@ mod tests {
         Request {
             operator,
             channel,
+            recipient: None,
             phone,
             name: "Ola Nordmann",
             plan,
@@ -308,16 +322,12 @@ mod tests {
     fn a_letter_in_norwegian_with_english_below() {
         let telenor = Catalog::default().operator("telenor").unwrap();
         let phone = MobileNumber::parse("91234567").unwrap();
-        let text = compose(&request(
-            &telenor,
-            &phone,
-            ChannelKind::Letter,
-            Plan::Postpaid,
-            None,
-        ));
+        let mut letter = request(&telenor, &phone, ChannelKind::Letter, Plan::Postpaid, None);
+        letter.recipient = Some("Telenor Norge AS, Snarøyveien 30, 1360 Fornebu");
+        let text = compose(&letter);
         let split = text.find("English version").unwrap();
         let (nb, en) = text.split_at(split);
-        assert!(nb.contains("Til: Telenor Norge AS"));
+        assert!(nb.contains("Til: Telenor Norge AS, Snarøyveien 30, 1360 Fornebu\n"));
         assert!(nb.contains("Dato: 25. november 2026"));
         assert!(nb.contains(
             "Jeg sier med dette opp mobilabonnementet mitt med mobilnummer +47 912 34 567"

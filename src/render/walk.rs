@@ -131,8 +131,9 @@ pub fn what_next(operator: &Operator, today: Date, layout: &Layout) -> String {
             );
             if let Some(end) = expected_end(notice.rule, today) {
                 let mut line = format!(
-                    "If {} receives your request today, the subscription ends on {end}.",
-                    operator.name
+                    "If {} receives your request today, the subscription ends on {}.",
+                    operator.name,
+                    crate::message::english_date(end)
                 );
                 if !notice.provenance.confirmed {
                     let _ = write!(
@@ -211,7 +212,7 @@ pub fn message(
         "",
         "",
         &format!(
-            "Saved to {}. Send it through {} only, and keep the written confirmation.",
+            "Saved to {}. Send it once, {}, and keep the written confirmation.",
             path.display(),
             channel_phrase(channel)
         ),
@@ -221,13 +222,13 @@ pub fn message(
 
 fn channel_phrase(kind: ChannelKind) -> &'static str {
     match kind {
-        ChannelKind::Phone => "one phone call (read it out)",
-        ChannelKind::Chat => "the chat",
-        ChannelKind::Web => "the web page",
-        ChannelKind::App => "the app",
-        ChannelKind::Store => "one store visit (show or read it)",
-        ChannelKind::Email => "one e-mail",
-        ChannelKind::Letter => "one letter",
+        ChannelKind::Phone => "in one phone call (read it out)",
+        ChannelKind::Chat => "in the chat",
+        ChannelKind::Web => "on the web page",
+        ChannelKind::App => "in the app",
+        ChannelKind::Store => "in one store visit (show it or read it out)",
+        ChannelKind::Email => "by e-mail",
+        ChannelKind::Letter => "by letter",
     }
 }
 
