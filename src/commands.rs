@@ -42,6 +42,11 @@ pub fn operator_show(catalog: &Catalog, id: &str, layout: &Layout) -> Result<Exi
 
 pub fn deregister(catalog: &Catalog, args: &DeregisterArgs, layout: Layout) -> Result<ExitCode> {
     let interactive = !args.no_input && prompt::can_prompt();
+    let operator = args
+        .operator
+        .as_deref()
+        .map(|id| catalog.operator(id))
+        .transpose()?;
     if !interactive && args.answers.is_none() {
         return Err(
             Failure::new("nocard deregister needs a terminal to ask its questions")
@@ -58,8 +63,8 @@ pub fn deregister(catalog: &Catalog, args: &DeregisterArgs, layout: Layout) -> R
     } else {
         Box::new(NoPrompter)
     };
-    let operator = match &args.operator {
-        Some(id) => catalog.operator(id)?,
+    let operator = match operator {
+        Some(operator) => operator,
         None => choose_operator(catalog, prompter.as_mut())?,
     };
     let answers = match &args.answers {

@@ -156,11 +156,11 @@ impl Walk<'_> {
             payer: answers.payer,
             ..Situation::default()
         };
-        if self.depends_on(Key::Plan, &earlier) && !ask(&mut script, Question::Plan) {
+        if self.depends_on(Key::Plan, earlier) && !ask(&mut script, Question::Plan) {
             return script;
         }
         earlier.plan = answers.plan;
-        if self.depends_on(Key::Sim, &earlier) && !ask(&mut script, Question::Sim) {
+        if self.depends_on(Key::Sim, earlier) && !ask(&mut script, Question::Sim) {
             return script;
         }
         script.push(Beat::Show(Block::Steps(Phase::Preparation)));
@@ -218,7 +218,7 @@ impl Walk<'_> {
 
     /// Whether some step or precaution that can still apply in `situation` depends on the
     /// answer to `key`: a question is asked only when its answer changes something.
-    fn depends_on(&self, key: Key, situation: &Situation) -> bool {
+    fn depends_on(&self, key: Key, situation: Situation) -> bool {
         let steps = self.operator.steps.iter().map(|step| &step.entry);
         let precautions = self
             .common
@@ -227,7 +227,7 @@ impl Walk<'_> {
             .chain(&self.operator.precautions);
         steps
             .chain(precautions)
-            .any(|entry| entry.when.mentions(key) && entry.when.admits(situation))
+            .any(|entry| entry.when.mentions(key) && entry.when.admits(&situation))
     }
 
     fn render(&self, block: Block, answers: &Answers) -> String {

@@ -3,4 +3,5 @@
 mod helpers;
 
 mod checklist;
+mod deregister;
 mod operators;

@@ -1,0 +1,257 @@
+use std::path::Path;
+use std::time::Duration;
+
+use crate::helpers::{nocard, stderr_of, stdout_of};
+
+const COMMON_CASE: &str = r#"
+intent = "cancel"
+payer = "private"
+plan = "postpaid"
+sim = "physical"
+channel = "letter"
+phone = "+47 912 34 567"
+name = "Ola Nordmann"
+"#;
+
+fn answers(dir: &Path, text: &str) -> std::path::PathBuf {
+    let path = dir.join("answers.toml");
+    std::fs::write(&path, text).unwrap();
+    path
+}
+
+fn today() -> String {
+    jiff::ZonedDateTime::now().date().to_string()
+}
+
+#[test]
+fn an_answers_file_walks_telenor_to_a_letter() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = answers(dir.path(), COMMON_CASE);
+    let out = stdout_of(
+        nocard()
+            .current_dir(dir.path())
+            .args(["deregister", "--operator", "telenor", "--answers"])
+            .arg(&file),
+    );
+    let written = dir.path().join(format!("nocard-telenor-{}.txt", today()));
+    let message =
+        std::fs::read_to_string(&written).expect("a dated message file in the current folder");
+    assert!(message.contains("Til: Telenor Norge AS, Snarøyveien 30, 1360 Fornebu"));
+    assert!(
+        message.contains(
+            "Jeg sier med dette opp mobilabonnementet mitt med mobilnummer +47 912 34 567"
+        )
+    );
+    assert!(message.contains("I hereby cancel my mobile subscription"));
+    assert!(out.contains(&format!("Saved to nocard-telenor-{}.txt", today())));
+    assert!(out.contains("Send it once, by letter"));
+    assert!(
+        !out.contains("fødselsnummer:"),
+        "no identity number is asked for"
+    );
+}
+
+#[test]
+fn every_operator_walks_to_a_message_on_each_of_its_channels() {
+    let dir = tempfile::tempdir().unwrap();
+    for (operator, channels) in [
+        ("telenor", &["phone", "chat", "app", "store", "letter"][..]),
+        ("telia", &["phone", "web"][..]),
+        ("ice", &["phone", "chat", "web", "app", "store"][..]),
+    ] {
+        for channel in channels {
+            let text =
+                COMMON_CASE.replace("channel = \"letter\"", &format!("channel = \"{channel}\""));
+            let file = answers(dir.path(), &text);
+            let out_path = dir.path().join(format!("{operator}-{channel}.txt"));
+            stdout_of(
+                nocard()
+                    .args(["deregister", "--operator", operator, "--answers"])
+                    .arg(&file)
+                    .arg("--out")
+                    .arg(&out_path),
+            );
+            let message = std::fs::read_to_string(&out_path).unwrap();
+            assert!(
+                message.contains("+47 912 34 567") || message.contains("912 34 567"),
+                "{operator} {channel}"
+            );
+            assert!(message.contains("Ola Nordmann"), "{operator} {channel}");
+        }
+    }
+}
+
+#[test]
+fn a_prepaid_refund_goes_into_the_message() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = COMMON_CASE
+        .replace("postpaid", "prepaid")
+        .replace("channel = \"letter\"", "channel = \"chat\"")
+        + "balance = \"refund\"\naccount = \"NO93 8601 1117 947\"\n";
+    let file = answers(dir.path(), &text);
+    let out_path = dir.path().join("msg.txt");
+    stdout_of(
+        nocard()
+            .args(["deregister", "--operator", "telenor", "--answers"])
+            .arg(&file)
+            .arg("--out")
+            .arg(&out_path),
+    );
+    let message = std::fs::read_to_string(&out_path).unwrap();
+    assert!(
+        message.contains("Hei! Jeg vil si opp kontantkortet mitt med mobilnummer +47 912 34 567.")
+    );
+    assert!(message.contains("gjenværende saldo utbetales til konto NO93 8601 1117 947"));
+}
+
+#[test]
+fn an_existing_message_file_is_not_overwritten_without_force() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = answers(dir.path(), &COMMON_CASE.replace("letter", "phone"));
+    let out_path = dir.path().join("msg.txt");
+    std::fs::write(&out_path, "an earlier message").unwrap();
+    let err = stderr_of(
+        nocard()
+            .args(["deregister", "--operator", "ice", "--answers"])
+            .arg(&file)
+            .arg("--out")
+            .arg(&out_path),
+        1,
+    );
+    assert!(
+        err.contains("msg.txt already exists; the message was not written"),
+        "{err}"
+    );
+    assert!(err.contains("hint: give another file with --out PATH, or --force to overwrite"));
+    assert_eq!(
+        std::fs::read_to_string(&out_path).unwrap(),
+        "an earlier message"
+    );
+
+    stdout_of(
+        nocard()
+            .args(["deregister", "--operator", "ice", "--force", "--answers"])
+            .arg(&file)
+            .arg("--out")
+            .arg(&out_path),
+    );
+    assert!(
+        std::fs::read_to_string(&out_path)
+            .unwrap()
+            .contains("Ola Nordmann")
+    );
+}
+
+#[test]
+fn without_a_terminal_or_answers_it_stops_at_once_naming_answers() {
+    let err = stderr_of(
+        nocard()
+            .args(["deregister", "--operator", "telenor"])
+            .timeout(Duration::from_secs(10))
+            .write_stdin("cancel\n"),
+        1,
+    );
+    assert!(
+        err.starts_with("error: nocard deregister needs a terminal to ask its questions\n"),
+        "{err}"
+    );
+    assert!(err.contains("--answers FILE"));
+}
+
+#[test]
+fn a_bad_answer_names_the_key_the_place_and_the_reason() {
+    let dir = tempfile::tempdir().unwrap();
+    for (right, wrong, expected) in [
+        (
+            "phone = \"+47 912 34 567\"",
+            "phone = \"+47 212 34 567\"",
+            ":7:9: `phone`: a Norwegian mobile number starts with 4 or 9",
+        ),
+        (
+            "phone = \"+47 912 34 567\"",
+            "phone = 91234567",
+            ":7:9: invalid type: integer `91234567`, expected a string",
+        ),
+        (
+            "phone = \"+47 912 34 567\"",
+            "phoen = \"912 34 567\"",
+            ":7:1: unknown field `phoen`",
+        ),
+        (
+            "channel = \"letter\"",
+            "channel = \"fax\"",
+            ":6:11: `channel`: `fax` is not a channel Telenor offers; expected one of: phone, chat, app, store, letter",
+        ),
+    ] {
+        let file = answers(dir.path(), &COMMON_CASE.replace(right, wrong));
+        let out_path = dir.path().join("m.txt");
+        let err = stderr_of(
+            nocard()
+                .args(["deregister", "--operator", "telenor", "--answers"])
+                .arg(&file)
+                .arg("--out")
+                .arg(&out_path),
+            1,
+        );
+        let first = err.lines().next().unwrap();
+        assert!(
+            first.starts_with("error: ") && first.contains(&format!("answers.toml{expected}")),
+            "{wrong}: {err}"
+        );
+        assert!(
+            err.lines()
+                .nth(1)
+                .unwrap()
+                .starts_with("hint: the keys are: intent, payer"),
+            "{err}"
+        );
+        assert!(!out_path.exists());
+    }
+}
+
+#[test]
+fn a_missing_answer_without_a_terminal_names_the_key() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = answers(dir.path(), "intent = \"cancel\"\npayer = \"private\"\n");
+    let err = stderr_of(
+        nocard()
+            .args(["deregister", "--operator", "ice", "--answers"])
+            .arg(&file),
+        1,
+    );
+    assert!(
+        err.contains("error: no answer for `plan`, and no terminal to ask it at"),
+        "{err}"
+    );
+    assert!(err.contains("hint: add `plan = \"…\"` to the answers file"));
+}
+
+#[test]
+fn porting_writes_no_message() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = answers(
+        dir.path(),
+        "intent = \"port\"\npayer = \"private\"\nplan = \"postpaid\"\nsim = \"esim\"\n",
+    );
+    let out = stdout_of(
+        nocard()
+            .current_dir(dir.path())
+            .args(["deregister", "--operator", "telia", "--answers"])
+            .arg(&file),
+    );
+    assert!(out.contains("send nothing to Telia"));
+    assert_eq!(
+        std::fs::read_dir(dir.path()).unwrap().count(),
+        1,
+        "only the answers file"
+    );
+}
+
+#[test]
+fn an_unknown_operator_is_a_usage_error() {
+    let err = stderr_of(
+        nocard().args(["deregister", "--operator", "tele2", "--no-input"]),
+        2,
+    );
+    assert!(err.contains("unknown operator `tele2`"), "{err}");
+}
