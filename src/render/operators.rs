@@ -5,6 +5,7 @@ use std::fmt::Write as _;
 use serde_json::json;
 
 use super::{Layout, cite, describe, unconfirmed};
+use crate::answers::Question;
 use crate::cli::ListFormat;
 use crate::operator::Source;
 use crate::operator::{Address, Channel, Entry, NoticeRule, Operator, Phase, Provenance};
@@ -126,6 +127,24 @@ pub fn operator(operator: &Operator, layout: &Layout) -> String {
         for precaution in &operator.precautions {
             entry(&mut out, layout, &numbered, precaution);
         }
+    }
+
+    section(
+        &mut out,
+        layout,
+        &format!(
+            "Answers file keys (nocard deregister --operator {} --answers FILE)",
+            operator.id
+        ),
+    );
+    for question in Question::ALL {
+        let first = format!("  {:<8} ", question.key());
+        layout.paragraph(
+            &mut out,
+            &first,
+            &" ".repeat(first.len()),
+            &question.accepts(Some(operator)),
+        );
     }
 
     section(&mut out, layout, "Sources");
