@@ -82,9 +82,17 @@ impl Prompter for TerminalPrompter {
     }
 
     fn select(&mut self, ask: Ask, options: &[String], default: usize) -> Result<Reply<usize>> {
+        // A line wider than the terminal is not fully redrawn by dialoguer: cut it to fit.
+        let width = usize::from(Term::stderr().size().1)
+            .saturating_sub(4)
+            .max(20);
+        let items: Vec<_> = options
+            .iter()
+            .map(|option| console::truncate_str(option, width, "…"))
+            .collect();
         let choice = dialoguer::Select::with_theme(self.theme.as_ref())
             .with_prompt(ask.prompt)
-            .items(options)
+            .items(&items)
             .default(default)
             .interact_opt()
             .map_err(dialoguer_error)?;

@@ -75,7 +75,9 @@ impl Layout {
     fn paragraph(&self, out: &mut String, first: &str, indent: &str, text: &str) {
         match self.width {
             Some(width) => {
+                // First fit, not optimal fit: lines fill up as a reader expects.
                 let options = textwrap::Options::new(width)
+                    .wrap_algorithm(textwrap::WrapAlgorithm::FirstFit)
                     .initial_indent(first)
                     .subsequent_indent(indent);
                 out.push_str(&textwrap::fill(text, options));

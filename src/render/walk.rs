@@ -206,7 +206,13 @@ pub fn message(
     layout: &Layout,
 ) -> String {
     let rule = "─".repeat(layout.width.unwrap_or(60).min(60));
-    let mut out = format!("\n{}\n{rule}\n{text}{rule}\n", layout.bold("Your message"));
+    let mut out = format!("\n{}\n{rule}\n", layout.bold("Your message"));
+    // The file keeps the message's own lines; the screen wraps them.
+    for line in text.lines() {
+        layout.paragraph(&mut out, "", "", line);
+    }
+    out.push_str(&rule);
+    out.push('\n');
     layout.paragraph(
         &mut out,
         "",
