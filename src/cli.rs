@@ -17,7 +17,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
     max_term_width = 100
 )]
 #[command(
-    after_help = "Examples:\n  nocard checklist --operator telenor\n  nocard operators list\n  nocard operators show ice"
+    after_help = "Examples:\n  nocard deregister --operator telenor\n  nocard checklist --operator telenor\n  nocard operators list\n  nocard operators show ice"
 )]
 pub struct Cli {
     #[command(subcommand)]

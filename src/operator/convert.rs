@@ -188,10 +188,13 @@ impl<'a> Checker<'a> {
                 });
                 // Old pages are cited as they were archived, often over http; only official and
                 // authority pages are ever shown as links, and those must be https.
-                let url = if kind.is_linkable() {
-                    self.https(source.url)
-                } else {
-                    source.url.into_inner()
+                let url = match (kind.is_linkable(), source.url) {
+                    (true, Some(url)) => Some(self.https(url)),
+                    (true, None) => {
+                        self.report(&source.id, Problem::MissingUrl(source.id.get_ref().clone()));
+                        None
+                    }
+                    (false, url) => url.map(Spanned::into_inner),
                 };
                 Source {
                     id: source.id.into_inner(),
@@ -617,6 +620,16 @@ sources = ["terms"]
         let found = problems(&text);
         assert_eq!(found.len(), 2);
         assert!(found[0].1 < found[1].1 || found[0].1.line != found[1].1.line);
+    }
+
+    #[test]
+    fn an_official_source_needs_its_address() {
+        let text = MINIMAL.replace("url = \"https://www.acme.no/vilkar\"\n", "");
+        let found = problems(&text);
+        assert!(matches!(&found[0].0, Problem::MissingUrl(id) if id == "terms"));
+        // Code evidence whose repository is unknown may go without one.
+        let text = text.replace("kind = \"official\"", "kind = \"code\"");
+        assert!(parse_operator("acme.toml", "acme", &text).is_ok());
     }
 
     #[test]

@@ -57,10 +57,19 @@ pub struct Common {
 pub struct Source {
     pub id: String,
     pub title: Text,
-    pub url: String,
+    /// Where it was found; absent for code whose repository is not known.
+    pub url: Option<String>,
     pub kind: SourceKind,
     /// The date the page shows, as written there.
     pub dated: Option<String>,
+}
+
+impl Source {
+    /// The address users may be sent to: only operators' and authorities' own pages.
+    #[must_use]
+    pub fn link(&self) -> Option<&str> {
+        self.url.as_deref().filter(|_| self.kind.is_linkable())
+    }
 }
 
 /// How much a source can be trusted, and whether it may be shown as a link.

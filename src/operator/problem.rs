@@ -64,6 +64,8 @@ pub enum Problem {
     },
     #[error("unknown source kind `{0}`; expected one of: {kinds}", kinds = crate::operator::SourceKind::WORDS)]
     UnknownSourceKind(String),
+    #[error("source `{0}` is an official or authority page and needs its `url`")]
+    MissingUrl(String),
     #[error("no source with id `{0}` in this file's [[sources]]")]
     UnknownSource(String),
     #[error("unknown channel kind `{0}`; expected one of: {kinds}", kinds = crate::operator::ChannelKind::WORDS)]

@@ -65,8 +65,8 @@ pub struct RawSource {
     pub id: Spanned<String>,
     /// What the page is, in a few words.
     pub title: RawText,
-    /// The page's address.
-    pub url: Spanned<String>,
+    /// The page's address; required for `official` and `authority` sources, which are linked.
+    pub url: Option<Spanned<String>>,
     /// `official` (the operator's own site), `authority`, `third-party` or `code`.
     pub kind: Spanned<String>,
     /// The date the page itself shows, as written there, if any.

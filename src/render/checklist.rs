@@ -119,12 +119,13 @@ fn markdown(checklist: &Checklist, layout: &Layout) -> String {
 
 fn markdown_cite(source: &crate::operator::Source, lang: crate::text::Lang) -> String {
     let cited = cite(source, lang);
-    if source.kind.is_linkable() {
+    match source.link() {
         // `cite` ends with the URL; make it a link in Markdown.
-        let text = cited.trim_end_matches(&source.url).trim_end();
-        format!("[{text}]({})", source.url)
-    } else {
-        cited
+        Some(link) => {
+            let text = cited.trim_end_matches(link).trim_end();
+            format!("[{text}]({link})")
+        }
+        None => cited,
     }
 }
 
@@ -151,7 +152,7 @@ fn json(checklist: &Checklist, layout: &Layout) -> String {
                 "check_on": (!entry.provenance.confirmed).then_some(&entry.provenance.check_on),
                 "sources": entry.provenance.sources.iter().map(|source| json!({
                     "title": source.title.get(lang),
-                    "url": source.kind.is_linkable().then_some(&source.url),
+                    "url": source.link(),
                     "kind": source.kind.word(),
                     "dated": source.dated,
                 })).collect::<Vec<_>>(),

@@ -136,8 +136,8 @@ fn cite(source: &Source, lang: Lang) -> String {
     if !notes.is_empty() {
         let _ = write!(cited, " ({})", notes.join("; "));
     }
-    if source.kind.is_linkable() {
-        let _ = write!(cited, " {}", source.url);
+    if let Some(link) = source.link() {
+        let _ = write!(cited, " {link}");
     }
     cited
 }
