@@ -115,9 +115,5 @@ fn choose_operator(catalog: &Catalog, prompter: &mut dyn Prompter) -> Result<Ope
 
 /// Ctrl-C at a prompt: show the cursor again (dialoguer hides it in lists), say so, exit 130.
 fn install_interrupt_handler() {
-    let _ = ctrlc::set_handler(|| {
-        prompt::restore_terminal();
-        eprintln!("\ninterrupted");
-        std::process::exit(130);
-    });
+    let _ = ctrlc::set_handler(|| prompt::interrupted());
 }

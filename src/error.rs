@@ -46,14 +46,6 @@ impl Failure {
         }
     }
 
-    /// The user stopped the program: exits 130.
-    pub fn interrupted() -> Self {
-        Failure {
-            exit: Exit::Interrupted,
-            ..Failure::new("interrupted")
-        }
-    }
-
     #[must_use]
     pub fn with_hint(mut self, hint: impl Into<String>) -> Self {
         self.hint = Some(hint.into());

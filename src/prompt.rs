@@ -2,12 +2,13 @@
 //! a file). Tests script it.
 
 use std::io::{IsTerminal as _, Write as _};
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use anyhow::{Context as _, Result};
 use console::Term;
 use dialoguer::theme::{ColorfulTheme, SimpleTheme, Theme};
 
-use crate::error::Failure;
+use crate::error::{Exit, Failure};
 
 /// What the user did with a question.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -128,7 +129,9 @@ impl Prompter for TerminalPrompter {
 fn dialoguer_error(err: dialoguer::Error) -> anyhow::Error {
     let dialoguer::Error::IO(io) = err;
     if io.kind() == std::io::ErrorKind::Interrupted {
-        return Failure::interrupted().into();
+        // console saw Ctrl-C in raw mode: it raised SIGINT and also returned this error, so
+        // the signal handler and this thread race to the exit. Both go the same way.
+        interrupted();
     }
     anyhow::Error::new(io).context("could not ask at the terminal")
 }
@@ -180,7 +183,17 @@ pub fn write_stdout(text: &str) -> Result<()> {
     }
 }
 
-/// Restores the terminal after Ctrl-C: dialoguer hides the cursor while a list is open.
-pub fn restore_terminal() {
+/// Ctrl-C: shows the cursor again (dialoguer hides it while a list is open), says so once,
+/// and exits 130. Called from the signal handler and from a prompt that saw the key itself;
+/// whichever comes second waits for the first to end the process.
+pub fn interrupted() -> ! {
+    static ONCE: AtomicBool = AtomicBool::new(false);
+    if ONCE.swap(true, Ordering::SeqCst) {
+        loop {
+            std::thread::park();
+        }
+    }
     let _ = Term::stderr().show_cursor();
+    eprintln!("\ninterrupted");
+    std::process::exit(Exit::Interrupted as i32);
 }
