@@ -1,13 +1,30 @@
-//! Builds the shipped operator files into the binary, so `nocard` needs no data folder.
+//! Compiles data into the binary, so `nocard` needs no data folder and pays nothing to start:
+//! the shipped operator files (parsed at run time, only the ones a command needs) and the
+//! interface strings of `i18n/ui.toml` (checked here, looked up by index at run time).
 
+use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::path::Path;
 use std::{env, fs};
 
+const LANGS: [&str; 3] = ["en", "nb", "zh"];
+
 fn main() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("operators");
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let out = Path::new(&env::var("OUT_DIR").expect("cargo sets OUT_DIR")).to_owned();
+    fs::write(
+        out.join("built_in.rs"),
+        operator_table(&root.join("operators")),
+    )
+    .expect("OUT_DIR is writable");
+    fs::write(out.join("ui.rs"), ui_strings(&root.join("i18n/ui.toml")))
+        .expect("OUT_DIR is writable");
+}
+
+/// `&[("id", include_str!(…)), …]`, sorted by id.
+fn operator_table(dir: &Path) -> String {
     println!("cargo::rerun-if-changed={}", dir.display());
-    let mut files: Vec<_> = fs::read_dir(&dir)
+    let mut files: Vec<_> = fs::read_dir(dir)
         .expect("operators/ is part of the crate")
         .map(|entry| entry.expect("operators/ is readable").path())
         .filter(|path| path.extension().is_some_and(|ext| ext == "toml"))
@@ -28,6 +45,81 @@ fn main() {
         .unwrap();
     }
     table.push(']');
-    let out = Path::new(&env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("built_in.rs");
-    fs::write(out, table).expect("OUT_DIR is writable");
+    table
+}
+
+/// `enum Ui` with one variant per string, and `TEXTS[variant][language]`.
+fn ui_strings(path: &Path) -> String {
+    println!("cargo::rerun-if-changed={}", path.display());
+    let text = fs::read_to_string(path).expect("i18n/ui.toml is part of the crate");
+    let strings: BTreeMap<String, BTreeMap<String, String>> =
+        toml::from_str(&text).unwrap_or_else(|err| panic!("{}: {err}", path.display()));
+    let mut variants = String::new();
+    let mut texts = String::new();
+    for (key, translations) in &strings {
+        let english = translations
+            .get("en")
+            .unwrap_or_else(|| panic!("`{key}` has no `en` text"));
+        let mut row = Vec::new();
+        for lang in LANGS {
+            let text = translations
+                .get(lang)
+                .filter(|text| !text.trim().is_empty())
+                .unwrap_or_else(|| panic!("{}: `{key}` has no `{lang}` text", path.display()));
+            assert_eq!(
+                placeholders(text),
+                placeholders(english),
+                "{}: `{key}` in `{lang}` has other {{placeholders}} than in `en`",
+                path.display()
+            );
+            row.push(format!("{text:?}"));
+        }
+        if let Some(other) = translations
+            .keys()
+            .find(|lang| !LANGS.contains(&lang.as_str()))
+        {
+            panic!(
+                "{}: `{key}` has a text in `{other}`, which nocard does not speak",
+                path.display()
+            );
+        }
+        writeln!(variants, "    {},", camel(key)).unwrap();
+        writeln!(texts, "    [{}],", row.join(", ")).unwrap();
+    }
+    let names: Vec<String> = strings
+        .keys()
+        .map(|key| format!("Ui::{}", camel(key)))
+        .collect();
+    format!(
+        "/// One interface string; `get` gives it in a language.\n\
+         #[derive(Debug, Clone, Copy, PartialEq, Eq)]\n\
+         pub enum Ui {{\n{variants}}}\n\n\
+         impl Ui {{\n    /// Every string, for tests.\n    pub const ALL: [Ui; {count}] = [{names}];\n}}\n\n\
+         /// `TEXTS[ui][lang]`, in the order of `Lang`.\n\
+         static TEXTS: [[&str; 3]; {count}] = [\n{texts}];\n",
+        count = strings.len(),
+        names = names.join(", "),
+    )
+}
+
+fn placeholders(text: &str) -> Vec<&str> {
+    let mut names: Vec<&str> = text
+        .split('{')
+        .skip(1)
+        .filter_map(|part| part.split_once('}').map(|(name, _)| name))
+        .collect();
+    names.sort_unstable();
+    names
+}
+
+/// `checklist-title` → `ChecklistTitle`.
+fn camel(key: &str) -> String {
+    key.split('-')
+        .map(|word| {
+            let mut chars = word.chars();
+            chars.next().map_or_else(String::new, |first| {
+                first.to_ascii_uppercase().to_string() + chars.as_str()
+            })
+        })
+        .collect()
 }

@@ -9,9 +9,11 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use crate::error::Failure;
+use crate::i18n::Ui;
 use crate::operator::{ChannelKind, Operator, Position};
 use crate::situation::{Balance, Choice, Intent, Payer, Plan, Sim, Situation};
-use crate::validate::{BankAccount, MobileNumber, owner_name};
+use crate::text::Lang;
+use crate::validate::{BankAccount, Invalid, MobileNumber, owner_name};
 
 /// The questions of the walk, named by their answers-file keys.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -58,7 +60,7 @@ impl Question {
 
     /// What the answers file may hold for this key, for help and `operators show`.
     #[must_use]
-    pub fn accepts(self, operator: Option<&Operator>) -> String {
+    pub fn accepts(self, operator: Option<&Operator>, lang: Lang) -> String {
         match self {
             Question::Intent => Intent::words(),
             Question::Payer => Payer::words(),
@@ -73,13 +75,9 @@ impl Question {
                     .join(", "),
                 None => ChannelKind::WORDS.to_owned(),
             },
-            Question::Phone => {
-                "a Norwegian mobile number, e.g. \"912 34 567\" or \"+47 912 34 567\"".into()
-            }
-            Question::Name => "the subscription owner's name".into(),
-            Question::Account => {
-                "a Norwegian account (\"1234.56.78903\") or an IBAN, for a refund".into()
-            }
+            Question::Phone => Ui::AcceptsPhone.get(lang).to_owned(),
+            Question::Name => Ui::AcceptsName.get(lang).to_owned(),
+            Question::Account => Ui::AcceptsAccount.get(lang).to_owned(),
         }
     }
 }
@@ -165,30 +163,37 @@ impl Answers {
         question: Question,
         input: &str,
         operator: &Operator,
+        lang: Lang,
     ) -> Result<(), String> {
         let word = input.trim();
+        let invalid = |invalid: Invalid| invalid.message(lang);
         match question {
-            Question::Intent => self.intent = Some(choice(word)?),
-            Question::Payer => self.payer = Some(choice(word)?),
-            Question::Plan => self.plan = Some(choice(word)?),
-            Question::Sim => self.sim = Some(choice(word)?),
-            Question::Balance => self.balance = Some(choice(word)?),
+            Question::Intent => self.intent = Some(choice(word, lang)?),
+            Question::Payer => self.payer = Some(choice(word, lang)?),
+            Question::Plan => self.plan = Some(choice(word, lang)?),
+            Question::Sim => self.sim = Some(choice(word, lang)?),
+            Question::Balance => self.balance = Some(choice(word, lang)?),
             Question::Channel => {
                 let offered = channel_kinds(operator);
                 let kind = ChannelKind::from_word(word)
                     .filter(|kind| offered.contains(kind))
                     .ok_or_else(|| {
-                        format!(
-                            "`{word}` is not a channel {} offers; expected one of: {}",
-                            operator.name,
-                            Question::Channel.accepts(Some(operator))
+                        Ui::ChannelNotOffered.fill(
+                            lang,
+                            &[
+                                ("word", &word),
+                                ("operator", &operator.name),
+                                ("words", &Question::Channel.accepts(Some(operator), lang)),
+                            ],
                         )
                     })?;
                 self.channel = Some(kind);
             }
-            Question::Phone => self.phone = Some(MobileNumber::parse(input)?),
-            Question::Name => self.name = Some(owner_name(input)?),
-            Question::Account => self.account = Some(BankAccount::parse(input)?),
+            Question::Phone => self.phone = Some(MobileNumber::parse(input).map_err(invalid)?),
+            Question::Name => self.name = Some(owner_name(input).map_err(invalid)?),
+            Question::Account => {
+                self.account = Some(BankAccount::parse(input).map_err(invalid)?);
+            }
         }
         Ok(())
     }
@@ -211,22 +216,19 @@ impl Answers {
 
     /// Reads an answers file. Wrong keys, wrong types and wrong values are errors that name
     /// the file, the position and the key.
-    pub fn from_file(path: &Path, operator: &Operator) -> Result<Self> {
+    pub fn from_file(path: &Path, operator: &Operator, lang: Lang) -> Result<Self> {
         let text = std::fs::read_to_string(path)
-            .with_context(|| format!("could not read the answers file {}", path.display()))?;
-        Self::parse(&path.display().to_string(), &text, operator).map_err(|message| {
+            .with_context(|| Ui::CouldNotReadAnswers.fill(lang, &[("path", &path.display())]))?;
+        Self::parse(&path.display().to_string(), &text, operator, lang).map_err(|message| {
+            let keys = Question::ALL.map(Question::key).join(", ");
             Failure::new(message)
-                .with_hint(format!(
-                    "the keys are: {}; see `nocard operators show {}`",
-                    Question::ALL.map(Question::key).join(", "),
-                    operator.id
-                ))
+                .with_hint(Ui::AnswersHint.fill(lang, &[("keys", &keys), ("id", &operator.id)]))
                 .into()
         })
     }
 
     /// Parses the text of an answers file shown as `path`.
-    pub fn parse(path: &str, text: &str, operator: &Operator) -> Result<Self, String> {
+    pub fn parse(path: &str, text: &str, operator: &Operator, lang: Lang) -> Result<Self, String> {
         let raw: RawAnswers = toml::from_str(text).map_err(|err| {
             let at = err.span().map(|span| Position::of(text, span.start));
             let message = err.message().trim_end().replace('\n', "; ");
@@ -239,7 +241,7 @@ impl Answers {
         for (question, value) in raw.values() {
             if let Some(value) = value {
                 answers
-                    .set(question, value.get_ref(), operator)
+                    .set(question, value.get_ref(), operator, lang)
                     .map_err(|reason| {
                         let Position { line, column } = Position::of(text, value.span().start);
                         format!("{path}:{line}:{column}: `{question}`: {reason}")
@@ -250,8 +252,9 @@ impl Answers {
     }
 }
 
-fn choice<C: Choice>(word: &str) -> Result<C, String> {
-    C::from_word(word).ok_or_else(|| format!("`{word}` is not one of: {}", C::words()))
+fn choice<C: Choice>(word: &str, lang: Lang) -> Result<C, String> {
+    C::from_word(word)
+        .ok_or_else(|| Ui::NotOneOf.fill(lang, &[("word", &word), ("words", &C::words())]))
 }
 
 /// An answers file, key for key.

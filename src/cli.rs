@@ -4,6 +4,8 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+use crate::text::Lang;
+
 /// Cancel a Norwegian mobile subscription (SIM or eSIM) correctly and completely.
 ///
 /// nocard walks you through preparation, contact, the information the operator needs, your
@@ -22,6 +24,15 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
+
+    #[arg(
+        long = "lang",
+        value_enum,
+        value_name = "LANG",
+        global = true,
+        help = "Language: en, nb (Norwegian bokmål) or zh (Chinese); else NOCARD_LANG, then the locale"
+    )]
+    pub lang: Option<Lang>,
 
     /// Folder of <operator>.toml files that add to or override the built-in ones
     #[arg(

@@ -8,10 +8,12 @@ use crate::answers::{Answers, Question};
 use crate::checklist::Checklist;
 use crate::cli::{ChecklistArgs, DeregisterArgs, ListFormat};
 use crate::error::Failure;
+use crate::i18n::Ui;
 use crate::operator::{Catalog, Operator};
 use crate::prompt::{self, Ask, NoPrompter, Prompter, Reply, TerminalPrompter, write_stdout};
 use crate::render::{self, Layout};
 use crate::situation::Situation;
+use crate::text::Lang;
 use crate::wizard::{Output, Walk};
 
 pub fn checklist(catalog: &Catalog, args: &ChecklistArgs, layout: &Layout) -> Result<ExitCode> {
@@ -22,21 +24,24 @@ pub fn checklist(catalog: &Catalog, args: &ChecklistArgs, layout: &Layout) -> Re
         .map(|id| catalog.operator(id))
         .transpose()?;
     let checklist = Checklist::new(&common, operator.as_ref(), &Situation::default());
-    write_stdout(&render::checklist(&checklist, args.format, layout))?;
+    write_stdout(
+        &render::checklist(&checklist, args.format, layout),
+        layout.lang,
+    )?;
     Ok(ExitCode::SUCCESS)
 }
 
 pub fn operator_list(catalog: &Catalog, format: ListFormat, layout: &Layout) -> Result<ExitCode> {
-    write_stdout(&render::operator_list(
-        &catalog.operators()?,
-        format,
-        layout,
-    ))?;
+    let list = render::operator_list(&catalog.operators()?, format, layout);
+    write_stdout(&list, layout.lang)?;
     Ok(ExitCode::SUCCESS)
 }
 
 pub fn operator_show(catalog: &Catalog, id: &str, layout: &Layout) -> Result<ExitCode> {
-    write_stdout(&render::operator(&catalog.operator(id)?, layout))?;
+    write_stdout(
+        &render::operator(&catalog.operator(id)?, layout),
+        layout.lang,
+    )?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -48,27 +53,25 @@ pub fn deregister(catalog: &Catalog, args: &DeregisterArgs, layout: Layout) -> R
         .map(|id| catalog.operator(id))
         .transpose()?;
     if !interactive && args.answers.is_none() {
-        return Err(
-            Failure::new("nocard deregister needs a terminal to ask its questions")
-                .with_hint(format!(
-                    "give the answers in a file with --answers FILE (keys: {})",
-                    Question::ALL.map(Question::key).join(", ")
-                ))
-                .into(),
-        );
+        return Err(Failure::new(Ui::NeedsTerminal.get(layout.lang))
+            .with_hint(Ui::NeedsTerminalHint.fill(
+                layout.lang,
+                &[("keys", &Question::ALL.map(Question::key).join(", "))],
+            ))
+            .into());
     }
     let mut prompter: Box<dyn Prompter> = if interactive {
-        install_interrupt_handler();
-        Box::new(TerminalPrompter::new())
+        install_interrupt_handler(layout.lang);
+        Box::new(TerminalPrompter::new(layout.lang))
     } else {
-        Box::new(NoPrompter)
+        Box::new(NoPrompter { lang: layout.lang })
     };
     let operator = match operator {
         Some(operator) => operator,
-        None => choose_operator(catalog, prompter.as_mut())?,
+        None => choose_operator(catalog, prompter.as_mut(), layout.lang)?,
     };
     let answers = match &args.answers {
-        Some(path) => Answers::from_file(path, &operator)?,
+        Some(path) => Answers::from_file(path, &operator, layout.lang)?,
         None => Answers::default(),
     };
     let common = catalog.common()?;
@@ -86,34 +89,32 @@ pub fn deregister(catalog: &Catalog, args: &DeregisterArgs, layout: Layout) -> R
     Ok(ExitCode::SUCCESS)
 }
 
-fn choose_operator(catalog: &Catalog, prompter: &mut dyn Prompter) -> Result<Operator> {
+fn choose_operator(catalog: &Catalog, prompter: &mut dyn Prompter, lang: Lang) -> Result<Operator> {
     if !prompter.can_ask() {
-        return Err(
-            Failure::usage("--operator is needed when nocard cannot ask")
-                .with_hint("see `nocard operators list` for the ids")
-                .into(),
-        );
+        return Err(Failure::usage(Ui::OperatorNeeded.get(lang))
+            .with_hint(Ui::OperatorListHint.get(lang))
+            .into());
     }
-    let operators = catalog.operators()?;
+    let mut operators = catalog.operators()?;
     let labels: Vec<String> = operators
         .iter()
         .map(|op| format!("{} ({})", op.name, op.legal_name))
         .collect();
     let ask = Ask {
         key: "operator",
-        prompt: "Which operator is the subscription with?",
+        prompt: Ui::QOperator.get(lang),
     };
     loop {
-        if let Reply::Answer(index) = prompter.select(ask, &labels, 0)? {
-            return Ok(operators
-                .into_iter()
-                .nth(index)
-                .expect("the index of a listed operator"));
+        // Back at the first question has nowhere to go: ask again.
+        if let Reply::Answer(index) = prompter.select(ask, &labels, 0)?
+            && index < operators.len()
+        {
+            return Ok(operators.swap_remove(index));
         }
     }
 }
 
 /// Ctrl-C at a prompt: show the cursor again (dialoguer hides it in lists), say so, exit 130.
-fn install_interrupt_handler() {
-    let _ = ctrlc::set_handler(|| prompt::interrupted());
+fn install_interrupt_handler(lang: Lang) {
+    let _ = ctrlc::set_handler(move || prompt::interrupted(lang));
 }

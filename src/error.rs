@@ -4,6 +4,9 @@ use std::fmt;
 use std::io::Write as _;
 use std::process::ExitCode;
 
+use crate::i18n::Ui;
+use crate::text::Lang;
+
 /// Exit codes nocard uses, beside 0.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Exit {
@@ -62,16 +65,21 @@ impl fmt::Display for Failure {
 impl std::error::Error for Failure {}
 
 /// Prints `err` to stderr as `error: cause: cause` and a `hint:` line, and picks the exit code.
-pub fn report(err: &anyhow::Error) -> ExitCode {
+pub fn report(err: &anyhow::Error, lang: Lang) -> ExitCode {
     let failure = err
         .chain()
         .find_map(|cause| cause.downcast_ref::<Failure>());
     let exit = failure.map_or(Exit::Failure, |failure| failure.exit);
     let mut stderr = std::io::stderr().lock();
     // A closed stderr leaves nowhere to complain; the exit code still tells.
-    let _ = writeln!(stderr, "error: {}", one_line(&format!("{err:#}")));
+    let _ = writeln!(
+        stderr,
+        "{}: {}",
+        Ui::Error.get(lang),
+        one_line(&format!("{err:#}"))
+    );
     if let Some(hint) = failure.and_then(|failure| failure.hint.as_deref()) {
-        let _ = writeln!(stderr, "hint: {}", one_line(hint));
+        let _ = writeln!(stderr, "{}: {}", Ui::Hint.get(lang), one_line(hint));
     }
     exit.into()
 }

@@ -5,6 +5,7 @@ pub mod checklist;
 pub mod cli;
 mod commands;
 pub mod error;
+pub mod i18n;
 pub mod message;
 pub mod operator;
 pub mod prompt;
@@ -21,11 +22,17 @@ use anyhow::Result;
 use crate::cli::{Cli, Command, OperatorsCommand};
 use crate::operator::Catalog;
 use crate::render::Layout;
+use crate::text::Lang;
 
-/// Runs the command `cli` describes; errors are left to the caller to report.
-pub fn run(cli: &Cli) -> Result<ExitCode> {
-    let catalog = Catalog::new(cli.operators_dir.clone());
-    let layout = Layout::for_stdout();
+/// The language to speak: `--lang`, `NOCARD_LANG`, the locale, English.
+pub fn language(cli: &Cli) -> Lang {
+    i18n::resolve(cli.lang, |name| std::env::var(name).ok())
+}
+
+/// Runs the command `cli` describes, speaking `lang`; errors are left to the caller to report.
+pub fn run(cli: &Cli, lang: Lang) -> Result<ExitCode> {
+    let catalog = Catalog::new(cli.operators_dir.clone(), lang);
+    let layout = Layout::for_stdout(lang);
     match &cli.command {
         Command::Deregister(args) => commands::deregister(&catalog, args, layout),
         Command::Checklist(args) => commands::checklist(&catalog, args, &layout),

@@ -5,8 +5,9 @@ use nocard::cli::Cli;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    match nocard::run(&cli) {
+    let lang = nocard::language(&cli);
+    match nocard::run(&cli, lang) {
         Ok(code) => code,
-        Err(err) => nocard::error::report(&err),
+        Err(err) => nocard::error::report(&err, lang),
     }
 }

@@ -5,8 +5,10 @@ use std::fmt::Write as _;
 
 use jiff::civil::Date;
 
+use crate::i18n::long_date;
 use crate::operator::{ChannelKind, Operator};
 use crate::situation::{Balance, Plan};
+use crate::text::Lang;
 use crate::validate::{BankAccount, MobileNumber};
 
 /// What goes into a message.
@@ -234,58 +236,12 @@ fn recipient(request: &Request) -> String {
     }
 }
 
-/// `25. november 2026`.
-#[must_use]
-pub fn norwegian_date(date: Date) -> String {
-    const MONTHS: [&str; 12] = [
-        "januar",
-        "februar",
-        "mars",
-        "april",
-        "mai",
-        "juni",
-        "juli",
-        "august",
-        "september",
-        "oktober",
-        "november",
-        "desember",
-    ];
-    format!(
-        "{}. {} {}",
-        date.day(),
-        MONTHS[month_index(date)],
-        date.year()
-    )
+fn norwegian_date(date: Date) -> String {
+    long_date(date, Lang::Nb)
 }
 
-/// `25 November 2026`.
-#[must_use]
-pub fn english_date(date: Date) -> String {
-    const MONTHS: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
-    format!(
-        "{} {} {}",
-        date.day(),
-        MONTHS[month_index(date)],
-        date.year()
-    )
-}
-
-fn month_index(date: Date) -> usize {
-    usize::try_from(date.month() - 1).unwrap_or(0)
+fn english_date(date: Date) -> String {
+    long_date(date, Lang::En)
 }
 
 /// Whether a refund was asked for: a prepaid balance with `balance = refund`.

@@ -9,6 +9,8 @@ use console::Term;
 use dialoguer::theme::{ColorfulTheme, SimpleTheme, Theme};
 
 use crate::error::{Exit, Failure};
+use crate::i18n::Ui;
+use crate::text::Lang;
 
 /// What the user did with a question.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -50,23 +52,18 @@ pub fn can_prompt() -> bool {
 /// A person at a terminal, asked with dialoguer on stderr; the walk itself goes to stdout.
 pub struct TerminalPrompter {
     theme: Box<dyn Theme>,
+    lang: Lang,
 }
 
 impl TerminalPrompter {
     #[must_use]
-    pub fn new() -> Self {
+    pub fn new(lang: Lang) -> Self {
         let theme: Box<dyn Theme> = if console::colors_enabled_stderr() {
             Box::new(ColorfulTheme::default())
         } else {
             Box::new(SimpleTheme)
         };
-        TerminalPrompter { theme }
-    }
-}
-
-impl Default for TerminalPrompter {
-    fn default() -> Self {
-        Self::new()
+        TerminalPrompter { theme, lang }
     }
 }
 
@@ -79,7 +76,7 @@ impl Prompter for TerminalPrompter {
     }
 
     fn show(&mut self, text: &str) -> Result<()> {
-        write_stdout(text)
+        write_stdout(text, self.lang)
     }
 
     fn select(&mut self, ask: Ask, options: &[String], default: usize) -> Result<Reply<usize>> {
@@ -96,7 +93,7 @@ impl Prompter for TerminalPrompter {
             .items(&items)
             .default(default)
             .interact_opt()
-            .map_err(dialoguer_error)?;
+            .map_err(|err| dialoguer_error(err, self.lang))?;
         Ok(choice.map_or(Reply::Back, Reply::Answer))
     }
 
@@ -117,7 +114,7 @@ impl Prompter for TerminalPrompter {
                 }
             })
             .interact()
-            .map_err(dialoguer_error)?;
+            .map_err(|err| dialoguer_error(err, self.lang))?;
         Ok(if text.trim() == BACK {
             Reply::Back
         } else {
@@ -126,18 +123,21 @@ impl Prompter for TerminalPrompter {
     }
 }
 
-fn dialoguer_error(err: dialoguer::Error) -> anyhow::Error {
+fn dialoguer_error(err: dialoguer::Error, lang: Lang) -> anyhow::Error {
     let dialoguer::Error::IO(io) = err;
     if io.kind() == std::io::ErrorKind::Interrupted {
         // console saw Ctrl-C in raw mode: it raised SIGINT and also returned this error, so
         // the signal handler and this thread race to the exit. Both go the same way.
-        interrupted();
+        interrupted(lang);
     }
-    anyhow::Error::new(io).context("could not ask at the terminal")
+    anyhow::Error::new(io).context(Ui::CouldNotAsk.get(lang))
 }
 
 /// Nobody to ask: every question must already be answered, by the answers file.
-pub struct NoPrompter;
+pub struct NoPrompter {
+    /// The language of its errors.
+    pub lang: Lang,
+}
 
 impl Prompter for NoPrompter {
     fn can_ask(&self) -> bool {
@@ -145,39 +145,33 @@ impl Prompter for NoPrompter {
     }
 
     fn show(&mut self, text: &str) -> Result<()> {
-        write_stdout(text)
+        write_stdout(text, self.lang)
     }
 
     fn select(&mut self, ask: Ask, _: &[String], _: usize) -> Result<Reply<usize>> {
-        Err(missing(ask))
+        Err(missing(ask, self.lang))
     }
 
     fn input(&mut self, ask: Ask, _: &dyn Fn(&str) -> Result<(), String>) -> Result<Reply<String>> {
-        Err(missing(ask))
+        Err(missing(ask, self.lang))
     }
 }
 
-fn missing(ask: Ask) -> anyhow::Error {
-    Failure::new(format!(
-        "no answer for `{}`, and no terminal to ask it at",
-        ask.key
-    ))
-    .with_hint(format!(
-        "add `{} = \"…\"` to the answers file, or run nocard in a terminal",
-        ask.key
-    ))
-    .into()
+fn missing(ask: Ask, lang: Lang) -> anyhow::Error {
+    Failure::new(Ui::NoAnswer.fill(lang, &[("key", &ask.key)]))
+        .with_hint(Ui::NoAnswerHint.fill(lang, &[("key", &ask.key)]))
+        .into()
 }
 
 /// Writes to stdout; a reader that went away (`nocard checklist | head -1`) is not an error.
-pub fn write_stdout(text: &str) -> Result<()> {
+pub fn write_stdout(text: &str, lang: Lang) -> Result<()> {
     let mut stdout = std::io::stdout().lock();
     match stdout
         .write_all(text.as_bytes())
         .and_then(|()| stdout.flush())
     {
         Err(err) if err.kind() != std::io::ErrorKind::BrokenPipe => {
-            Err(err).context("could not write to standard output")
+            Err(err).context(Ui::CouldNotWriteStdout.get(lang))
         }
         _ => Ok(()),
     }
@@ -186,7 +180,7 @@ pub fn write_stdout(text: &str) -> Result<()> {
 /// Ctrl-C: shows the cursor again (dialoguer hides it while a list is open), says so once,
 /// and exits 130. Called from the signal handler and from a prompt that saw the key itself;
 /// whichever comes second waits for the first to end the process.
-pub fn interrupted() -> ! {
+pub fn interrupted(lang: Lang) -> ! {
     static ONCE: AtomicBool = AtomicBool::new(false);
     if ONCE.swap(true, Ordering::SeqCst) {
         loop {
@@ -194,6 +188,6 @@ pub fn interrupted() -> ! {
         }
     }
     let _ = Term::stderr().show_cursor();
-    eprintln!("\ninterrupted");
+    eprintln!("\n{}", Ui::Interrupted.get(lang));
     std::process::exit(Exit::Interrupted as i32);
 }

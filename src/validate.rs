@@ -3,37 +3,92 @@
 
 use std::fmt;
 
+use crate::i18n::Ui;
+use crate::text::Lang;
+
+/// Why a typed value was refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Invalid {
+    PhoneEmpty,
+    PhoneForeign,
+    PhoneCharacters,
+    /// The number of digits given.
+    PhoneLength(usize),
+    PhonePrefix,
+    AccountEmpty,
+    AccountLength(usize),
+    AccountCheckDigit,
+    IbanShape,
+    IbanNorwegianLength(usize),
+    IbanLength(usize),
+    IbanCheckDigits,
+    IbanInnerCheckDigit,
+    NameEmpty,
+    NameTooLong,
+    NameCharacters,
+}
+
+impl Invalid {
+    /// The reason in `lang`, to show before asking again.
+    #[must_use]
+    pub fn message(self, lang: Lang) -> String {
+        let (key, count) = match self {
+            Invalid::PhoneEmpty => (Ui::PhoneEmpty, None),
+            Invalid::PhoneForeign => (Ui::PhoneForeign, None),
+            Invalid::PhoneCharacters => (Ui::PhoneCharacters, None),
+            Invalid::PhoneLength(count) => (Ui::PhoneLength, Some(count)),
+            Invalid::PhonePrefix => (Ui::PhonePrefix, None),
+            Invalid::AccountEmpty => (Ui::AccountEmpty, None),
+            Invalid::AccountLength(count) => (Ui::AccountLength, Some(count)),
+            Invalid::AccountCheckDigit => (Ui::AccountCheckDigit, None),
+            Invalid::IbanShape => (Ui::IbanShape, None),
+            Invalid::IbanNorwegianLength(count) => (Ui::IbanNorwegianLength, Some(count)),
+            Invalid::IbanLength(count) => (Ui::IbanLength, Some(count)),
+            Invalid::IbanCheckDigits => (Ui::IbanCheckDigits, None),
+            Invalid::IbanInnerCheckDigit => (Ui::IbanInnerCheckDigit, None),
+            Invalid::NameEmpty => (Ui::NameEmpty, None),
+            Invalid::NameTooLong => (Ui::NameTooLong, None),
+            Invalid::NameCharacters => (Ui::NameCharacters, None),
+        };
+        match count {
+            Some(count) => key.fill(lang, &[("count", &count)]),
+            None => key.get(lang).to_owned(),
+        }
+    }
+}
+
+impl fmt::Display for Invalid {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message(Lang::En))
+    }
+}
+
 /// A Norwegian mobile number: 8 digits starting with 4 or 9.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct MobileNumber(String);
 
 impl MobileNumber {
     /// Accepts `91234567`, `912 34 567`, `+47 912 34 567` and `0047 91234567`.
-    pub fn parse(input: &str) -> Result<Self, String> {
+    pub fn parse(input: &str) -> Result<Self, Invalid> {
         let compact: String = input.chars().filter(|c| !c.is_whitespace()).collect();
         if compact.is_empty() {
-            return Err("enter the mobile number, e.g. 912 34 567".into());
+            return Err(Invalid::PhoneEmpty);
         }
         let national = compact
             .strip_prefix("+47")
             .or_else(|| compact.strip_prefix("0047"))
             .unwrap_or(&compact);
         if compact.starts_with('+') && !compact.starts_with("+47") {
-            return Err(
-                "only Norwegian numbers (+47) can be cancelled with a Norwegian operator".into(),
-            );
+            return Err(Invalid::PhoneForeign);
         }
         if !national.chars().all(|c| c.is_ascii_digit()) {
-            return Err("use only digits, spaces and a leading +47 or 0047".into());
+            return Err(Invalid::PhoneCharacters);
         }
         if national.len() != 8 {
-            return Err(format!(
-                "a Norwegian mobile number has 8 digits; this has {}",
-                national.len()
-            ));
+            return Err(Invalid::PhoneLength(national.len()));
         }
         if !national.starts_with(['4', '9']) {
-            return Err("a Norwegian mobile number starts with 4 or 9".into());
+            return Err(Invalid::PhonePrefix);
         }
         Ok(MobileNumber(national.to_owned()))
     }
@@ -70,24 +125,21 @@ pub enum BankAccount {
 
 impl BankAccount {
     /// Accepts `1234.56.78903`, `1234 56 78903`, `12345678903`, and IBANs with or without spaces.
-    pub fn parse(input: &str) -> Result<Self, String> {
+    pub fn parse(input: &str) -> Result<Self, Invalid> {
         let compact: String = input
             .chars()
             .filter(|c| !c.is_whitespace() && *c != '.')
             .collect::<String>()
             .to_ascii_uppercase();
         if compact.is_empty() {
-            return Err("enter the account number, e.g. 1234.56.78903, or an IBAN".into());
+            return Err(Invalid::AccountEmpty);
         }
         if compact.chars().all(|c| c.is_ascii_digit()) {
             if compact.len() != 11 {
-                return Err(format!(
-                    "a Norwegian account number has 11 digits; this has {}",
-                    compact.len()
-                ));
+                return Err(Invalid::AccountLength(compact.len()));
             }
             if !mod11_ok(&compact) {
-                return Err("the check digit is wrong: look for a typing mistake".into());
+                return Err(Invalid::AccountCheckDigit);
             }
             return Ok(BankAccount::Norwegian(compact));
         }
@@ -129,29 +181,20 @@ fn mod11_ok(digits: &str) -> bool {
     check == values[10]
 }
 
-fn check_iban(iban: &str) -> Result<(), String> {
+fn check_iban(iban: &str) -> Result<(), Invalid> {
     let bytes = iban.as_bytes();
     let shaped = bytes.len() >= 5
         && bytes[..2].iter().all(u8::is_ascii_uppercase)
         && bytes[2..4].iter().all(u8::is_ascii_digit)
         && bytes.iter().all(u8::is_ascii_alphanumeric);
     if !shaped {
-        return Err(
-            "not an account number: give 11 digits (1234.56.78903) or an IBAN (NO93 8601 1117 947)"
-                .into(),
-        );
+        return Err(Invalid::IbanShape);
     }
     if iban.starts_with("NO") && iban.len() != 15 {
-        return Err(format!(
-            "a Norwegian IBAN has 15 characters; this has {}",
-            iban.len()
-        ));
+        return Err(Invalid::IbanNorwegianLength(iban.len()));
     }
     if !(15..=34).contains(&iban.len()) {
-        return Err(format!(
-            "an IBAN has 15 to 34 characters; this has {}",
-            iban.len()
-        ));
+        return Err(Invalid::IbanLength(iban.len()));
     }
     // ISO 13616: move the first four characters to the end, letters become 10..35, and the
     // number must leave 1 when divided by 97. Computed digit by digit to stay in a u32.
@@ -171,25 +214,25 @@ fn check_iban(iban: &str) -> Result<(), String> {
             }
         });
     if remainder != 1 {
-        return Err("the IBAN's check digits are wrong: look for a typing mistake".into());
+        return Err(Invalid::IbanCheckDigits);
     }
     if iban.starts_with("NO") && !mod11_ok(&iban[4..]) {
-        return Err("the account number inside this IBAN has a wrong check digit".into());
+        return Err(Invalid::IbanInnerCheckDigit);
     }
     Ok(())
 }
 
 /// The subscription owner's name, as it goes into the message.
-pub fn owner_name(input: &str) -> Result<String, String> {
+pub fn owner_name(input: &str) -> Result<String, Invalid> {
     let name = input.split_whitespace().collect::<Vec<_>>().join(" ");
     if name.is_empty() {
-        return Err("enter the name the subscription is registered to".into());
+        return Err(Invalid::NameEmpty);
     }
     if name.chars().count() > 100 {
-        return Err("that is longer than a name: at most 100 characters".into());
+        return Err(Invalid::NameTooLong);
     }
     if name.chars().any(char::is_control) || !name.chars().any(char::is_alphabetic) {
-        return Err("a name needs letters, and no control characters".into());
+        return Err(Invalid::NameCharacters);
     }
     Ok(name)
 }
@@ -220,12 +263,20 @@ mod tests {
     #[test]
     fn wrong_mobile_numbers_say_why() {
         let reason = |input| MobileNumber::parse(input).unwrap_err();
-        assert!(reason("9123456").contains("has 7"));
-        assert!(reason("912345678").contains("has 9"));
-        assert!(reason("21000000").contains("starts with 4 or 9"));
-        assert!(reason("+46 70 123 45 67").contains("Norwegian"));
-        assert!(reason("912-34-567").contains("only digits"));
-        assert!(reason("").contains("enter"));
+        assert_eq!(reason("9123456"), Invalid::PhoneLength(7));
+        assert_eq!(reason("912345678"), Invalid::PhoneLength(9));
+        assert_eq!(reason("21000000"), Invalid::PhonePrefix);
+        assert_eq!(reason("+46 70 123 45 67"), Invalid::PhoneForeign);
+        assert_eq!(reason("912-34-567"), Invalid::PhoneCharacters);
+        assert_eq!(reason(""), Invalid::PhoneEmpty);
+        assert_eq!(
+            reason("9123456").message(Lang::Nb),
+            "et norsk mobilnummer har 8 sifre; dette har 7"
+        );
+        assert_eq!(
+            reason("21000000").message(Lang::Zh),
+            "挪威手机号码以 4 或 9 开头"
+        );
     }
 
     #[test]
@@ -234,15 +285,13 @@ mod tests {
         let account = BankAccount::parse("1234.56.78903").unwrap();
         assert_eq!(account.to_string(), "1234.56.78903");
         assert_eq!(BankAccount::parse("1234 56 78903").unwrap(), account);
-        assert!(
-            BankAccount::parse("1234.56.78904")
-                .unwrap_err()
-                .contains("check digit")
+        assert_eq!(
+            BankAccount::parse("1234.56.78904").unwrap_err(),
+            Invalid::AccountCheckDigit
         );
-        assert!(
-            BankAccount::parse("1234.56.7890")
-                .unwrap_err()
-                .contains("11 digits")
+        assert_eq!(
+            BankAccount::parse("1234.56.7890").unwrap_err(),
+            Invalid::AccountLength(10)
         );
         assert!(mod11_ok("86011117947"));
         assert!(!mod11_ok("86011117948"));
@@ -254,34 +303,27 @@ mod tests {
         assert_eq!(norwegian.to_string(), "NO93 8601 1117 947");
         let german = BankAccount::parse("de89 3704 0044 0532 0130 00").unwrap();
         assert_eq!(german, BankAccount::Iban("DE89370400440532013000".into()));
-        assert!(
-            BankAccount::parse("NO94 8601 1117 947")
-                .unwrap_err()
-                .contains("check digits")
+        assert_eq!(
+            BankAccount::parse("NO94 8601 1117 947").unwrap_err(),
+            Invalid::IbanCheckDigits
         );
-        assert!(
-            BankAccount::parse("DE89 3704 0044 0532 0130 01")
-                .unwrap_err()
-                .contains("check digits")
+        assert_eq!(
+            BankAccount::parse("DE89 3704 0044 0532 0130 01").unwrap_err(),
+            Invalid::IbanCheckDigits
         );
-        assert!(
-            BankAccount::parse("NO93 8601 1117 94")
-                .unwrap_err()
-                .contains("15 characters")
+        assert_eq!(
+            BankAccount::parse("NO93 8601 1117 94").unwrap_err(),
+            Invalid::IbanNorwegianLength(14)
         );
-        assert!(
-            BankAccount::parse("hello")
-                .unwrap_err()
-                .contains("not an account number")
-        );
+        assert_eq!(BankAccount::parse("hello").unwrap_err(), Invalid::IbanShape);
     }
 
     #[test]
     fn names_are_tidied_and_checked() {
         assert_eq!(owner_name("  Ola   Nordmann ").unwrap(), "Ola Nordmann");
         assert_eq!(owner_name("王小明").unwrap(), "王小明");
-        assert!(owner_name("   ").is_err());
-        assert!(owner_name("12345").is_err());
-        assert!(owner_name("Ola\u{1b}[31m").is_err());
+        assert_eq!(owner_name("   "), Err(Invalid::NameEmpty));
+        assert_eq!(owner_name("12345"), Err(Invalid::NameCharacters));
+        assert_eq!(owner_name("Ola\u{1b}[31m"), Err(Invalid::NameCharacters));
     }
 }

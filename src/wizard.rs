@@ -13,6 +13,7 @@ use jiff::civil::Date;
 use crate::answers::{Answers, Question};
 use crate::checklist::Checklist;
 use crate::error::Failure;
+use crate::i18n::Ui;
 use crate::message::{self, Request};
 use crate::operator::{Address, Common, Operator, Phase};
 use crate::prompt::{Ask, Prompter, Reply};
@@ -89,7 +90,7 @@ impl Walk<'_> {
                 Beat::Ask(question) => match self.ask(question, &answers, prompter)? {
                     Reply::Answer(input) => {
                         answers
-                            .set(question, &input, self.operator)
+                            .set(question, &input, self.operator, self.layout.lang)
                             .map_err(|reason| anyhow::anyhow!("`{question}`: {reason}"))?;
                         asked.push((cursor, question));
                     }
@@ -99,8 +100,8 @@ impl Walk<'_> {
                     }
                 },
                 Beat::Review => {
-                    prompter.show(&show::review(&answers, &self.layout))?;
-                    match review(&answers, &asked, prompter)? {
+                    prompter.show(&show::review(&answers, self.operator, &self.layout))?;
+                    match self.review(&answers, &asked, prompter)? {
                         Reply::Answer(None) => {}
                         Reply::Answer(Some(question)) => {
                             answers.forget(question);
@@ -254,12 +255,12 @@ impl Walk<'_> {
         answers: &Answers,
         prompter: &mut dyn Prompter,
     ) -> Result<Reply<String>> {
-        let prompt = show::prompt(question, self.operator);
+        let prompt = show::prompt(question, self.operator, &self.layout);
         let ask = Ask {
             key: question.key(),
             prompt: &prompt,
         };
-        if let Some(options) = show::options(question, self.operator) {
+        if let Some(options) = show::options(question, self.operator, &self.layout) {
             let labels: Vec<String> = options.iter().map(|(_, label)| label.clone()).collect();
             let reply = prompter.select(ask, &labels, 0)?;
             return Ok(match reply {
@@ -270,7 +271,9 @@ impl Walk<'_> {
             });
         }
         prompter.input(ask, &|input| {
-            answers.clone().set(question, input, self.operator)
+            answers
+                .clone()
+                .set(question, input, self.operator, self.layout.lang)
         })
     }
 
@@ -310,50 +313,72 @@ impl Walk<'_> {
         let path = self.output.path.clone().unwrap_or_else(|| {
             PathBuf::from(format!("nocard-{}-{}.txt", self.operator.id, self.today))
         });
-        let overwrite = self.output.force || !path.exists() || confirm_overwrite(&path, prompter)?;
+        let lang = self.layout.lang;
+        let overwrite =
+            self.output.force || !path.exists() || self.confirm_overwrite(&path, prompter)?;
         if !overwrite {
-            return Err(Failure::new(format!(
-                "{} already exists; the message was not written",
-                path.display()
-            ))
-            .with_hint("give another file with --out PATH, or --force to overwrite")
-            .into());
+            return Err(
+                Failure::new(Ui::AlreadyExists.fill(lang, &[("path", &path.display())]))
+                    .with_hint(Ui::AlreadyExistsHint.get(lang))
+                    .into(),
+            );
         }
-        write_atomically(&path, &text, overwrite && path.exists())?;
+        write_atomically(&path, &text, overwrite && path.exists())
+            .with_context(|| Ui::CouldNotWriteMessage.fill(lang, &[("path", &path.display())]))?;
         prompter.show(&show::message(&text, &path, channel, &self.layout))?;
         Ok(path)
     }
-}
 
-/// Asks whether to write the message or change an answer first: `Answer(None)` writes.
-fn review(
-    answers: &Answers,
-    asked: &[(usize, Question)],
-    prompter: &mut dyn Prompter,
-) -> Result<Reply<Option<Question>>> {
-    // Answers from a file stand; only what was asked here can be changed here.
-    if asked.is_empty() {
-        return Ok(Reply::Answer(None));
+    /// Asks whether to write the message or change an answer first: `Answer(None)` writes.
+    fn review(
+        &self,
+        answers: &Answers,
+        asked: &[(usize, Question)],
+        prompter: &mut dyn Prompter,
+    ) -> Result<Reply<Option<Question>>> {
+        // Answers from a file stand; only what was asked here can be changed here.
+        if asked.is_empty() {
+            return Ok(Reply::Answer(None));
+        }
+        let changeable: Vec<Question> = Question::ALL
+            .into_iter()
+            .filter(|question| asked.iter().any(|(_, asked)| asked == question))
+            .collect();
+        let layout = &self.layout;
+        let mut labels = vec![Ui::ReviewWrite.get(layout.lang).to_owned()];
+        labels.extend(
+            changeable
+                .iter()
+                .map(|&question| show::change_label(question, answers, self.operator, layout)),
+        );
+        let prompt = Ui::ReviewQuestion.get(layout.lang);
+        let ask = Ask {
+            key: "review",
+            prompt,
+        };
+        Ok(match prompter.select(ask, &labels, 0)? {
+            Reply::Answer(0) => Reply::Answer(None),
+            Reply::Answer(index) => Reply::Answer(changeable.get(index - 1).copied()),
+            Reply::Back => Reply::Back,
+        })
     }
-    let changeable: Vec<Question> = Question::ALL
-        .into_iter()
-        .filter(|question| asked.iter().any(|(_, asked)| asked == question))
-        .collect();
-    let mut labels = vec!["Write the message".to_owned()];
-    labels.extend(
-        changeable
-            .iter()
-            .map(|&question| show::change_label(question, answers)),
-    );
-    let ask = Ask {
-        key: "review",
-        prompt: "Is this right?",
-    };
-    Ok(match prompter.select(ask, &labels, 0)? {
-        Reply::Answer(0) => Reply::Answer(None),
-        Reply::Answer(index) => Reply::Answer(changeable.get(index - 1).copied()),
-        Reply::Back => Reply::Back,
-    })
+
+    fn confirm_overwrite(&self, path: &Path, prompter: &mut dyn Prompter) -> Result<bool> {
+        if !prompter.can_ask() {
+            return Ok(false);
+        }
+        let lang = self.layout.lang;
+        let prompt = Ui::OverwriteQuestion.fill(lang, &[("path", &path.display())]);
+        let ask = Ask {
+            key: "overwrite",
+            prompt: &prompt,
+        };
+        let options = [
+            Ui::OverwriteNo.get(lang).to_owned(),
+            Ui::OverwriteYes.get(lang).to_owned(),
+        ];
+        Ok(prompter.select(ask, &options, 0)? == Reply::Answer(1))
+    }
 }
 
 /// Moves back to the previous question the user answered here, forgetting its answer.
@@ -367,41 +392,23 @@ fn back(asked: &mut Vec<(usize, Question)>, answers: &mut Answers, cursor: usize
     }
 }
 
-fn confirm_overwrite(path: &Path, prompter: &mut dyn Prompter) -> Result<bool> {
-    let prompt = format!("{} exists. Overwrite it?", path.display());
-    let ask = Ask {
-        key: "overwrite",
-        prompt: &prompt,
-    };
-    let options = ["No, keep it".to_owned(), "Yes, overwrite it".to_owned()];
-    if !prompter.can_ask() {
-        return Ok(false);
-    }
-    Ok(prompter.select(ask, &options, 0)? == Reply::Answer(1))
-}
-
 /// Writes `text` to `path` through a temporary file beside it, so a failure half-way leaves
 /// no half-written message and never harms an existing file.
-fn write_atomically(path: &Path, text: &str, replace: bool) -> Result<()> {
+fn write_atomically(path: &Path, text: &str, replace: bool) -> std::io::Result<()> {
     use std::io::Write as _;
     let dir = match path.parent() {
         Some(parent) if !parent.as_os_str().is_empty() => parent,
         _ => Path::new("."),
     };
-    let context = || format!("could not write the message to {}", path.display());
-    let mut file = tempfile::NamedTempFile::new_in(dir).with_context(context)?;
-    file.write_all(text.as_bytes()).with_context(context)?;
-    file.as_file().sync_all().with_context(context)?;
-    if replace {
+    let mut file = tempfile::NamedTempFile::new_in(dir)?;
+    file.write_all(text.as_bytes())?;
+    file.as_file().sync_all()?;
+    let persisted = if replace {
         file.persist(path)
-            .map_err(|err| err.error)
-            .with_context(context)?;
     } else {
         file.persist_noclobber(path)
-            .map_err(|err| err.error)
-            .with_context(context)?;
-    }
-    Ok(())
+    };
+    persisted.map(drop).map_err(|err| err.error)
 }
 
 #[cfg(test)]
@@ -411,6 +418,7 @@ mod tests {
     use super::*;
     use crate::operator::Catalog;
     use crate::prompt::NoPrompter;
+    use crate::text::Lang;
 
     /// One scripted reply: pick the option whose label contains the text, type text, or go back.
     #[derive(Debug, Clone, Copy)]
@@ -754,9 +762,13 @@ mod tests {
             "answers.toml",
             "intent = \"cancel\"\npayer = \"private\"\nplan = \"postpaid\"\nsim = \"physical\"\nchannel = \"phone\"\nphone = \"99 88 77 66\"\nname = \"Ola\"\n",
             &ice.operator,
+            Lang::En,
         )
         .unwrap();
-        let outcome = ice.walk().run(answers, &mut NoPrompter).unwrap();
+        let outcome = ice
+            .walk()
+            .run(answers, &mut NoPrompter { lang: Lang::En })
+            .unwrap();
         assert_eq!(outcome, Outcome::Message(ice.out()));
         assert!(ice.message().contains("mobilnummer 998 87 766"));
     }
@@ -764,9 +776,17 @@ mod tests {
     #[test]
     fn a_missing_answer_without_a_terminal_names_its_key() {
         let ice = Fixture::new("ice");
-        let answers =
-            Answers::parse("answers.toml", "intent = \"cancel\"\n", &ice.operator).unwrap();
-        let err = ice.walk().run(answers, &mut NoPrompter).unwrap_err();
+        let answers = Answers::parse(
+            "answers.toml",
+            "intent = \"cancel\"\n",
+            &ice.operator,
+            Lang::En,
+        )
+        .unwrap();
+        let err = ice
+            .walk()
+            .run(answers, &mut NoPrompter { lang: Lang::En })
+            .unwrap_err();
         assert!(err.to_string().contains("no answer for `payer`"), "{err}");
     }
 }

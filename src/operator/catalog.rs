@@ -3,7 +3,6 @@
 
 use std::borrow::Cow;
 use std::collections::BTreeSet;
-use std::fmt::Write as _;
 use std::io;
 use std::path::{Path, PathBuf};
 
@@ -11,6 +10,8 @@ use anyhow::{Context as _, Result};
 
 use super::{Common, FileError, Operator, parse_common, parse_operator};
 use crate::error::Failure;
+use crate::i18n::Ui;
+use crate::text::Lang;
 
 /// `(id, text)` of each shipped file in `operators/`, sorted by id; written by `build.rs`.
 const BUILT_IN: &[(&str, &str)] = include!(concat!(env!("OUT_DIR"), "/built_in.rs"));
@@ -32,12 +33,14 @@ pub fn is_operator_id(id: &str) -> bool {
 pub struct Catalog {
     /// Holds `<id>.toml` files that add to or override the built-in ones.
     dir: Option<PathBuf>,
+    /// The language of errors.
+    lang: Lang,
 }
 
 impl Catalog {
     #[must_use]
-    pub fn new(dir: Option<PathBuf>) -> Self {
-        Catalog { dir }
+    pub fn new(dir: Option<PathBuf>, lang: Lang) -> Self {
+        Catalog { dir, lang }
     }
 
     /// The ids of all operators, sorted.
@@ -49,12 +52,12 @@ impl Catalog {
             .collect();
         if let Some(dir) = &self.dir {
             let entries = std::fs::read_dir(dir).with_context(|| {
-                format!("could not read the operators folder {}", dir.display())
+                Ui::CouldNotReadFolder.fill(self.lang, &[("dir", &dir.display())])
             })?;
             for entry in entries {
                 let path = entry
                     .with_context(|| {
-                        format!("could not read the operators folder {}", dir.display())
+                        Ui::CouldNotReadFolder.fill(self.lang, &[("dir", &dir.display())])
                     })?
                     .path();
                 let stem = path.file_stem().and_then(|stem| stem.to_str());
@@ -76,7 +79,8 @@ impl Catalog {
         let Some(file) = self.find(id)? else {
             return Err(self.unknown(id));
         };
-        parse_operator(&file.path, id, &file.text).map_err(|problems| broken(problems, &file))
+        parse_operator(&file.path, id, &file.text)
+            .map_err(|problems| broken(problems, &file, self.lang))
     }
 
     /// Loads the precautions common to all operators.
@@ -84,7 +88,7 @@ impl Catalog {
         let file = self
             .find(COMMON)?
             .context("the built-in common precautions are missing")?;
-        parse_common(&file.path, &file.text).map_err(|problems| broken(problems, &file))
+        parse_common(&file.path, &file.text).map_err(|problems| broken(problems, &file, self.lang))
     }
 
     /// Loads every operator, in id order.
@@ -105,10 +109,12 @@ impl Catalog {
                     }));
                 }
                 Err(err) if err.kind() == io::ErrorKind::NotFound => {
-                    ensure_dir(dir)?;
+                    ensure_dir(dir, self.lang)?;
                 }
                 Err(err) => {
-                    return Err(err).with_context(|| format!("could not read {}", path.display()));
+                    return Err(err).with_context(|| {
+                        Ui::CouldNotRead.fill(self.lang, &[("path", &path.display())])
+                    });
                 }
             }
         }
@@ -123,33 +129,31 @@ impl Catalog {
     }
 
     fn unknown(&self, id: &str) -> anyhow::Error {
+        let lang = self.lang;
         let known = self
             .ids()
             .map_or_else(|_| String::new(), |ids| ids.join(", "));
         let problem = if is_operator_id(id) && id != COMMON {
-            format!("unknown operator `{id}`")
+            Ui::UnknownOperator.fill(lang, &[("id", &id)])
         } else {
-            format!("`{id}` is not an operator id (lowercase letters, digits and '-')")
+            Ui::NotAnId.fill(lang, &[("id", &id)])
         };
         Failure::usage(problem)
-            .with_hint(format!(
-                "known operators: {known}; see `nocard operators list`"
-            ))
+            .with_hint(Ui::KnownOperatorsHint.fill(lang, &[("ids", &known)]))
             .into()
     }
 }
 
 /// A missing folder is an error even when the file asked for is built in: the user meant it.
-fn ensure_dir(dir: &Path) -> Result<()> {
+fn ensure_dir(dir: &Path, lang: Lang) -> Result<()> {
     if dir.is_dir() {
         Ok(())
     } else {
-        Err(Failure::new(format!(
-            "the operators folder {} does not exist",
-            dir.display()
-        ))
-        .with_hint("check --operators-dir or NOCARD_OPERATORS_DIR")
-        .into())
+        Err(
+            Failure::new(Ui::FolderMissing.fill(lang, &[("dir", &dir.display())]))
+                .with_hint(Ui::FolderMissingHint.get(lang))
+                .into(),
+        )
     }
 }
 
@@ -161,24 +165,28 @@ struct File {
     built_in: bool,
 }
 
-fn broken(problems: Vec<FileError>, file: &File) -> anyhow::Error {
+fn broken(problems: Vec<FileError>, file: &File, lang: Lang) -> anyhow::Error {
     let more = problems.len() - 1;
-    let first = problems.into_iter().next().map(|err| err.to_string());
-    let mut message = first.unwrap_or_default();
-    if more > 0 {
-        let _ = write!(
-            message,
-            " (and {more} more problem{})",
-            if more == 1 { "" } else { "s" }
-        );
+    let mut message = problems
+        .into_iter()
+        .next()
+        .map(|err| err.to_string())
+        .unwrap_or_default();
+    match more {
+        0 => {}
+        1 => {
+            message.push(' ');
+            message.push_str(Ui::OneMoreProblem.get(lang));
+        }
+        more => {
+            message.push(' ');
+            message.push_str(&Ui::MoreProblems.fill(lang, &[("count", &more)]));
+        }
     }
     let hint = if file.built_in {
-        "this file is built into nocard: please report the problem".to_owned()
+        Ui::BuiltInHint.get(lang).to_owned()
     } else {
-        format!(
-            "fix {}, or move it out of the operators folder to use the built-in one",
-            file.path
-        )
+        Ui::FixFileHint.fill(lang, &[("path", &file.path)])
     };
     Failure::new(message).with_hint(hint).into()
 }

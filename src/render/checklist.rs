@@ -4,9 +4,10 @@ use std::fmt::Write as _;
 
 use serde_json::{Value, json};
 
-use super::{Layout, cite, describe, unconfirmed};
+use super::{Emphasis, Layout, applies_when, cite, unconfirmed};
 use crate::checklist::{Checklist, Item};
 use crate::cli::Format;
+use crate::i18n::{Ui, long_date};
 
 /// The checklist in `format`.
 #[must_use]
@@ -18,79 +19,85 @@ pub fn checklist(checklist: &Checklist, format: Format, layout: &Layout) -> Stri
     }
 }
 
-fn title(checklist: &Checklist) -> String {
+fn title(checklist: &Checklist, layout: &Layout) -> String {
     match checklist.operator {
-        Some(operator) => format!(
-            "Checklist for cancelling a mobile subscription: {}",
-            operator.name
-        ),
-        None => "Checklist for cancelling a Norwegian mobile subscription".to_owned(),
+        Some(operator) => layout.tf(Ui::ChecklistTitleOperator, &[("operator", &operator.name)]),
+        None => layout.t(Ui::ChecklistTitle).to_owned(),
     }
 }
 
 /// The heading of the group an item belongs to.
-fn group(item: &Item) -> String {
+fn group(item: &Item, layout: &Layout) -> String {
     match item.operator {
-        Some(operator) => format!("{} only", operator.name),
-        None => "All operators".to_owned(),
+        Some(operator) => layout.tf(Ui::GroupOperator, &[("operator", &operator.name)]),
+        None => layout.t(Ui::GroupCommon).to_owned(),
     }
 }
 
 fn text(checklist: &Checklist, layout: &Layout) -> String {
     let lang = layout.lang;
     let mut out = String::new();
-    layout.paragraph(&mut out, "", "", &layout.bold(&title(checklist)));
+    layout.emphasized(Emphasis::Bold, &mut out, "", "", &title(checklist, layout));
     let mut current = String::new();
     let number_width = checklist.items.len().to_string().len();
     for (index, item) in checklist.items.iter().enumerate() {
-        let heading = group(item);
+        let heading = group(item, layout);
         if heading != current {
-            let _ = writeln!(out, "\n{}", layout.bold(&heading));
+            out.push('\n');
+            layout.emphasized(Emphasis::Bold, &mut out, "", "", &heading);
             current = heading;
         }
         let entry = item.entry;
         let number = format!("{:>number_width$}. ", index + 1);
         let indent = " ".repeat(number.len());
-        layout.paragraph(
+        layout.emphasized(
+            Emphasis::Bold,
             &mut out,
             &number,
             &indent,
-            &layout.bold(entry.title.get(lang)),
+            entry.title.get(lang),
         );
         layout.paragraph(&mut out, &indent, &indent, entry.detail.get(lang));
-        if !entry.when.is_always() {
-            let line = format!("Applies when: {}", describe(&entry.when));
-            layout.paragraph(&mut out, &indent, &indent, &layout.dim(&line));
+        if let Some(line) = applies_when(&entry.when, lang) {
+            layout.emphasized(Emphasis::Dim, &mut out, &indent, &indent, &line);
         }
         for source in &entry.provenance.sources {
-            let line = format!("Source: {}", cite(source, lang));
-            layout.paragraph(&mut out, &indent, &indent, &layout.dim(&line));
+            let line = layout.tf(Ui::SourceLine, &[("source", &cite(source, lang))]);
+            layout.emphasized(Emphasis::Dim, &mut out, &indent, &indent, &line);
         }
-        if let Some(line) = unconfirmed(&entry.provenance) {
+        if let Some(line) = unconfirmed(&entry.provenance, lang) {
             layout.paragraph(&mut out, &indent, &indent, &line);
         }
     }
     out.push('\n');
-    layout.paragraph(&mut out, "", "", &checked_line(checklist));
+    layout.paragraph(&mut out, "", "", &checked_line(checklist, layout, false));
     out
 }
 
-fn checked_line(checklist: &Checklist) -> String {
+/// When the facts were checked; `in_file` gives the date in ISO form, for files.
+fn checked_line(checklist: &Checklist, layout: &Layout, in_file: bool) -> String {
     match checklist.operator {
-        Some(operator) => format!(
-            "{} facts checked on {} against the sources named.",
-            operator.name, operator.checked
-        ),
-        None => "Facts checked against the sources named; run with --operator ID for an operator's own precautions.".to_owned(),
+        Some(operator) => {
+            let date = if in_file {
+                operator.checked.to_string()
+            } else {
+                long_date(operator.checked, layout.lang)
+            };
+            layout.tf(
+                Ui::CheckedOperator,
+                &[("operator", &operator.name), ("date", &date)],
+            )
+        }
+        None => layout.t(Ui::CheckedCommon).to_owned(),
     }
 }
 
 fn markdown(checklist: &Checklist, layout: &Layout) -> String {
     let lang = layout.lang;
-    let mut out = format!("# {}\n", title(checklist));
+    let mut out = format!("# {}\n", title(checklist, layout));
     let mut current = String::new();
     for item in &checklist.items {
-        let heading = group(item);
+        let heading = group(item, layout);
         if heading != current {
             let _ = writeln!(out, "\n## {heading}\n");
             current = heading;
@@ -102,18 +109,19 @@ fn markdown(checklist: &Checklist, layout: &Layout) -> String {
             entry.title.get(lang),
             entry.detail.get(lang)
         );
-        if !entry.when.is_always() {
-            let _ = write!(out, "  \n  *Applies when: {}*", describe(&entry.when));
+        if let Some(line) = applies_when(&entry.when, lang) {
+            let _ = write!(out, "  \n  *{line}*");
         }
         for source in &entry.provenance.sources {
-            let _ = write!(out, "  \n  Source: {}", markdown_cite(source, lang));
+            let line = layout.tf(Ui::SourceLine, &[("source", &markdown_cite(source, lang))]);
+            let _ = write!(out, "  \n  {line}");
         }
-        if let Some(line) = unconfirmed(&entry.provenance) {
+        if let Some(line) = unconfirmed(&entry.provenance, lang) {
             let _ = write!(out, "  \n  **{line}**");
         }
         out.push('\n');
     }
-    let _ = writeln!(out, "\n{}", checked_line(checklist));
+    let _ = writeln!(out, "\n{}", checked_line(checklist, layout, true));
     out
 }
 

@@ -12,9 +12,19 @@ use std::fmt::Write as _;
 
 use console::Term;
 
+use crate::i18n::Ui;
 use crate::operator::{Provenance, Source, SourceKind};
 use crate::situation::{Condition, Key};
 use crate::text::Lang;
+
+/// How a paragraph stands out.
+#[derive(Debug, Clone, Copy)]
+enum Emphasis {
+    /// Titles.
+    Bold,
+    /// Sources and conditions: there to check, not to read first.
+    Dim,
+}
 
 /// How text output should look, decided once for the terminal it goes to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -30,7 +40,7 @@ impl Layout {
     /// Wrapped to the terminal and styled when stdout is one; plain when piped, wrapped only if
     /// `COLUMNS` asks for it.
     #[must_use]
-    pub fn for_stdout() -> Self {
+    pub fn for_stdout(lang: Lang) -> Self {
         let term = Term::stdout();
         let width = if term.is_term() {
             Some(usize::from(term.size().1))
@@ -40,7 +50,7 @@ impl Layout {
         Layout {
             width: width.map(|w: usize| w.clamp(20, 100)),
             color: console::colors_enabled(),
-            lang: Lang::En,
+            lang,
         }
     }
 
@@ -70,6 +80,42 @@ impl Layout {
         }
     }
 
+    /// An interface string in this layout's language.
+    fn t(&self, key: Ui) -> &'static str {
+        key.get(self.lang)
+    }
+
+    /// An interface string with its placeholders filled.
+    fn tf(&self, key: Ui, args: &[(&str, &dyn std::fmt::Display)]) -> String {
+        key.fill(self.lang, args)
+    }
+
+    /// Like `paragraph`, in bold or dimmed; styled after wrapping, so escape codes never
+    /// count as width.
+    fn emphasized(
+        &self,
+        emphasis: Emphasis,
+        out: &mut String,
+        first: &str,
+        indent: &str,
+        text: &str,
+    ) {
+        if !self.color {
+            return self.paragraph(out, first, indent, text);
+        }
+        let mut plain = String::new();
+        self.paragraph(&mut plain, first, indent, text);
+        for (index, line) in plain.lines().enumerate() {
+            let prefix = if index == 0 { first } else { indent };
+            let (head, body) = line.split_at(prefix.len().min(line.len()));
+            let body = match emphasis {
+                Emphasis::Bold => self.bold(body),
+                Emphasis::Dim => self.dim(body),
+            };
+            let _ = writeln!(out, "{head}{body}");
+        }
+    }
+
     /// Appends `text` to `out` as one paragraph, every line indented by `indent` and the first
     /// starting with `first` (e.g. a list number) instead.
     fn paragraph(&self, out: &mut String, first: &str, indent: &str, text: &str) {
@@ -78,6 +124,9 @@ impl Layout {
                 // First fit, not optimal fit: lines fill up as a reader expects.
                 let options = textwrap::Options::new(width)
                     .wrap_algorithm(textwrap::WrapAlgorithm::FirstFit)
+                    .word_separator(textwrap::WordSeparator::Custom(words))
+                    .break_words(false)
+                    .word_splitter(textwrap::WordSplitter::NoHyphenation)
                     .initial_indent(first)
                     .subsequent_indent(indent);
                 out.push_str(&textwrap::fill(text, options));
@@ -90,37 +139,74 @@ impl Layout {
     }
 }
 
-/// Words a user understands for a condition: "cancelling or porting · postpaid".
-fn describe(condition: &Condition) -> String {
+/// Splits a line where it may wrap: at spaces, as in English and Norwegian, and between the
+/// characters of Chinese text, which has no spaces. Full-width punctuation stays with the
+/// character before it, an opening bracket with the one after, and a URL is never split.
+fn words(line: &str) -> Box<dyn Iterator<Item = textwrap::core::Word<'_>> + '_> {
+    use textwrap::core::Word;
+    let mut words = Vec::new();
+    let mut start = 0;
+    let mut chars = line.char_indices().peekable();
+    while let Some((index, c)) = chars.next() {
+        let end = index + c.len_utf8();
+        let next = chars.peek().map(|&(_, next)| next);
+        let break_after = match next {
+            None => true,
+            Some(next) if c == ' ' => next != ' ',
+            Some(next) => {
+                (is_wide(c) || is_wide(next))
+                    && !next.is_whitespace()
+                    && !CLOSING.contains(next)
+                    && !OPENING.contains(c)
+            }
+        };
+        if break_after {
+            words.push(Word::from(&line[start..end]));
+            start = end;
+        }
+    }
+    Box::new(words.into_iter())
+}
+
+/// Punctuation that may not begin a line.
+const CLOSING: &str = "，。、：；！？）」』”’》·…";
+/// Punctuation that may not end a line.
+const OPENING: &str = "（「『“‘《";
+
+fn is_wide(c: char) -> bool {
+    console::measure_text_width(c.encode_utf8(&mut [0; 4])) == 2
+}
+
+/// Words a user understands for a condition: "cancelling or porting the number · postpaid".
+fn describe(condition: &Condition, lang: Lang) -> String {
     condition
         .terms()
         .iter()
         .map(|(key, words)| {
             words
                 .iter()
-                .map(|word| describe_value(*key, word))
+                .map(|word| condition_word(*key, word).get(lang))
                 .collect::<Vec<_>>()
-                .join(" or ")
+                .join(Ui::CondOr.get(lang))
         })
         .collect::<Vec<_>>()
         .join(" · ")
 }
 
-fn describe_value(key: Key, word: &str) -> &'static str {
+fn condition_word(key: Key, word: &str) -> Ui {
     match (key, word) {
-        (Key::Intent, "cancel") => "cancelling",
-        (Key::Intent, "port") => "porting the number",
-        (Key::Intent, "keep") => "keeping the number",
-        (Key::Plan, "postpaid") => "postpaid",
-        (Key::Plan, "prepaid") => "prepaid",
-        (Key::Sim, "physical") => "physical SIM",
-        (Key::Sim, "esim") => "eSIM",
-        (Key::Payer, "private") => "paid privately",
-        (Key::Payer, "company") => "company-paid",
-        (Key::Balance, "refund") => "balance refunded",
-        (Key::Balance, "use") => "balance used up",
-        (Key::Balance, "leave") => "balance left",
-        _ => "other",
+        (Key::Intent, "port") => Ui::CondIntentPort,
+        (Key::Intent, "keep") => Ui::CondIntentKeep,
+        (Key::Plan, "postpaid") => Ui::CondPlanPostpaid,
+        (Key::Plan, "prepaid") => Ui::CondPlanPrepaid,
+        (Key::Sim, "physical") => Ui::CondSimPhysical,
+        (Key::Sim, "esim") => Ui::CondSimEsim,
+        (Key::Payer, "private") => Ui::CondPayerPrivate,
+        (Key::Payer, "company") => Ui::CondPayerCompany,
+        (Key::Balance, "refund") => Ui::CondBalanceRefund,
+        (Key::Balance, "use") => Ui::CondBalanceUse,
+        (Key::Balance, "leave") => Ui::CondBalanceLeave,
+        _ => Ui::CondIntentCancel,
     }
 }
 
@@ -129,8 +215,8 @@ fn cite(source: &Source, lang: Lang) -> String {
     let mut cited = source.title.get(lang).to_owned();
     let mut notes: Vec<&str> = source.dated.iter().map(String::as_str).collect();
     match source.kind {
-        SourceKind::ThirdParty => notes.push("third-party, may be wrong"),
-        SourceKind::Code => notes.push("code evidence only"),
+        SourceKind::ThirdParty => notes.push(Ui::SourceThirdParty.get(lang)),
+        SourceKind::Code => notes.push(Ui::SourceCode.get(lang)),
         SourceKind::Official | SourceKind::Authority => {}
     }
     if !notes.is_empty() {
@@ -143,8 +229,14 @@ fn cite(source: &Source, lang: Lang) -> String {
 }
 
 /// The line shown under a fact no official source confirms.
-fn unconfirmed(provenance: &Provenance) -> Option<String> {
-    (!provenance.confirmed).then(|| format!("Not confirmed: check on {}", provenance.check_on))
+fn unconfirmed(provenance: &Provenance, lang: Lang) -> Option<String> {
+    (!provenance.confirmed).then(|| Ui::NotConfirmed.fill(lang, &[("url", &provenance.check_on)]))
+}
+
+/// "Applies when: …" under an entry that does not apply to everyone.
+fn applies_when(condition: &Condition, lang: Lang) -> Option<String> {
+    (!condition.is_always())
+        .then(|| Ui::AppliesWhen.fill(lang, &[("conditions", &describe(condition, lang))]))
 }
 
 #[cfg(test)]
@@ -160,9 +252,31 @@ mod tests {
             ..Condition::default()
         };
         assert_eq!(
-            describe(&condition),
+            describe(&condition, Lang::En),
             "cancelling or porting the number · postpaid"
         );
+        assert_eq!(
+            describe(&condition, Lang::Zh),
+            "解约或携号转网 · 后付费套餐"
+        );
+    }
+
+    #[test]
+    fn chinese_wraps_between_characters_by_display_width() {
+        let layout = Layout {
+            width: Some(20),
+            ..Layout::plain()
+        };
+        let mut out = String::new();
+        let text = "号码一旦停用，发到该号码的验证码就收不到了。请在 https://www.norge.no/en/update 更新。";
+        layout.paragraph(&mut out, "", "", text);
+        for line in out.lines() {
+            assert!(console::measure_text_width(line) <= 20 || line.contains("https://"), "{line:?}");
+            assert!(!line.starts_with('，') && !line.starts_with('。'), "{line:?}");
+        }
+        assert!(out.contains("https://www.norge.no/en/update"), "URLs stay whole: {out}");
+        let unwrapped = |s: &str| s.replace(['\n', ' '], "");
+        assert_eq!(unwrapped(&out), unwrapped(text), "nothing lost or added");
     }
 
     #[test]

@@ -2,17 +2,21 @@
 
 use std::fmt::Write as _;
 
+use console::{Alignment, measure_text_width, pad_str};
 use serde_json::json;
 
-use super::{Layout, cite, describe, unconfirmed};
+use super::{Emphasis, Layout, applies_when, cite, unconfirmed};
 use crate::answers::Question;
 use crate::cli::ListFormat;
-use crate::operator::Source;
-use crate::operator::{Address, Channel, Entry, NoticeRule, Operator, Phase, Provenance};
+use crate::i18n::{Ui, long_date};
+use crate::operator::{
+    Address, Channel, ChannelKind, Entry, NoticeRule, Operator, Phase, Provenance, Source,
+};
 
 /// One operator per line: id, name, date checked. Aligned in a terminal, tab-separated in a pipe.
 #[must_use]
 pub fn operator_list(operators: &[Operator], format: ListFormat, layout: &Layout) -> String {
+    let mut out = String::new();
     match format {
         ListFormat::Json => {
             let list: Vec<_> = operators
@@ -27,44 +31,47 @@ pub fn operator_list(operators: &[Operator], format: ListFormat, layout: &Layout
                     })
                 })
                 .collect();
-            let mut out = serde_json::to_string_pretty(&list).unwrap_or_default();
+            out = serde_json::to_string_pretty(&list).unwrap_or_default();
             out.push('\n');
-            out
         }
         ListFormat::Text if layout.width.is_none() => {
-            let mut out = String::new();
             for op in operators {
-                let _ = writeln!(out, "{}	{}	{}", op.id, op.name, op.checked);
+                let _ = writeln!(out, "{}\t{}\t{}", op.id, op.name, op.checked);
             }
-            out
         }
         ListFormat::Text => {
-            let id_width = operators
-                .iter()
-                .map(|op| op.id.len())
-                .max()
-                .unwrap_or(2)
-                .max(2);
-            let name_width = operators
-                .iter()
-                .map(|op| op.name.chars().count())
-                .max()
-                .unwrap_or(4)
-                .max(4);
-            let mut out = layout.bold(&format!(
-                "{:id_width$}  {:name_width$}  checked\n",
-                "id", "name"
-            ));
+            let header = [layout.t(Ui::ListId), layout.t(Ui::ListName)];
+            let width = |column: usize, cell: fn(&Operator) -> &str| {
+                operators
+                    .iter()
+                    .map(|op| measure_text_width(cell(op)))
+                    .chain([measure_text_width(header[column])])
+                    .max()
+                    .unwrap_or(0)
+            };
+            let widths = [width(0, |op| &op.id), width(1, |op| &op.name)];
+            let row = |id: &str, name: &str, checked: &str| {
+                format!(
+                    "{}  {}  {checked}",
+                    pad_str(id, widths[0], Alignment::Left, None),
+                    pad_str(name, widths[1], Alignment::Left, None)
+                )
+            };
+            let _ = writeln!(
+                out,
+                "{}",
+                layout.bold(&row(header[0], header[1], layout.t(Ui::ListChecked)))
+            );
             for op in operators {
                 let _ = writeln!(
                     out,
-                    "{:id_width$}  {:name_width$}  {}",
-                    op.id, op.name, op.checked
+                    "{}",
+                    row(&op.id, &op.name, &long_date(op.checked, layout.lang))
                 );
             }
-            out
         }
     }
+    out
 }
 
 /// The whole procedure, phase by phase, with channels and numbered sources.
@@ -74,27 +81,39 @@ pub fn operator(operator: &Operator, layout: &Layout) -> String {
     let numbered = Citations::Numbered(&operator.sources);
     let mut out = String::new();
     let mut legal = operator.legal_name.clone();
-    if let Some(org) = &operator.org_number {
-        let _ = write!(legal, ", org. no. {org}");
+    if let Some(number) = &operator.org_number {
+        let _ = write!(
+            legal,
+            ", {}",
+            layout.tf(Ui::OrgNumber, &[("number", number)])
+        );
     }
-    let _ = writeln!(out, "{} ({legal})", layout.bold(&operator.name));
-    layout.paragraph(
+    layout.emphasized(
+        Emphasis::Bold,
         &mut out,
         "",
         "",
-        &format!(
-            "Brands: {}. Checked on {} against the {} sources listed at the end. Website: {}",
-            operator.brands.join(", "),
-            operator.checked,
-            operator.sources.len(),
-            operator.home
-        ),
+        &format!("{} ({legal})", operator.name),
     );
+    let summary = layout.tf(
+        Ui::OperatorSummary,
+        &[
+            ("brands", &operator.brands.join(", ")),
+            ("date", &long_date(operator.checked, lang)),
+            ("count", &operator.sources.len()),
+            ("home", &operator.home),
+        ],
+    );
+    layout.paragraph(&mut out, "", "", &summary);
 
     if let Some(notice) = &operator.notice {
-        section(&mut out, layout, "Notice period");
+        section(&mut out, layout, layout.t(Ui::HeadingNotice));
         let text = if notice.rule == NoticeRule::Unknown {
-            format!("Not known. {}", notice.detail.get(lang))
+            format!(
+                "{} {}",
+                layout.t(Ui::NoticeNotKnown),
+                notice.detail.get(lang)
+            )
         } else {
             notice.detail.get(lang).to_owned()
         };
@@ -102,7 +121,7 @@ pub fn operator(operator: &Operator, layout: &Layout) -> String {
         facts(&mut out, layout, &numbered, &notice.provenance, "  ");
     }
 
-    section(&mut out, layout, "Channels");
+    section(&mut out, layout, layout.t(Ui::HeadingChannels));
     for channel in &operator.channels {
         self::channel(&mut out, layout, &numbered, channel);
     }
@@ -112,18 +131,18 @@ pub fn operator(operator: &Operator, layout: &Layout) -> String {
         if steps.is_empty() {
             continue;
         }
-        section(
-            &mut out,
-            layout,
-            &format!("{}/5 {}", phase.number(), phase_name(phase)),
-        );
+        section(&mut out, layout, &phase_title(phase, layout));
         for step in steps {
             entry(&mut out, layout, &numbered, &step.entry);
         }
     }
 
     if !operator.precautions.is_empty() {
-        section(&mut out, layout, &format!("{} precautions", operator.name));
+        section(
+            &mut out,
+            layout,
+            &layout.tf(Ui::HeadingPrecautions, &[("operator", &operator.name)]),
+        );
         for precaution in &operator.precautions {
             entry(&mut out, layout, &numbered, precaution);
         }
@@ -132,10 +151,7 @@ pub fn operator(operator: &Operator, layout: &Layout) -> String {
     section(
         &mut out,
         layout,
-        &format!(
-            "Answers file keys (nocard deregister --operator {} --answers FILE)",
-            operator.id
-        ),
+        &layout.tf(Ui::HeadingAnswersKeys, &[("id", &operator.id)]),
     );
     for question in Question::ALL {
         let first = format!("  {:<8} ", question.key());
@@ -143,11 +159,11 @@ pub fn operator(operator: &Operator, layout: &Layout) -> String {
             &mut out,
             &first,
             &" ".repeat(first.len()),
-            &question.accepts(Some(operator)),
+            &question.accepts(Some(operator), lang),
         );
     }
 
-    section(&mut out, layout, "Sources");
+    section(&mut out, layout, layout.t(Ui::HeadingSources));
     for (number, source) in operator.sources.iter().enumerate() {
         let first = format!("  [{}] ", number + 1);
         let indent = " ".repeat(first.len());
@@ -156,20 +172,36 @@ pub fn operator(operator: &Operator, layout: &Layout) -> String {
     out
 }
 
-/// The name of a phase as a heading.
+/// `2/5 Contact`.
 #[must_use]
-pub fn phase_name(phase: Phase) -> &'static str {
-    match phase {
-        Phase::Preparation => "Preparation",
-        Phase::Contact => "Contact",
-        Phase::Information => "Required information",
-        Phase::Balance => "Balance handling",
-        Phase::Confirmation => "Confirmation",
-    }
+pub fn phase_title(phase: Phase, layout: &Layout) -> String {
+    let name = match phase {
+        Phase::Preparation => Ui::PhasePreparation,
+        Phase::Contact => Ui::PhaseContact,
+        Phase::Information => Ui::PhaseInformation,
+        Phase::Balance => Ui::PhaseBalance,
+        Phase::Confirmation => Ui::PhaseConfirmation,
+    };
+    format!("{}/5 {}", phase.number(), layout.t(name))
+}
+
+/// The kind of a channel in words: `phone`, `telefon`, `电话`.
+#[must_use]
+pub fn channel_kind(kind: ChannelKind, layout: &Layout) -> &'static str {
+    layout.t(match kind {
+        ChannelKind::Phone => Ui::ChannelPhone,
+        ChannelKind::Chat => Ui::ChannelChat,
+        ChannelKind::Web => Ui::ChannelWeb,
+        ChannelKind::App => Ui::ChannelApp,
+        ChannelKind::Store => Ui::ChannelStore,
+        ChannelKind::Email => Ui::ChannelEmail,
+        ChannelKind::Letter => Ui::ChannelLetter,
+    })
 }
 
 fn section(out: &mut String, layout: &Layout, heading: &str) {
-    let _ = writeln!(out, "\n{}", layout.bold(heading));
+    out.push('\n');
+    layout.emphasized(Emphasis::Bold, out, "", "", heading);
 }
 
 /// How a fact's sources are shown.
@@ -182,31 +214,28 @@ pub(super) enum Citations<'a> {
 
 pub(super) fn channel(out: &mut String, layout: &Layout, citations: &Citations, channel: &Channel) {
     let lang = layout.lang;
-    let mut line = format!("{}: {}", channel.kind, channel.label.get(lang));
+    let mut line = format!(
+        "{}: {}",
+        channel_kind(channel.kind, layout),
+        channel.label.get(lang)
+    );
     match &channel.address {
         Address::Phone(number) => {
-            let _ = write!(line, ", {number}");
+            let _ = write!(line, ", {number} ");
             match channel.address.abroad() {
-                Some(abroad) => {
-                    let _ = write!(line, " (from abroad {abroad})");
-                }
-                None => line.push_str(" (only from a Norwegian phone)"),
+                Some(abroad) => line.push_str(&layout.tf(Ui::FromAbroad, &[("number", &abroad)])),
+                None => line.push_str(layout.t(Ui::OnlyFromNorway)),
             }
         }
-        Address::Url(url) => {
-            let _ = write!(line, ", {url}");
-        }
-        Address::Email(email) => {
-            let _ = write!(line, ", {email}");
-        }
-        Address::Postal(postal) => {
-            let _ = write!(line, ", {postal}");
+        Address::Url(address) | Address::Email(address) | Address::Postal(address) => {
+            let _ = write!(line, ", {address}");
         }
         Address::None => {}
     }
     layout.paragraph(out, "  • ", "    ", &line);
     if let Some(needs) = &channel.needs {
-        layout.paragraph(out, "    ", "    ", &format!("Needs: {}", needs.get(lang)));
+        let line = layout.tf(Ui::Needs, &[("what", &needs.get(lang))]);
+        layout.paragraph(out, "    ", "    ", &line);
     }
     if let Some(note) = &channel.note {
         layout.paragraph(out, "    ", "    ", note.get(lang));
@@ -216,11 +245,10 @@ pub(super) fn channel(out: &mut String, layout: &Layout, citations: &Citations, 
 
 pub(super) fn entry(out: &mut String, layout: &Layout, citations: &Citations, entry: &Entry) {
     let lang = layout.lang;
-    layout.paragraph(out, "  • ", "    ", &layout.bold(entry.title.get(lang)));
+    layout.emphasized(Emphasis::Bold, out, "  • ", "    ", entry.title.get(lang));
     layout.paragraph(out, "    ", "    ", entry.detail.get(lang));
-    if !entry.when.is_always() {
-        let line = format!("Applies when: {}", describe(&entry.when));
-        layout.paragraph(out, "    ", "    ", &layout.dim(&line));
+    if let Some(line) = applies_when(&entry.when, lang) {
+        layout.emphasized(Emphasis::Dim, out, "    ", "    ", &line);
     }
     facts(out, layout, citations, &entry.provenance, "    ");
 }
@@ -242,17 +270,17 @@ fn facts(
                 .filter_map(|source| list.iter().position(|s| s.id == source.id))
                 .map(|index| format!("[{}]", index + 1))
                 .collect();
-            let line = format!("Sources: {}", numbers.join(", "));
-            layout.paragraph(out, indent, indent, &layout.dim(&line));
+            let line = layout.tf(Ui::SourcesLine, &[("numbers", &numbers.join(", "))]);
+            layout.emphasized(Emphasis::Dim, out, indent, indent, &line);
         }
         Citations::Inline => {
             for source in &provenance.sources {
-                let line = format!("Source: {}", cite(source, layout.lang));
-                layout.paragraph(out, indent, indent, &layout.dim(&line));
+                let line = layout.tf(Ui::SourceLine, &[("source", &cite(source, layout.lang))]);
+                layout.emphasized(Emphasis::Dim, out, indent, indent, &line);
             }
         }
     }
-    if let Some(line) = unconfirmed(provenance) {
+    if let Some(line) = unconfirmed(provenance, layout.lang) {
         layout.paragraph(out, indent, indent, &line);
     }
 }

@@ -4,18 +4,28 @@ use std::fmt::Write as _;
 
 use jiff::civil::Date;
 
-use super::Layout;
-use super::operators::{Citations, channel, entry, phase_name};
+use super::operators::{Citations, channel, channel_kind, entry, phase_title};
+use super::{Emphasis, Layout};
 use crate::answers::{Answers, Question, channel_kinds};
 use crate::checklist::Checklist;
+use crate::i18n::{Ui, long_date};
 use crate::operator::{ChannelKind, Common, NoticeRule, Operator, Phase};
 use crate::situation::{Balance, Choice, Intent, Payer, Plan, Sim, Situation};
+use crate::text::Lang;
 
 /// `── 2/5 Contact ──`, so the user always knows where they are.
 #[must_use]
 pub fn header(phase: Phase, layout: &Layout) -> String {
-    let title = format!("{}/5 {}", phase.number(), phase_name(phase));
-    format!("\n{}\n", layout.bold(&format!("── {title} ──")))
+    let mut out = String::from("\n");
+    let title = format!("── {} ──", phase_title(phase, layout));
+    layout.emphasized(Emphasis::Bold, &mut out, "", "", &title);
+    out
+}
+
+/// A heading inside a phase.
+fn heading(out: &mut String, layout: &Layout, text: &str) {
+    out.push('\n');
+    layout.emphasized(Emphasis::Bold, out, "", "", text);
 }
 
 /// The operator's steps of `phase` that hold in `situation`.
@@ -33,7 +43,8 @@ pub fn steps(operator: &Operator, phase: Phase, situation: &Situation, layout: &
 /// The titles of the common precautions that hold, as a reminder before anything is sent.
 #[must_use]
 pub fn before_you_send(common: &Common, situation: &Situation, layout: &Layout) -> String {
-    let mut out = format!("\n{}\n", layout.bold("Before you send anything:"));
+    let mut out = String::new();
+    heading(&mut out, layout, layout.t(Ui::BeforeYouSend));
     for precaution in common
         .precautions
         .iter()
@@ -41,30 +52,16 @@ pub fn before_you_send(common: &Common, situation: &Situation, layout: &Layout) 
     {
         layout.paragraph(&mut out, "  • ", "    ", precaution.title.get(layout.lang));
     }
-    layout.paragraph(
-        &mut out,
-        "",
-        "",
-        "The whole checklist, with the details, comes at the end.",
-    );
+    layout.paragraph(&mut out, "", "", layout.t(Ui::ChecklistComesLast));
     out
 }
 
 /// Why nothing is sent to the old operator when the number is ported.
 #[must_use]
 pub fn porting(operator: &Operator, layout: &Layout) -> String {
-    let mut out = format!(
-        "\n{}\n",
-        layout.bold("Keeping your number with another operator")
-    );
-    let text = format!(
-        "Order a subscription from the new operator and ask to keep your number \
-         (nummerportering). The new operator moves the number and that ends your {name} \
-         subscription: send nothing to {name}, and do not cancel first, or the number is lost. \
-         A prepaid balance may be lost in the move: use it first. If you will be abroad on the \
-         day of the move, ask the new operator about timing.",
-        name = operator.name
-    );
+    let mut out = String::new();
+    heading(&mut out, layout, layout.t(Ui::PortingTitle));
+    let text = layout.tf(Ui::PortingText, &[("operator", &operator.name)]);
     layout.paragraph(&mut out, "", "", &text);
     out
 }
@@ -72,27 +69,20 @@ pub fn porting(operator: &Operator, layout: &Layout) -> String {
 /// Why a company-paid subscription stops here.
 #[must_use]
 pub fn employer(layout: &Layout) -> String {
-    let mut out = format!(
-        "\n{}\n",
-        layout.bold("Your employer cancels this subscription")
-    );
-    layout.paragraph(
-        &mut out,
-        "",
-        "",
-        "A company-paid subscription belongs to the company, and only the owner can cancel it. \
-         Ask your employer's contact for mobile phones to end it, or to let you take the number \
-         over as your own (eierskifte) if you want to keep it. nocard writes no message here.",
-    );
+    let mut out = String::new();
+    heading(&mut out, layout, layout.t(Ui::EmployerTitle));
+    layout.paragraph(&mut out, "", "", layout.t(Ui::EmployerText));
     out
 }
 
 /// The operator's channels, with what each needs.
 #[must_use]
 pub fn channels(operator: &Operator, layout: &Layout) -> String {
-    let mut out = format!(
-        "\n{}\n",
-        layout.bold(&format!("Ways to reach {}:", operator.name))
+    let mut out = String::new();
+    heading(
+        &mut out,
+        layout,
+        &layout.tf(Ui::WaysToReach, &[("operator", &operator.name)]),
     );
     for channel in &operator.channels {
         self::channel(&mut out, layout, &Citations::Inline, channel);
@@ -104,42 +94,31 @@ pub fn channels(operator: &Operator, layout: &Layout) -> String {
 #[must_use]
 pub fn identity(layout: &Layout) -> String {
     let mut out = String::new();
-    layout.paragraph(
-        &mut out,
-        "",
-        "",
-        "nocard asks only for what goes into your message: the number and the owner's name. The \
-         operator will check that you are the owner: with BankID in the chat or app, with photo \
-         ID in a store, or with questions on the phone, and may ask for your date of birth or \
-         national identity number (fødselsnummer, or D-number). Give that only by phone, in the \
-         store or logged in, never in an open e-mail or letter.",
-    );
+    layout.paragraph(&mut out, "", "", layout.t(Ui::IdentityText));
     out
 }
 
 /// What happens after the request: the notice period and the expected end date.
 #[must_use]
 pub fn what_next(operator: &Operator, today: Date, layout: &Layout) -> String {
+    let lang = layout.lang;
     let mut out = String::new();
     match &operator.notice {
         Some(notice) if notice.rule != NoticeRule::Unknown => {
-            layout.paragraph(
-                &mut out,
-                "",
-                "",
-                &format!("Notice period: {}", notice.detail.get(layout.lang)),
-            );
+            let line = layout.tf(Ui::NoticeLine, &[("detail", &notice.detail.get(lang))]);
+            layout.paragraph(&mut out, "", "", &line);
             if let Some(end) = expected_end(notice.rule, today) {
-                let mut line = format!(
-                    "If {} receives your request today, the subscription ends on {}.",
-                    operator.name,
-                    crate::message::english_date(end)
+                let mut line = layout.tf(
+                    Ui::EndsOn,
+                    &[
+                        ("operator", &operator.name),
+                        ("date", &long_date(end, lang)),
+                    ],
                 );
                 if !notice.provenance.confirmed {
-                    let _ = write!(
-                        line,
-                        " Not confirmed: check on {}",
-                        notice.provenance.check_on
+                    line.push(' ');
+                    line.push_str(
+                        &layout.tf(Ui::NotConfirmed, &[("url", &notice.provenance.check_on)]),
                     );
                 }
                 layout.paragraph(&mut out, "", "", &line);
@@ -149,24 +128,14 @@ pub fn what_next(operator: &Operator, today: Date, layout: &Layout) -> String {
             let check_on = notice
                 .as_ref()
                 .map_or(operator.home.as_str(), |n| n.provenance.check_on.as_str());
-            layout.paragraph(
-                &mut out,
-                "",
-                "",
-                &format!(
-                    "{}'s notice period is not known: check on {check_on}",
-                    operator.name
-                ),
+            let line = layout.tf(
+                Ui::NoticeUnknownCheck,
+                &[("operator", &operator.name), ("url", &check_on)],
             );
+            layout.paragraph(&mut out, "", "", &line);
         }
     }
-    layout.paragraph(
-        &mut out,
-        "",
-        "",
-        "Expect a confirmation within a few days. If none comes, follow up on the same channel and \
-         refer to this request; do not send a second one elsewhere.",
-    );
+    layout.paragraph(&mut out, "", "", layout.t(Ui::FollowUp));
     out
 }
 
@@ -187,14 +156,61 @@ pub fn expected_end(rule: NoticeRule, received: Date) -> Option<Date> {
 
 /// The answers so far, one per line, before the message is written.
 #[must_use]
-pub fn review(answers: &Answers, layout: &Layout) -> String {
-    let mut out = format!("\n{}\n", layout.bold("Your answers"));
-    for question in Question::ALL {
-        if let Some(answer) = answers.shown(question) {
-            let _ = writeln!(out, "  {:<8} {answer}", question.key());
-        }
+pub fn review(answers: &Answers, operator: &Operator, layout: &Layout) -> String {
+    let mut out = String::new();
+    heading(&mut out, layout, layout.t(Ui::YourAnswers));
+    let names: Vec<(Question, &str)> = Question::ALL
+        .into_iter()
+        .filter(|&question| answers.is_answered(question))
+        .map(|question| (question, question_name(question, layout.lang)))
+        .collect();
+    let width = names
+        .iter()
+        .map(|(_, name)| console::measure_text_width(name))
+        .max()
+        .unwrap_or(0);
+    for (question, name) in names {
+        let answer = answer_in_words(question, answers, operator, layout).unwrap_or_default();
+        let name = console::pad_str(name, width, console::Alignment::Left, None);
+        let first = format!("  {name}  ");
+        let indent = " ".repeat(console::measure_text_width(&first));
+        layout.paragraph(&mut out, &first, &indent, &answer);
     }
     out
+}
+
+/// The short name of a question, as the review shows it.
+#[must_use]
+pub fn question_name(question: Question, lang: Lang) -> &'static str {
+    match question {
+        Question::Intent => Ui::KeyIntent,
+        Question::Payer => Ui::KeyPayer,
+        Question::Plan => Ui::KeyPlan,
+        Question::Sim => Ui::KeySim,
+        Question::Channel => Ui::KeyChannel,
+        Question::Phone => Ui::KeyPhone,
+        Question::Name => Ui::KeyName,
+        Question::Balance => Ui::KeyBalance,
+        Question::Account => Ui::KeyAccount,
+    }
+    .get(lang)
+}
+
+/// An answer in the words of its option, or as typed.
+fn answer_in_words(
+    question: Question,
+    answers: &Answers,
+    operator: &Operator,
+    layout: &Layout,
+) -> Option<String> {
+    let word = answers.shown(question)?;
+    Some(match options(question, operator, layout) {
+        Some(options) => options
+            .into_iter()
+            .find(|(option, _)| *option == word)
+            .map_or(word, |(_, label)| label),
+        None => word,
+    })
 }
 
 /// The message, framed, and where it was saved.
@@ -206,111 +222,112 @@ pub fn message(
     layout: &Layout,
 ) -> String {
     let rule = "─".repeat(layout.width.unwrap_or(60).min(60));
-    let mut out = format!("\n{}\n{rule}\n", layout.bold("Your message"));
+    let mut out = String::new();
+    heading(&mut out, layout, layout.t(Ui::YourMessage));
+    let _ = writeln!(out, "{rule}");
     // The file keeps the message's own lines; the screen wraps them.
     for line in text.lines() {
         layout.paragraph(&mut out, "", "", line);
     }
-    out.push_str(&rule);
-    out.push('\n');
-    layout.paragraph(
-        &mut out,
-        "",
-        "",
-        &format!(
-            "Saved to {}. Send it once, {}, and keep the written confirmation.",
-            path.display(),
-            channel_phrase(channel)
-        ),
-    );
-    out
-}
-
-fn channel_phrase(kind: ChannelKind) -> &'static str {
-    match kind {
-        ChannelKind::Phone => "in one phone call (read it out)",
-        ChannelKind::Chat => "in the chat",
-        ChannelKind::Web => "on the web page",
-        ChannelKind::App => "in the app",
-        ChannelKind::Store => "in one store visit (show it or read it out)",
-        ChannelKind::Email => "by e-mail",
-        ChannelKind::Letter => "by letter",
+    let _ = writeln!(out, "{rule}");
+    if layout.lang == Lang::Zh {
+        layout.paragraph(&mut out, "", "", layout.t(Ui::MessageExplained));
     }
+    let how = layout.t(match channel {
+        ChannelKind::Phone => Ui::SendPhone,
+        ChannelKind::Chat => Ui::SendChat,
+        ChannelKind::Web => Ui::SendWeb,
+        ChannelKind::App => Ui::SendApp,
+        ChannelKind::Store => Ui::SendStore,
+        ChannelKind::Email => Ui::SendEmail,
+        ChannelKind::Letter => Ui::SendLetter,
+    });
+    let saved = layout.tf(Ui::Saved, &[("path", &path.display()), ("how", &how)]);
+    layout.paragraph(&mut out, "", "", &saved);
+    out
 }
 
 /// The checklist that ends every walk.
 #[must_use]
 pub fn checklist(checklist: &Checklist, layout: &Layout) -> String {
-    let mut out = format!("\n{}\n", layout.bold("Checklist"));
+    let mut out = String::new();
+    heading(&mut out, layout, layout.t(Ui::ChecklistHeading));
     for (index, item) in checklist.items.iter().enumerate() {
-        let number = format!("{:>2}. ", index + 1);
+        let number = format!("  [ ] {:>2}. ", index + 1);
         layout.paragraph(
             &mut out,
-            &format!("  [ ] {number}"),
+            &number,
             "         ",
             item.entry.title.get(layout.lang),
         );
     }
+    let id = checklist.operator.map_or("ID", |op| op.id.as_str());
     layout.paragraph(
         &mut out,
         "",
         "",
-        &format!(
-            "Details and sources: nocard checklist --operator {}",
-            checklist.operator.map_or("ID", |op| op.id.as_str())
-        ),
+        &layout.tf(Ui::ChecklistDetails, &[("id", &id)]),
     );
     out
 }
 
 /// The prompt for a question.
 #[must_use]
-pub fn prompt(question: Question, operator: &Operator) -> String {
-    match question {
-        Question::Intent => "What do you want to happen to the number?".into(),
-        Question::Payer => "Who pays for the subscription?".into(),
-        Question::Plan => "How do you pay?".into(),
-        Question::Sim => "What kind of SIM is it?".into(),
-        Question::Channel => format!("Which one channel will you use to reach {}?", operator.name),
-        Question::Phone => "The mobile number to cancel (e.g. 912 34 567)".into(),
-        Question::Name => "The subscription owner's full name".into(),
-        Question::Balance => "What about the money left on the card?".into(),
-        Question::Account => "Account for the refund (1234.56.78903 or an IBAN)".into(),
-    }
+pub fn prompt(question: Question, operator: &Operator, layout: &Layout) -> String {
+    let key = match question {
+        Question::Intent => Ui::QIntent,
+        Question::Payer => Ui::QPayer,
+        Question::Plan => Ui::QPlan,
+        Question::Sim => Ui::QSim,
+        Question::Channel => return layout.tf(Ui::QChannel, &[("operator", &operator.name)]),
+        Question::Phone => Ui::QPhone,
+        Question::Name => Ui::QName,
+        Question::Balance => Ui::QBalance,
+        Question::Account => Ui::QAccount,
+    };
+    layout.t(key).to_owned()
 }
 
 /// The options of a choice question as `(answer word, label)`; `None` for free text.
 #[must_use]
-pub fn options(question: Question, operator: &Operator) -> Option<Vec<(String, String)>> {
-    fn labelled<C: Choice>(label: fn(C) -> &'static str) -> Vec<(String, String)> {
-        C::ALL
-            .iter()
-            .map(|&c| (c.word().to_owned(), label(c).to_owned()))
-            .collect()
+pub fn options(
+    question: Question,
+    operator: &Operator,
+    layout: &Layout,
+) -> Option<Vec<(String, String)>> {
+    fn word<C: Choice>(choice: C, label: Ui) -> (&'static str, Ui) {
+        (choice.word(), label)
     }
+    let lang = layout.lang;
+    let labelled = |choices: Vec<(&'static str, Ui)>| {
+        choices
+            .into_iter()
+            .map(|(word, label)| (word.to_owned(), label.get(lang).to_owned()))
+            .collect()
+    };
     Some(match question {
-        Question::Intent => labelled(|intent| match intent {
-            Intent::Cancel => "Cancel for good: end the subscription and give up the number",
-            Intent::Port => "Keep the number, with another operator (porting)",
-            Intent::Keep => "Keep the number alive without using it",
-        }),
-        Question::Payer => labelled(|payer| match payer {
-            Payer::Private => "I pay for it myself",
-            Payer::Company => "My employer pays (company subscription)",
-        }),
-        Question::Plan => labelled(|plan| match plan {
-            Plan::Postpaid => "Postpaid: an invoiced subscription (abonnement)",
-            Plan::Prepaid => "Prepaid: a top-up card (kontantkort)",
-        }),
-        Question::Sim => labelled(|sim| match sim {
-            Sim::Physical => "A physical SIM card",
-            Sim::Esim => "An eSIM (downloaded profile)",
-        }),
-        Question::Balance => labelled(|balance| match balance {
-            Balance::Refund => "Ask for it to be paid out (refund)",
-            Balance::Use => "Use it up before cancelling",
-            Balance::Leave => "Leave it, or there is none left",
-        }),
+        Question::Intent => labelled(vec![
+            word(Intent::Cancel, Ui::OptIntentCancel),
+            word(Intent::Port, Ui::OptIntentPort),
+            word(Intent::Keep, Ui::OptIntentKeep),
+        ]),
+        Question::Payer => labelled(vec![
+            word(Payer::Private, Ui::OptPayerPrivate),
+            word(Payer::Company, Ui::OptPayerCompany),
+        ]),
+        Question::Plan => labelled(vec![
+            word(Plan::Postpaid, Ui::OptPlanPostpaid),
+            word(Plan::Prepaid, Ui::OptPlanPrepaid),
+        ]),
+        Question::Sim => labelled(vec![
+            word(Sim::Physical, Ui::OptSimPhysical),
+            word(Sim::Esim, Ui::OptSimEsim),
+        ]),
+        Question::Balance => labelled(vec![
+            word(Balance::Refund, Ui::OptBalanceRefund),
+            word(Balance::Use, Ui::OptBalanceUse),
+            word(Balance::Leave, Ui::OptBalanceLeave),
+        ]),
         Question::Channel => channel_kinds(operator)
             .into_iter()
             .map(|kind| {
@@ -321,25 +338,36 @@ pub fn options(question: Question, operator: &Operator) -> Option<Vec<(String, S
                     .collect();
                 let label = channels
                     .iter()
-                    .map(|c| c.label.get(crate::text::Lang::En))
+                    .map(|c| c.label.get(lang))
                     .collect::<Vec<_>>()
                     .join(" / ");
-                let unconfirmed = channels.iter().all(|c| !c.provenance.confirmed);
-                let note = if unconfirmed { " (not confirmed)" } else { "" };
-                (kind.word().to_owned(), format!("{kind}: {label}{note}"))
+                let mut option = format!("{}: {label}", channel_kind(kind, layout));
+                if channels.iter().all(|c| !c.provenance.confirmed) {
+                    option.push(' ');
+                    option.push_str(layout.t(Ui::NotConfirmedShort));
+                }
+                (kind.word().to_owned(), option)
             })
             .collect(),
         Question::Phone | Question::Name | Question::Account => return None,
     })
 }
 
-/// The answer to `question` in words, for the review's "change" options.
+/// "Change channel: letter", an option at the review.
 #[must_use]
-pub fn change_label(question: Question, answers: &Answers) -> String {
-    format!(
-        "Change {}: {}",
-        question.key(),
-        answers.shown(question).unwrap_or_default()
+pub fn change_label(
+    question: Question,
+    answers: &Answers,
+    operator: &Operator,
+    layout: &Layout,
+) -> String {
+    let answer = answer_in_words(question, answers, operator, layout).unwrap_or_default();
+    layout.tf(
+        Ui::ReviewChange,
+        &[
+            ("question", &question_name(question, layout.lang)),
+            ("answer", &answer),
+        ],
     )
 }
 

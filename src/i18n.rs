@@ -1,0 +1,254 @@
+//! Interface strings in every language, and which language to speak.
+//!
+//! The strings live in `i18n/ui.toml`, one table per string with its `en`, `nb` and `zh` text.
+//! `build.rs` checks that every string has all three, with the same `{placeholders}`, and
+//! compiles them into a table, so looking one up costs nothing at start-up.
+
+use std::fmt::{self, Display};
+
+use crate::text::Lang;
+
+include!(concat!(env!("OUT_DIR"), "/ui.rs"));
+
+impl Ui {
+    /// The string in `lang`.
+    #[must_use]
+    pub fn get(self, lang: Lang) -> &'static str {
+        TEXTS[self as usize][lang as usize]
+    }
+
+    /// The string in `lang` with each `{name}` replaced by its value.
+    #[must_use]
+    pub fn fill(self, lang: Lang, args: &[(&str, &dyn Display)]) -> String {
+        fill(self.get(lang), args)
+    }
+}
+
+fn fill(template: &str, args: &[(&str, &dyn Display)]) -> String {
+    let mut out = String::with_capacity(template.len() + 16);
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        match after.find('}').map(|close| (&after[..close], close)) {
+            Some((name, close)) if args.iter().any(|(key, _)| *key == name) => {
+                let (_, value) = args
+                    .iter()
+                    .find(|(key, _)| *key == name)
+                    .expect("found above");
+                let _ = fmt::Write::write_fmt(&mut out, format_args!("{value}"));
+                rest = &after[close + 1..];
+            }
+            _ => {
+                out.push('{');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// A date as people write it: `25 November 2026`, `25. november 2026`, `2026年11月25日`.
+/// Files get ISO dates instead.
+#[must_use]
+pub fn long_date(date: jiff::civil::Date, lang: Lang) -> String {
+    const EN: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    const NB: [&str; 12] = [
+        "januar",
+        "februar",
+        "mars",
+        "april",
+        "mai",
+        "juni",
+        "juli",
+        "august",
+        "september",
+        "oktober",
+        "november",
+        "desember",
+    ];
+    let month = usize::try_from(date.month() - 1).unwrap_or(0);
+    match lang {
+        Lang::En => format!("{} {} {}", date.day(), EN[month], date.year()),
+        Lang::Nb => format!("{}. {} {}", date.day(), NB[month], date.year()),
+        Lang::Zh => format!("{}年{}月{}日", date.year(), date.month(), date.day()),
+    }
+}
+
+/// The language to use: `--lang`, else `NOCARD_LANG`, else the locale (`LC_ALL`,
+/// `LC_MESSAGES`, `LANG`, `LANGUAGE`), else English. `env` reads a variable.
+pub fn resolve(flag: Option<Lang>, env: impl Fn(&str) -> Option<String>) -> Lang {
+    if let Some(lang) = flag {
+        return lang;
+    }
+    if let Some(lang) = env("NOCARD_LANG").as_deref().and_then(from_code) {
+        return lang;
+    }
+    // The first locale nocard speaks wins; `C`, `POSIX` and languages it lacks are passed
+    // over, so `LANG=de_DE.UTF-8 LANGUAGE=de:nb` gives Norwegian rather than English.
+    ["LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"]
+        .into_iter()
+        .filter_map(&env)
+        .flat_map(|value| {
+            // LANGUAGE is a list of preferences: `zh_CN:en`.
+            value.split(':').filter_map(from_locale).collect::<Vec<_>>()
+        })
+        .next()
+        .unwrap_or(Lang::En)
+}
+
+/// `en`, `nb`, `zh`, as `NOCARD_LANG` takes them.
+fn from_code(code: &str) -> Option<Lang> {
+    Lang::ALL
+        .into_iter()
+        .find(|lang| lang.code() == code.trim())
+}
+
+/// A locale such as `nb_NO.UTF-8`, `no`, `nn_NO`, `zh_CN.UTF-8`, `zh-Hans`, `zh_SG`.
+fn from_locale(locale: &str) -> Option<Lang> {
+    let language = locale
+        .split(['.', '@'])
+        .next()
+        .unwrap_or_default()
+        .split(['_', '-'])
+        .next()
+        .unwrap_or_default()
+        .to_ascii_lowercase();
+    match language.as_str() {
+        "nb" | "no" | "nn" => Some(Lang::Nb),
+        "zh" => Some(Lang::Zh),
+        "en" => Some(Lang::En),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn resolve_with(flag: Option<Lang>, vars: &[(&str, &str)]) -> Lang {
+        resolve(flag, |name| {
+            vars.iter()
+                .find(|(key, _)| *key == name)
+                .map(|(_, value)| (*value).to_owned())
+        })
+    }
+
+    #[test]
+    fn the_language_comes_from_the_flag_then_nocard_lang_then_the_locale() {
+        type Case<'a> = (Option<Lang>, &'a [(&'a str, &'a str)], Lang);
+        let cases: &[Case] = &[
+            (
+                Some(Lang::Zh),
+                &[("NOCARD_LANG", "nb"), ("LANG", "en_US.UTF-8")],
+                Lang::Zh,
+            ),
+            (
+                None,
+                &[("NOCARD_LANG", "nb"), ("LANG", "zh_CN.UTF-8")],
+                Lang::Nb,
+            ),
+            (
+                None,
+                &[("NOCARD_LANG", "klingon"), ("LANG", "zh_CN.UTF-8")],
+                Lang::Zh,
+            ),
+            (
+                None,
+                &[("LC_ALL", "nb_NO.UTF-8"), ("LANG", "zh_CN.UTF-8")],
+                Lang::Nb,
+            ),
+            (
+                None,
+                &[("LC_MESSAGES", "zh_SG.UTF-8"), ("LANG", "nb_NO")],
+                Lang::Zh,
+            ),
+            (None, &[("LANG", "nb_NO.UTF-8")], Lang::Nb),
+            (None, &[("LANG", "no")], Lang::Nb),
+            (None, &[("LANG", "nn_NO.UTF-8")], Lang::Nb),
+            (None, &[("LANG", "nb")], Lang::Nb),
+            (None, &[("LANG", "zh_CN")], Lang::Zh),
+            (None, &[("LANG", "zh-Hans")], Lang::Zh),
+            (None, &[("LANG", "zh_SG")], Lang::Zh),
+            (None, &[("LANGUAGE", "zh_CN:en")], Lang::Zh),
+            (None, &[("LANGUAGE", "fr:nb")], Lang::Nb),
+            (None, &[("LC_ALL", "C"), ("LANG", "zh_CN.UTF-8")], Lang::Zh),
+            (
+                None,
+                &[("LC_ALL", "POSIX"), ("LANG", "nb_NO.UTF-8")],
+                Lang::Nb,
+            ),
+            (
+                None,
+                &[("LC_ALL", "C.UTF-8"), ("LANG", "nb_NO.UTF-8")],
+                Lang::Nb,
+            ),
+            (
+                None,
+                &[("LANG", "de_DE.UTF-8"), ("LANGUAGE", "de:nb")],
+                Lang::Nb,
+            ),
+            (None, &[("LANG", "fr_FR.UTF-8")], Lang::En),
+            (None, &[], Lang::En),
+        ];
+        for (flag, vars, expected) in cases {
+            assert_eq!(resolve_with(*flag, vars), *expected, "{flag:?} {vars:?}");
+        }
+    }
+
+    #[test]
+    fn every_interface_string_exists_in_every_language_with_the_same_placeholders() {
+        for key in Ui::ALL {
+            let english = key.get(Lang::En);
+            let placeholders = |text: &str| {
+                let mut names: Vec<String> = text
+                    .split('{')
+                    .skip(1)
+                    .filter_map(|part| part.split_once('}').map(|(name, _)| name.to_owned()))
+                    .collect();
+                names.sort();
+                names
+            };
+            for lang in Lang::ALL {
+                let text = key.get(lang);
+                assert!(!text.trim().is_empty(), "{key:?} is empty in {lang}");
+                assert_eq!(
+                    placeholders(text),
+                    placeholders(english),
+                    "{key:?} in {lang}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn dates_read_as_each_language_writes_them() {
+        let date = jiff::civil::date(2026, 11, 5);
+        assert_eq!(long_date(date, Lang::En), "5 November 2026");
+        assert_eq!(long_date(date, Lang::Nb), "5. november 2026");
+        assert_eq!(long_date(date, Lang::Zh), "2026年11月5日");
+    }
+
+    #[test]
+    fn placeholders_are_filled_and_unknown_braces_kept() {
+        let filled = fill(
+            "{who} pays {amount} kr {unknown}",
+            &[("who", &"Kari"), ("amount", &50)],
+        );
+        assert_eq!(filled, "Kari pays 50 kr {unknown}");
+    }
+}
