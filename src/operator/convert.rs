@@ -8,8 +8,8 @@ use toml::Spanned;
 
 use super::raw::{RawChannel, RawCommon, RawCondition, RawEntry, RawOperator, RawSource, RawText};
 use super::{
-    Address, Channel, ChannelKind, Common, Entry, FileError, Notice, NoticeRule, Operator, Phase,
-    Problem, Provenance, Source, SourceKind, Step, is_operator_id,
+    Address, Channel, ChannelKind, Common, Entry, FileError, Network, Notice, NoticeRule, Operator,
+    Phase, Problem, Provenance, Source, SourceKind, Step, is_operator_id,
 };
 use crate::situation::{Choice, Condition};
 use crate::text::Text;
@@ -32,6 +32,10 @@ pub fn parse_operator(path: &str, stem: &str, text: &str) -> Result<Operator, Ve
         detail: text_of(notice.detail),
         provenance: check.provenance(&ctx, &notice.sources, notice.confirmed, notice.check_on),
     });
+    let network = raw.network.map(|network| Network {
+        provenance: check.provenance(&ctx, &network.sources, network.confirmed, None),
+        name: network.name,
+    });
     let channels = check.channels(&ctx, raw.channels);
     let steps = check.steps(&ctx, raw.steps);
     let precautions = check.precautions(&ctx, raw.precautions);
@@ -42,6 +46,7 @@ pub fn parse_operator(path: &str, stem: &str, text: &str) -> Result<Operator, Ve
         org_number: raw.org_number,
         brands: raw.brands,
         domains: raw.domains,
+        network,
         home,
         checked,
         sources,

@@ -26,6 +26,8 @@ pub struct Operator {
     pub org_number: Option<String>,
     pub brands: Vec<String>,
     pub domains: Vec<String>,
+    /// The mobile network it runs on, where a source says so.
+    pub network: Option<Network>,
     /// The operator's main page: where to check what is not confirmed.
     pub home: String,
     pub checked: Date,
@@ -42,6 +44,13 @@ impl Operator {
     pub fn steps_in(&self, phase: Phase) -> impl Iterator<Item = &Step> {
         self.steps.iter().filter(move |step| step.phase == phase)
     }
+}
+
+/// The network a brand runs on, and where that comes from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Network {
+    pub name: String,
+    pub provenance: Provenance,
 }
 
 /// The precautions that hold whatever the operator.

@@ -22,6 +22,8 @@ pub struct RawOperator {
     pub brands: Vec<String>,
     /// The operator's own web domains; links outside them need an authority's domain.
     pub domains: Vec<String>,
+    /// The mobile network the brand runs on, where a source says so.
+    pub network: Option<RawNetwork>,
     /// The operator's main page, where users are sent to check what is not confirmed.
     pub home: Spanned<String>,
     /// When the file was last checked against its sources.
@@ -40,6 +42,19 @@ pub struct RawOperator {
     /// Precautions that hold for this operator only.
     #[serde(default)]
     pub precautions: Vec<RawEntry>,
+}
+
+/// `network = { name = "Telenor", sources = ["terms"] }`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawNetwork {
+    /// The network's name, as people know it.
+    pub name: String,
+    /// Ids of entries in `sources` that say so.
+    #[serde(default)]
+    pub sources: Vec<Spanned<String>>,
+    /// False where no official source says so.
+    pub confirmed: Option<bool>,
 }
 
 /// The precautions common to all operators: `operators/common.toml`.

@@ -271,10 +271,19 @@ mod tests {
         let text = "号码一旦停用，发到该号码的验证码就收不到了。请在 https://www.norge.no/en/update 更新。";
         layout.paragraph(&mut out, "", "", text);
         for line in out.lines() {
-            assert!(console::measure_text_width(line) <= 20 || line.contains("https://"), "{line:?}");
-            assert!(!line.starts_with('，') && !line.starts_with('。'), "{line:?}");
+            assert!(
+                console::measure_text_width(line) <= 20 || line.contains("https://"),
+                "{line:?}"
+            );
+            assert!(
+                !line.starts_with('，') && !line.starts_with('。'),
+                "{line:?}"
+            );
         }
-        assert!(out.contains("https://www.norge.no/en/update"), "URLs stay whole: {out}");
+        assert!(
+            out.contains("https://www.norge.no/en/update"),
+            "URLs stay whole: {out}"
+        );
         let unwrapped = |s: &str| s.replace(['\n', ' '], "");
         assert_eq!(unwrapped(&out), unwrapped(text), "nothing lost or added");
     }
