@@ -72,14 +72,15 @@ pub fn report(err: &anyhow::Error, lang: Lang) -> ExitCode {
     let exit = failure.map_or(Exit::Failure, |failure| failure.exit);
     let mut stderr = std::io::stderr().lock();
     // A closed stderr leaves nowhere to complain; the exit code still tells.
+    let message = one_line(&format!("{err:#}"));
     let _ = writeln!(
         stderr,
-        "{}: {}",
-        Ui::Error.get(lang),
-        one_line(&format!("{err:#}"))
+        "{}",
+        Ui::ErrorLine.fill(lang, &[("message", &message)])
     );
     if let Some(hint) = failure.and_then(|failure| failure.hint.as_deref()) {
-        let _ = writeln!(stderr, "{}: {}", Ui::Hint.get(lang), one_line(hint));
+        let hint = one_line(hint);
+        let _ = writeln!(stderr, "{}", Ui::HintLine.fill(lang, &[("message", &hint)]));
     }
     exit.into()
 }

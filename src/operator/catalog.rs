@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Context as _, Result};
 
-use super::{Common, FileError, Operator, parse_common, parse_operator};
+use super::{Common, FileError, Operator, Position, Problem, parse_common, parse_operator};
 use crate::error::Failure;
 use crate::i18n::Ui;
 use crate::text::Lang;
@@ -79,8 +79,10 @@ impl Catalog {
         let Some(file) = self.find(id)? else {
             return Err(self.unknown(id));
         };
-        parse_operator(&file.path, id, &file.text)
-            .map_err(|problems| broken(problems, &file, self.lang))
+        let parsed = parse_operator(&file.path, id, &file.text)
+            .map_err(|problems| broken(problems, &file, self.lang))?;
+        self.warn(&parsed.warnings);
+        Ok(parsed.value)
     }
 
     /// Loads the precautions common to all operators.
@@ -88,7 +90,10 @@ impl Catalog {
         let file = self
             .find(COMMON)?
             .context("the built-in common precautions are missing")?;
-        parse_common(&file.path, &file.text).map_err(|problems| broken(problems, &file, self.lang))
+        let parsed = parse_common(&file.path, &file.text)
+            .map_err(|problems| broken(problems, &file, self.lang))?;
+        self.warn(&parsed.warnings);
+        Ok(parsed.value)
     }
 
     /// Loads every operator, in id order.
@@ -126,6 +131,33 @@ impl Catalog {
                 text: Cow::Borrowed(text),
                 built_in: true,
             }))
+    }
+
+    /// Says on stderr where a file lacks the language in use, so its author can add it; a few
+    /// lines, not one per text.
+    fn warn(&self, warnings: &[FileError]) {
+        const SHOWN: usize = 3;
+        let missing: Vec<&FileError> = warnings
+            .iter()
+            .filter(|w| w.problem == Problem::MissingTranslation(self.lang))
+            .collect();
+        for warning in missing.iter().take(SHOWN) {
+            let position = warning.position.unwrap_or(Position { line: 0, column: 0 });
+            let line = Ui::MissingTranslation.fill(
+                self.lang,
+                &[
+                    ("path", &warning.path),
+                    ("line", &position.line),
+                    ("column", &position.column),
+                    ("lang", &self.lang),
+                ],
+            );
+            eprintln!("{}", Ui::WarningLine.fill(self.lang, &[("message", &line)]));
+        }
+        if missing.len() > SHOWN {
+            let more = Ui::MoreProblems.fill(self.lang, &[("count", &(missing.len() - SHOWN))]);
+            eprintln!("{}", Ui::WarningLine.fill(self.lang, &[("message", &more)]));
+        }
     }
 
     fn unknown(&self, id: &str) -> anyhow::Error {
@@ -228,5 +260,19 @@ mod tests {
             );
         }
         assert!(catalog.common().unwrap().precautions.len() >= 10);
+    }
+
+    #[test]
+    fn every_shipped_text_is_in_every_language() {
+        for (id, text) in BUILT_IN {
+            let path = format!("operators/{id}.toml");
+            let warnings = if *id == COMMON {
+                parse_common(&path, text).unwrap().warnings
+            } else {
+                parse_operator(&path, id, text).unwrap().warnings
+            };
+            let missing: Vec<String> = warnings.iter().map(ToString::to_string).collect();
+            assert!(missing.is_empty(), "{missing:#?}");
+        }
     }
 }

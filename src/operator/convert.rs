@@ -16,7 +16,11 @@ use crate::text::Text;
 
 /// Parses the operator file `text`, shown to users as `path`, which must be named `<stem>.toml`.
 /// All problems are returned, in file order.
-pub fn parse_operator(path: &str, stem: &str, text: &str) -> Result<Operator, Vec<FileError>> {
+pub fn parse_operator(
+    path: &str,
+    stem: &str,
+    text: &str,
+) -> Result<Parsed<Operator>, Vec<FileError>> {
     let mut check = Checker::new(path, text);
     let raw: RawOperator = check.deserialize()?;
     check.file_id(&raw.id, stem);
@@ -29,7 +33,7 @@ pub fn parse_operator(path: &str, stem: &str, text: &str) -> Result<Operator, Ve
     };
     let notice = raw.notice.map(|notice| Notice {
         rule: check.notice_rule(&notice.rule),
-        detail: text_of(notice.detail),
+        detail: check.prose(notice.detail),
         provenance: check.provenance(&ctx, &notice.sources, notice.confirmed, notice.check_on),
     });
     let network = raw.network.map(|network| Network {
@@ -58,7 +62,7 @@ pub fn parse_operator(path: &str, stem: &str, text: &str) -> Result<Operator, Ve
 }
 
 /// Parses the file of precautions common to all operators, `common.toml`.
-pub fn parse_common(path: &str, text: &str) -> Result<Common, Vec<FileError>> {
+pub fn parse_common(path: &str, text: &str) -> Result<Parsed<Common>, Vec<FileError>> {
     let mut check = Checker::new(path, text);
     let raw: RawCommon = check.deserialize()?;
     check.file_id(&raw.id, "common");
@@ -88,6 +92,16 @@ struct Checker<'a> {
     path: &'a str,
     text: &'a str,
     problems: Vec<FileError>,
+    /// Problems that do not stop the file from being used.
+    warnings: Vec<FileError>,
+}
+
+/// A file turned into the model, with what is worth fixing but does not stop it.
+#[derive(Debug)]
+pub struct Parsed<T> {
+    pub value: T,
+    /// Missing translations, each at its text.
+    pub warnings: Vec<FileError>,
 }
 
 impl<'a> Checker<'a> {
@@ -96,6 +110,7 @@ impl<'a> Checker<'a> {
             path,
             text,
             problems: Vec::new(),
+            warnings: Vec::new(),
         }
     }
 
@@ -120,9 +135,32 @@ impl<'a> Checker<'a> {
         ));
     }
 
-    fn finish<T>(self, value: T) -> Result<T, Vec<FileError>> {
+    /// The text, noting each language it lacks: shown in English instead, and reported.
+    fn prose(&mut self, raw: Spanned<RawText>) -> Text {
+        let span = raw.span();
+        let raw = raw.into_inner();
+        let text = Text {
+            en: raw.en,
+            nb: raw.nb,
+            zh: raw.zh,
+        };
+        for lang in text.missing() {
+            self.warnings.push(FileError::at(
+                self.path,
+                self.text,
+                Some(span.clone()),
+                Problem::MissingTranslation(lang),
+            ));
+        }
+        text
+    }
+
+    fn finish<T>(self, value: T) -> Result<Parsed<T>, Vec<FileError>> {
         if self.problems.is_empty() {
-            Ok(value)
+            Ok(Parsed {
+                value,
+                warnings: self.warnings,
+            })
         } else {
             Err(self.problems)
         }
@@ -203,7 +241,7 @@ impl<'a> Checker<'a> {
                 };
                 Source {
                     id: source.id.into_inner(),
-                    title: text_of(source.title),
+                    title: self.prose(source.title),
                     url,
                     kind,
                     dated: source.dated,
@@ -266,9 +304,9 @@ impl<'a> Checker<'a> {
                 ),
                 id: channel.id.into_inner(),
                 kind,
-                label: text_of(channel.label),
-                needs: channel.needs.map(text_of),
-                note: channel.note.map(text_of),
+                label: self.prose(channel.label),
+                needs: channel.needs.map(|text| self.prose(text)),
+                note: channel.note.map(|text| self.prose(text)),
             });
         }
         channels
@@ -390,8 +428,8 @@ impl<'a> Checker<'a> {
             when: self.condition(&entry.when.unwrap_or_default()),
             provenance: self.provenance(ctx, &entry.sources, entry.confirmed, entry.check_on),
             id: entry.id.into_inner(),
-            title: text_of(entry.title),
-            detail: text_of(entry.detail),
+            title: self.prose(entry.title),
+            detail: self.prose(entry.detail),
         }
     }
 
@@ -423,14 +461,6 @@ impl<'a> Checker<'a> {
                 choice
             })
             .collect()
-    }
-}
-
-fn text_of(raw: RawText) -> Text {
-    Text {
-        en: raw.en,
-        nb: raw.nb,
-        zh: raw.zh,
     }
 }
 
@@ -498,7 +528,8 @@ sources = ["terms"]
 
     #[test]
     fn a_good_file_becomes_the_model() {
-        let operator = parse_operator("acme.toml", "acme", MINIMAL).unwrap();
+        let parsed = parse_operator("acme.toml", "acme", MINIMAL).unwrap();
+        let operator = parsed.value;
         assert_eq!(operator.id, "acme");
         assert_eq!(operator.checked, jiff::civil::date(2026, 11, 25));
         assert_eq!(
@@ -511,6 +542,37 @@ sources = ["terms"]
         assert_eq!(
             operator.steps[0].entry.provenance.check_on,
             "https://www.acme.no/"
+        );
+    }
+
+    #[test]
+    fn a_missing_translation_is_a_warning_at_its_text() {
+        let parsed = parse_operator("acme.toml", "acme", MINIMAL).unwrap();
+        // MINIMAL is English only: every text lacks nb and zh.
+        let zh: Vec<_> = parsed
+            .warnings
+            .iter()
+            .filter(|w| w.problem == Problem::MissingTranslation(crate::text::Lang::Zh))
+            .collect();
+        assert_eq!(zh.len(), 6, "{zh:?}");
+        assert_eq!(
+            zh[0].position,
+            Some(position_of(MINIMAL, "title.en = \"Acme terms\""))
+        );
+        assert_eq!(
+            zh[0].to_string(),
+            "acme.toml:12:1: no zh text; English is shown instead"
+        );
+
+        let translated = MINIMAL.replace(
+            "label.en = \"Customer service\"",
+            "label = { en = \"Customer service\", nb = \"Kundeservice\", zh = \"客户服务\" }",
+        );
+        let parsed = parse_operator("acme.toml", "acme", &translated).unwrap();
+        assert_eq!(
+            parsed.warnings.len(),
+            10,
+            "one text fewer, in two languages"
         );
     }
 

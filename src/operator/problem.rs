@@ -90,6 +90,8 @@ pub enum Problem {
     BadPhoneNumber(String),
     #[error("`{0}` is not an https:// address")]
     NotHttps(String),
+    #[error("no {0} text; English is shown instead")]
+    MissingTranslation(crate::text::Lang),
 }
 
 /// A problem at a place in a file, shown as `path:line:column: problem`.

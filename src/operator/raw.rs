@@ -79,7 +79,7 @@ pub struct RawSource {
     /// Short name that facts refer to.
     pub id: Spanned<String>,
     /// What the page is, in a few words.
-    pub title: RawText,
+    pub title: Spanned<RawText>,
     /// The page's address; required for `official` and `authority` sources, which are linked.
     pub url: Option<Spanned<String>>,
     /// `official` (the operator's own site), `authority`, `third-party` or `code`.
@@ -95,7 +95,7 @@ pub struct RawNotice {
     /// `next-day`, `end-of-month`, `end-of-next-month` or `unknown`.
     pub rule: Spanned<String>,
     /// The rule in words.
-    pub detail: RawText,
+    pub detail: Spanned<RawText>,
     /// Ids of entries in `sources` that state this fact.
     #[serde(default)]
     pub sources: Vec<Spanned<String>>,
@@ -114,7 +114,7 @@ pub struct RawChannel {
     /// `phone`, `chat`, `web`, `app`, `store`, `email` or `letter`.
     pub kind: Spanned<String>,
     /// What the channel is called, e.g. "Customer service by phone".
-    pub label: RawText,
+    pub label: Spanned<RawText>,
     /// For `phone`: the number as the operator writes it.
     pub number: Option<Spanned<String>>,
     /// For `web`, `chat`, `app`, `store`: the page to open.
@@ -124,9 +124,9 @@ pub struct RawChannel {
     /// For `letter`: the postal address, one line.
     pub address: Option<Spanned<String>>,
     /// What the user needs to use the channel (e.g. `BankID`).
-    pub needs: Option<RawText>,
+    pub needs: Option<Spanned<RawText>>,
     /// Anything else worth knowing.
-    pub note: Option<RawText>,
+    pub note: Option<Spanned<RawText>>,
     /// Ids of entries in `sources` that state this fact.
     #[serde(default)]
     pub sources: Vec<Spanned<String>>,
@@ -147,9 +147,9 @@ pub struct RawEntry {
     /// The situations it applies to; absent: all.
     pub when: Option<RawCondition>,
     /// One line.
-    pub title: RawText,
+    pub title: Spanned<RawText>,
     /// The advice itself.
-    pub detail: RawText,
+    pub detail: Spanned<RawText>,
     /// Ids of entries in `sources` that state this fact.
     #[serde(default)]
     pub sources: Vec<Spanned<String>>,

@@ -4,4 +4,5 @@ mod helpers;
 
 mod checklist;
 mod deregister;
+mod languages;
 mod operators;
