@@ -1,10 +1,73 @@
-//! The command line: what each command and flag means. The doc comments are the help text.
+//! The command line: what each command and flag means. The doc comments are the English help
+//! text; `parse` puts the user's language in their place, from `i18n/ui.toml`.
 
+use std::ffi::OsString;
 use std::path::PathBuf;
 
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::{Args, CommandFactory as _, FromArgMatches as _, Parser, Subcommand, ValueEnum};
 
+use crate::i18n::Ui;
 use crate::text::Lang;
+
+/// Parses the command line, with help in the language `--lang` or the environment asks for.
+/// Exits with clap's message (status 2) on a usage error, as `Cli::parse` does.
+#[must_use]
+pub fn parse() -> Cli {
+    let args: Vec<OsString> = std::env::args_os().collect();
+    let lang = crate::i18n::resolve(lang_flag(&args), |name| std::env::var(name).ok());
+    let matches = localized(lang).get_matches_from(args);
+    Cli::from_arg_matches(&matches).unwrap_or_else(|err| err.exit())
+}
+
+/// `--lang X` or `--lang=X`, read before clap parses, so that its own help speaks X.
+fn lang_flag(args: &[OsString]) -> Option<Lang> {
+    let mut args = args.iter().filter_map(|arg| arg.to_str());
+    while let Some(arg) = args.next() {
+        let value = match arg.strip_prefix("--lang") {
+            Some("") => args.next(),
+            Some(rest) => rest.strip_prefix('='),
+            None => continue,
+        };
+        return value.and_then(|value| Lang::ALL.into_iter().find(|lang| lang.code() == value));
+    }
+    None
+}
+
+/// The command line with its help texts in `lang`.
+fn localized(lang: Lang) -> clap::Command {
+    let t = |key: Ui| key.get(lang);
+    Cli::command()
+        .about(t(Ui::HelpAbout))
+        .long_about(t(Ui::HelpLongAbout))
+        .after_help(t(Ui::HelpExamples))
+        .mut_arg("lang", |arg| arg.help(t(Ui::HelpLang)))
+        .mut_arg("operators_dir", |arg| arg.help(t(Ui::HelpOperatorsDir)))
+        .mut_subcommand("deregister", |cmd| {
+            cmd.about(t(Ui::HelpDeregister))
+                .after_help(t(Ui::HelpDeregisterAfter))
+                .mut_arg("operator", |arg| arg.help(t(Ui::HelpDeregisterOperator)))
+                .mut_arg("answers", |arg| arg.help(t(Ui::HelpAnswers)))
+                .mut_arg("out", |arg| arg.help(t(Ui::HelpOut)))
+                .mut_arg("force", |arg| arg.help(t(Ui::HelpForce)))
+                .mut_arg("no_input", |arg| arg.help(t(Ui::HelpNoInput)))
+        })
+        .mut_subcommand("checklist", |cmd| {
+            cmd.about(t(Ui::HelpChecklist))
+                .mut_arg("operator", |arg| arg.help(t(Ui::HelpChecklistOperator)))
+                .mut_arg("format", |arg| arg.help(t(Ui::HelpChecklistFormat)))
+        })
+        .mut_subcommand("operators", |cmd| {
+            cmd.about(t(Ui::HelpOperators))
+                .mut_subcommand("list", |cmd| {
+                    cmd.about(t(Ui::HelpOperatorsList))
+                        .mut_arg("format", |arg| arg.help(t(Ui::HelpListFormat)))
+                })
+                .mut_subcommand("show", |cmd| {
+                    cmd.about(t(Ui::HelpOperatorsShow))
+                        .mut_arg("id", |arg| arg.help(t(Ui::HelpOperatorId)))
+                })
+        })
+}
 
 /// Cancel a Norwegian mobile subscription (SIM or eSIM) correctly and completely.
 ///
@@ -140,10 +203,61 @@ pub enum ListFormat {
 
 #[cfg(test)]
 mod tests {
-    use clap::CommandFactory as _;
+    use super::*;
 
     #[test]
     fn the_command_line_is_well_formed() {
-        super::Cli::command().debug_assert();
+        Cli::command().debug_assert();
+        localized(Lang::Zh).debug_assert();
+    }
+
+    /// The English strings in `i18n/ui.toml` must say what the doc comments say.
+    #[test]
+    fn english_help_is_the_same_from_either_place() {
+        let render = |mut cmd: clap::Command, path: &[&str]| {
+            cmd.build();
+            let mut cmd = &mut cmd;
+            for name in path {
+                cmd = cmd.find_subcommand_mut(name).expect("a subcommand");
+            }
+            cmd.render_long_help().to_string()
+        };
+        for path in [
+            &[][..],
+            &["deregister"],
+            &["checklist"],
+            &["operators"],
+            &["operators", "list"],
+            &["operators", "show"],
+        ] {
+            assert_eq!(
+                render(localized(Lang::En), path),
+                render(Cli::command(), path),
+                "{path:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn the_language_flag_is_read_before_clap() {
+        let args = |list: &[&str]| list.iter().map(OsString::from).collect::<Vec<_>>();
+        assert_eq!(
+            lang_flag(&args(&["nocard", "checklist", "--lang", "zh"])),
+            Some(Lang::Zh)
+        );
+        assert_eq!(
+            lang_flag(&args(&["nocard", "--lang=nb", "checklist"])),
+            Some(Lang::Nb)
+        );
+        assert_eq!(lang_flag(&args(&["nocard", "--lang", "de"])), None);
+        assert_eq!(lang_flag(&args(&["nocard", "--lang"])), None);
+        assert_eq!(lang_flag(&args(&["nocard", "checklist"])), None);
+    }
+
+    #[test]
+    fn help_speaks_the_language() {
+        let help = localized(Lang::Zh).render_long_help().to_string();
+        assert!(help.contains("正确、完整地注销挪威手机套餐"), "{help}");
+        assert!(help.contains("逐步完成解约"), "{help}");
     }
 }
