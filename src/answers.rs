@@ -27,10 +27,14 @@ pub enum Question {
     Name,
     Balance,
     Account,
+    /// Whether the request was sent now; asked after the message is written.
+    Sent,
+    /// The operator's reference number, if it gave one.
+    Reference,
 }
 
 impl Question {
-    pub const ALL: [Question; 9] = [
+    pub const ALL: [Question; 11] = [
         Question::Intent,
         Question::Payer,
         Question::Plan,
@@ -40,6 +44,8 @@ impl Question {
         Question::Name,
         Question::Balance,
         Question::Account,
+        Question::Sent,
+        Question::Reference,
     ];
 
     /// The key in answers files.
@@ -55,6 +61,8 @@ impl Question {
             Question::Name => "name",
             Question::Balance => "balance",
             Question::Account => "account",
+            Question::Sent => "sent",
+            Question::Reference => "reference",
         }
     }
 
@@ -78,6 +86,8 @@ impl Question {
             Question::Phone => Ui::AcceptsPhone.get(lang).to_owned(),
             Question::Name => Ui::AcceptsName.get(lang).to_owned(),
             Question::Account => Ui::AcceptsAccount.get(lang).to_owned(),
+            Question::Sent => "true, false".to_owned(),
+            Question::Reference => Ui::AcceptsReference.get(lang).to_owned(),
         }
     }
 }
@@ -112,6 +122,9 @@ pub struct Answers {
     pub name: Option<String>,
     pub balance: Option<Balance>,
     pub account: Option<BankAccount>,
+    pub sent: Option<bool>,
+    /// `Some("")`: asked, and there was none.
+    pub reference: Option<String>,
 }
 
 impl Answers {
@@ -139,6 +152,8 @@ impl Answers {
             Question::Name => self.name.is_some(),
             Question::Balance => self.balance.is_some(),
             Question::Account => self.account.is_some(),
+            Question::Sent => self.sent.is_some(),
+            Question::Reference => self.reference.is_some(),
         }
     }
 
@@ -153,6 +168,8 @@ impl Answers {
             Question::Name => self.name = None,
             Question::Balance => self.balance = None,
             Question::Account => self.account = None,
+            Question::Sent => self.sent = None,
+            Question::Reference => self.reference = None,
         }
     }
 
@@ -194,6 +211,23 @@ impl Answers {
             Question::Account => {
                 self.account = Some(BankAccount::parse(input).map_err(invalid)?);
             }
+            Question::Sent => {
+                self.sent = Some(match word {
+                    "true" => true,
+                    "false" => false,
+                    _ => {
+                        return Err(
+                            Ui::NotOneOf.fill(lang, &[("word", &word), ("words", &"true, false")])
+                        );
+                    }
+                });
+            }
+            Question::Reference => {
+                if word.chars().count() > 60 || word.chars().any(char::is_control) {
+                    return Err(Ui::ReferenceInvalid.get(lang).to_owned());
+                }
+                self.reference = Some(word.to_owned());
+            }
         }
         Ok(())
     }
@@ -211,7 +245,26 @@ impl Answers {
             Question::Phone => self.phone.as_ref().map(ToString::to_string),
             Question::Name => self.name.clone(),
             Question::Account => self.account.as_ref().map(ToString::to_string),
+            Question::Sent => self.sent.map(|sent| sent.to_string()),
+            Question::Reference => self.reference.clone(),
         }
+    }
+
+    /// The answers as an answers file would give them, for keeping an interrupted walk. The
+    /// bank account is left out: it is asked again rather than kept on disk.
+    #[must_use]
+    pub fn to_pairs(&self) -> Vec<(Question, String)> {
+        Question::ALL
+            .into_iter()
+            .filter(|&question| question != Question::Account)
+            .filter_map(|question| {
+                let value = match question {
+                    Question::Phone => self.phone.as_ref().map(|phone| phone.digits().to_owned()),
+                    _ => self.shown(question),
+                };
+                value.map(|value| (question, value))
+            })
+            .collect()
     }
 
     /// Reads an answers file. Wrong keys, wrong types and wrong values are errors that name
@@ -270,20 +323,28 @@ struct RawAnswers {
     name: Option<Spanned<String>>,
     balance: Option<Spanned<String>>,
     account: Option<Spanned<String>>,
+    sent: Option<Spanned<bool>>,
+    reference: Option<Spanned<String>>,
 }
 
 impl RawAnswers {
-    fn values(&self) -> [(Question, &Option<Spanned<String>>); 9] {
+    fn values(&self) -> [(Question, Option<Spanned<String>>); 11] {
+        let sent = self
+            .sent
+            .as_ref()
+            .map(|sent| Spanned::new(sent.span(), sent.get_ref().to_string()));
         [
-            (Question::Intent, &self.intent),
-            (Question::Payer, &self.payer),
-            (Question::Plan, &self.plan),
-            (Question::Sim, &self.sim),
-            (Question::Channel, &self.channel),
-            (Question::Phone, &self.phone),
-            (Question::Name, &self.name),
-            (Question::Balance, &self.balance),
-            (Question::Account, &self.account),
+            (Question::Intent, self.intent.clone()),
+            (Question::Payer, self.payer.clone()),
+            (Question::Plan, self.plan.clone()),
+            (Question::Sim, self.sim.clone()),
+            (Question::Channel, self.channel.clone()),
+            (Question::Phone, self.phone.clone()),
+            (Question::Name, self.name.clone()),
+            (Question::Balance, self.balance.clone()),
+            (Question::Account, self.account.clone()),
+            (Question::Sent, sent),
+            (Question::Reference, self.reference.clone()),
         ]
     }
 }

@@ -50,11 +50,30 @@ fn localized(lang: Lang) -> clap::Command {
                 .mut_arg("out", |arg| arg.help(t(Ui::HelpOut)))
                 .mut_arg("force", |arg| arg.help(t(Ui::HelpForce)))
                 .mut_arg("no_input", |arg| arg.help(t(Ui::HelpNoInput)))
+                .mut_arg("resume", |arg| arg.help(t(Ui::HelpResume)))
         })
         .mut_subcommand("checklist", |cmd| {
             cmd.about(t(Ui::HelpChecklist))
                 .mut_arg("operator", |arg| arg.help(t(Ui::HelpChecklistOperator)))
                 .mut_arg("format", |arg| arg.help(t(Ui::HelpChecklistFormat)))
+        })
+        .mut_subcommand("status", |cmd| {
+            cmd.about(t(Ui::HelpStatus))
+                .mut_arg("format", |arg| arg.help(t(Ui::HelpStatusFormat)))
+                .mut_arg("show_numbers", |arg| arg.help(t(Ui::HelpShowNumbers)))
+                .mut_subcommand("confirm", |cmd| {
+                    cmd.about(t(Ui::HelpStatusConfirm))
+                        .mut_arg("case", |arg| arg.help(t(Ui::HelpCase)))
+                        .mut_arg("reference", |arg| arg.help(t(Ui::HelpReference)))
+                })
+                .mut_subcommand("close", |cmd| {
+                    cmd.about(t(Ui::HelpStatusClose))
+                        .mut_arg("case", |arg| arg.help(t(Ui::HelpCase)))
+                })
+                .mut_subcommand("forget", |cmd| {
+                    cmd.about(t(Ui::HelpStatusForget))
+                        .mut_arg("case", |arg| arg.help(t(Ui::HelpCase)))
+                })
         })
         .mut_subcommand("operators", |cmd| {
             cmd.about(t(Ui::HelpOperators))
@@ -116,6 +135,48 @@ pub enum Command {
     /// List the operators nocard knows, or show one operator's whole procedure
     #[command(subcommand)]
     Operators(OperatorsCommand),
+    /// Show the requests you sent and what to do next, or update one
+    Status(StatusArgs),
+}
+
+#[derive(Debug, Args)]
+#[command(args_conflicts_with_subcommands = true)]
+pub struct StatusArgs {
+    #[command(subcommand)]
+    pub action: Option<StatusAction>,
+
+    /// How to print the cases
+    #[arg(long = "format", value_enum, default_value_t = ListFormat::Text)]
+    pub format: ListFormat,
+
+    /// Show whole phone numbers instead of only their last three digits
+    #[arg(long = "show-numbers")]
+    pub show_numbers: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum StatusAction {
+    /// Mark a case as confirmed by the operator
+    Confirm {
+        /// The case number, as `nocard status` shows it
+        #[arg(value_name = "CASE")]
+        case: u32,
+        /// The operator's reference number
+        #[arg(long = "reference", value_name = "REF")]
+        reference: Option<String>,
+    },
+    /// Mark a case as done: confirmed and the final bill settled
+    Close {
+        /// The case number, as `nocard status` shows it
+        #[arg(value_name = "CASE")]
+        case: u32,
+    },
+    /// Remove a case from nocard's records
+    Forget {
+        /// The case number, as `nocard status` shows it
+        #[arg(value_name = "CASE")]
+        case: u32,
+    },
 }
 
 #[derive(Debug, Args)]
@@ -152,6 +213,10 @@ pub struct DeregisterArgs {
     /// Never prompt: every answer must come from --answers
     #[arg(long = "no-input")]
     pub no_input: bool,
+
+    /// Continue the walk that was interrupted, at its first unanswered question
+    #[arg(long = "resume", conflicts_with = "answers")]
+    pub resume: bool,
 }
 
 #[derive(Debug, Args)]
@@ -229,6 +294,10 @@ mod tests {
             &["operators"],
             &["operators", "list"],
             &["operators", "show"],
+            &["status"],
+            &["status", "confirm"],
+            &["status", "close"],
+            &["status", "forget"],
         ] {
             assert_eq!(
                 render(localized(Lang::En), path),

@@ -1,6 +1,7 @@
 //! nocard: a guided wizard for cancelling a Norwegian mobile subscription.
 
 pub mod answers;
+pub mod cases;
 pub mod checklist;
 pub mod cli;
 mod commands;
@@ -11,6 +12,7 @@ pub mod operator;
 pub mod prompt;
 pub mod render;
 pub mod situation;
+pub mod store;
 pub mod text;
 pub mod validate;
 pub mod wizard;
@@ -42,5 +44,6 @@ pub fn run(cli: &Cli, lang: Lang) -> Result<ExitCode> {
         Command::Operators(OperatorsCommand::Show { id }) => {
             commands::operator_show(&catalog, id, &layout)
         }
+        Command::Status(args) => commands::status(&catalog, args, &layout),
     }
 }

@@ -106,6 +106,8 @@ impl Prompter for TerminalPrompter {
         // such as Chinese names correctly.
         let text: String = dialoguer::Input::with_theme(self.theme.as_ref())
             .with_prompt(ask.prompt)
+            // Empty is an answer for an optional field; `check` refuses it elsewhere.
+            .allow_empty(true)
             .validate_with(|input: &String| -> Result<(), String> {
                 if input.trim() == BACK {
                     Ok(())
@@ -177,6 +179,14 @@ pub fn write_stdout(text: &str, lang: Lang) -> Result<()> {
     }
 }
 
+/// Set once the walk's answers are kept on disk, so Ctrl-C can say how to resume.
+static DRAFT_KEPT: AtomicBool = AtomicBool::new(false);
+
+/// Tells the Ctrl-C handler that the answers so far are kept.
+pub fn note_draft_kept() {
+    DRAFT_KEPT.store(true, Ordering::SeqCst);
+}
+
 /// Ctrl-C: shows the cursor again (dialoguer hides it while a list is open), says so once,
 /// and exits 130. Called from the signal handler and from a prompt that saw the key itself;
 /// whichever comes second waits for the first to end the process.
@@ -189,5 +199,11 @@ pub fn interrupted(lang: Lang) -> ! {
     }
     let _ = Term::stderr().show_cursor();
     eprintln!("\n{}", Ui::Interrupted.get(lang));
+    if DRAFT_KEPT.load(Ordering::SeqCst) {
+        eprintln!(
+            "{}",
+            Ui::HintLine.fill(lang, &[("message", &Ui::AnswersKept.get(lang))])
+        );
+    }
     std::process::exit(Exit::Interrupted as i32);
 }

@@ -3,7 +3,8 @@
 //! The walk is a script of beats computed from the answers so far. Each answer can change the
 //! rest of the script (porting ends it early, prepaid adds the balance), never what came before
 //! it, so the walk keeps a cursor into the script and recomputes the script after each answer.
-//! Going back moves the cursor to the previous question the user answered.
+//! Going back moves the cursor to the previous question the user answered. Every answer is
+//! also handed to the journal at once, so an interrupted walk can resume where it stopped.
 
 use std::path::{Path, PathBuf};
 
@@ -19,6 +20,8 @@ use crate::operator::{Address, Common, Operator, Phase};
 use crate::prompt::{Ask, Prompter, Reply};
 use crate::render::{Layout, walk as show};
 use crate::situation::{Intent, Key, Payer, Plan, Situation};
+use crate::store::{Case, State};
+use crate::validate::MobileNumber;
 
 /// How the walk ended.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -27,6 +30,35 @@ pub enum Outcome {
     Message(PathBuf),
     /// Advice and a checklist, and no message: porting, keeping the number, or company-paid.
     Advice,
+    /// The user stopped at an open case for the same number, to follow it up instead.
+    Stopped,
+}
+
+/// Where the walk keeps its progress and records what was sent: the case book, or nothing.
+pub trait Journal {
+    /// The open case for this number, if there is one.
+    fn open_case(&self, number: &MobileNumber) -> Option<Case>;
+    /// Keeps the answers so far, for `--resume`.
+    fn save_draft(&mut self, operator: &str, answers: &Answers);
+    /// Forgets the walk in progress: it ended.
+    fn clear_draft(&mut self);
+    /// Records a sent request and returns its id; `None` where nothing can be recorded.
+    fn record(&mut self, case: Case) -> Result<Option<u32>>;
+}
+
+/// A journal that keeps nothing: for tests, and where the case book cannot be used.
+#[derive(Debug, Default)]
+pub struct NoJournal;
+
+impl Journal for NoJournal {
+    fn open_case(&self, _: &MobileNumber) -> Option<Case> {
+        None
+    }
+    fn save_draft(&mut self, _: &str, _: &Answers) {}
+    fn clear_draft(&mut self) {}
+    fn record(&mut self, _: Case) -> Result<Option<u32>> {
+        Ok(None)
+    }
 }
 
 /// Where and how the message file is written.
@@ -44,8 +76,12 @@ enum Beat {
     Header(Phase),
     Show(Block),
     Ask(Question),
+    /// Stop, or go on, where the number already has an open case.
+    Guard,
     Review,
     Write,
+    /// Record the case, once the user says the request was sent.
+    Record,
 }
 
 /// Content shown between questions.
@@ -58,6 +94,7 @@ enum Block {
     Channels,
     Identity,
     WhatNext,
+    NotRecorded,
     Checklist,
 }
 
@@ -68,16 +105,27 @@ pub struct Walk<'a> {
     pub layout: Layout,
     pub today: Date,
     pub output: Output,
+    /// Continue an interrupted walk at its first unanswered question.
+    pub resume: bool,
 }
 
 impl Walk<'_> {
-    /// Walks from `answers` (empty, or from an answers file) to the end, asking `prompter`
-    /// whatever is missing.
-    pub fn run(&self, mut answers: Answers, prompter: &mut dyn Prompter) -> Result<Outcome> {
-        let mut cursor = 0;
+    /// Walks from `answers` (empty, from an answers file, or from an interrupted walk) to the
+    /// end, asking `prompter` whatever is missing and keeping progress in `journal`.
+    pub fn run(
+        &self,
+        mut answers: Answers,
+        prompter: &mut dyn Prompter,
+        journal: &mut dyn Journal,
+    ) -> Result<Outcome> {
         // Questions the user answered here, with their place in the script, for going back.
         let mut asked: Vec<(usize, Question)> = Vec::new();
-        let mut written = None;
+        let mut cursor = if self.resume {
+            self.resume_at(&answers, &mut asked)
+        } else {
+            0
+        };
+        let mut outcome = Outcome::Advice;
         loop {
             let script = self.script(&answers);
             let Some(&beat) = script.get(cursor) else {
@@ -93,12 +141,19 @@ impl Walk<'_> {
                             .set(question, &input, self.operator, self.layout.lang)
                             .map_err(|reason| anyhow::anyhow!("`{question}`: {reason}"))?;
                         asked.push((cursor, question));
+                        journal.save_draft(&self.operator.id, &answers);
                     }
                     Reply::Back => {
                         cursor = back(&mut asked, &mut answers, cursor);
                         continue;
                     }
                 },
+                Beat::Guard => {
+                    if !self.guard(&answers, prompter, journal)? {
+                        journal.clear_draft();
+                        return Ok(Outcome::Stopped);
+                    }
+                }
                 Beat::Review => {
                     prompter.show(&show::review(&answers, self.operator, &self.layout))?;
                     match self.review(&answers, &asked, prompter)? {
@@ -120,13 +175,38 @@ impl Walk<'_> {
                     }
                 }
                 Beat::Write => {
-                    let path = self.write(&answers, prompter)?;
-                    written = Some(path);
+                    outcome = Outcome::Message(self.write(&answers, prompter)?);
+                    // The message is written: going back past it would write it again.
+                    asked.clear();
+                }
+                Beat::Record => {
+                    let id = journal.record(self.case(&answers, &outcome))?;
+                    prompter.show(&show::recorded(id, &self.layout))?;
                 }
             }
             cursor += 1;
         }
-        Ok(written.map_or(Outcome::Advice, Outcome::Message))
+        journal.clear_draft();
+        Ok(outcome)
+    }
+
+    /// Where an interrupted walk continues: the header of the phase of the first unanswered
+    /// question. The answers before it count as asked, so the user can still go back to them.
+    fn resume_at(&self, answers: &Answers, asked: &mut Vec<(usize, Question)>) -> usize {
+        let script = self.script(answers);
+        let first = script
+            .iter()
+            .position(|beat| matches!(beat, Beat::Ask(q) if !answers.is_answered(*q)))
+            .unwrap_or(script.len());
+        for (index, beat) in script[..first].iter().enumerate() {
+            if let Beat::Ask(question) = beat {
+                asked.push((index, *question));
+            }
+        }
+        script[..first]
+            .iter()
+            .rposition(|beat| matches!(beat, Beat::Header(_)))
+            .unwrap_or(0)
     }
 
     /// The walk for these answers, up to and including the first unanswered question.
@@ -191,7 +271,11 @@ impl Walk<'_> {
             Beat::Show(Block::Steps(Phase::Information)),
             Beat::Show(Block::Identity),
         ]);
-        if !ask(&mut script, Question::Phone) || !ask(&mut script, Question::Name) {
+        if !ask(&mut script, Question::Phone) {
+            return script;
+        }
+        script.push(Beat::Guard);
+        if !ask(&mut script, Question::Name) {
             return script;
         }
 
@@ -212,8 +296,19 @@ impl Walk<'_> {
             Beat::Show(Block::Steps(Phase::Confirmation)),
             Beat::Review,
             Beat::Write,
-            Beat::Show(Block::Checklist),
         ]);
+        if !ask(&mut script, Question::Sent) {
+            return script;
+        }
+        if answers.sent == Some(true) {
+            if !ask(&mut script, Question::Reference) {
+                return script;
+            }
+            script.push(Beat::Record);
+        } else {
+            script.push(Beat::Show(Block::NotRecorded));
+        }
+        script.push(Beat::Show(Block::Checklist));
         script
     }
 
@@ -242,6 +337,7 @@ impl Walk<'_> {
             Block::Channels => show::channels(self.operator, layout),
             Block::Identity => show::identity(layout),
             Block::WhatNext => show::what_next(self.operator, self.today, layout),
+            Block::NotRecorded => show::not_recorded(layout),
             Block::Checklist => {
                 let checklist = Checklist::new(self.common, Some(self.operator), &situation);
                 show::checklist(&checklist, layout)
@@ -255,6 +351,15 @@ impl Walk<'_> {
         answers: &Answers,
         prompter: &mut dyn Prompter,
     ) -> Result<Reply<String>> {
+        // Without anyone to ask, a request is taken as not sent yet: nothing is recorded, and
+        // the message already written is not lost to an error at the very end.
+        if !prompter.can_ask() {
+            match question {
+                Question::Sent => return Ok(Reply::Answer("false".to_owned())),
+                Question::Reference => return Ok(Reply::Answer(String::new())),
+                _ => {}
+            }
+        }
         let prompt = show::prompt(question, self.operator, &self.layout);
         let ask = Ask {
             key: question.key(),
@@ -327,6 +432,83 @@ impl Walk<'_> {
             .with_context(|| Ui::CouldNotWriteMessage.fill(lang, &[("path", &path.display())]))?;
         prompter.show(&show::message(&text, &path, channel, &self.layout))?;
         Ok(path)
+    }
+
+    /// Whether to go on where the number already has an open case: asked in a terminal;
+    /// without one, only with `--force`.
+    fn guard(
+        &self,
+        answers: &Answers,
+        prompter: &mut dyn Prompter,
+        journal: &dyn Journal,
+    ) -> Result<bool> {
+        let Some(case) = answers
+            .phone
+            .as_ref()
+            .and_then(|phone| journal.open_case(phone))
+        else {
+            return Ok(true);
+        };
+        let lang = self.layout.lang;
+        prompter.show(&show::open_case(
+            &case,
+            self.operator,
+            self.today,
+            &self.layout,
+        ))?;
+        if self.output.force {
+            return Ok(true);
+        }
+        if !prompter.can_ask() {
+            return Err(
+                Failure::new(Ui::DuplicateRefused.fill(lang, &[("id", &case.id)]))
+                    .with_hint(Ui::DuplicateHint.get(lang))
+                    .into(),
+            );
+        }
+        let ask = Ask {
+            key: "duplicate",
+            prompt: Ui::DuplicateQuestion.get(lang),
+        };
+        let options = [
+            Ui::DuplicateStop.get(lang).to_owned(),
+            Ui::DuplicateContinue.get(lang).to_owned(),
+        ];
+        Ok(prompter.select(ask, &options, 0)? == Reply::Answer(1))
+    }
+
+    /// The case to record for a request sent now. No bank account, no identity number.
+    fn case(&self, answers: &Answers, outcome: &Outcome) -> Case {
+        Case {
+            id: 0,
+            operator: self.operator.id.clone(),
+            number: answers
+                .phone
+                .as_ref()
+                .map(|p| p.digits().to_owned())
+                .unwrap_or_default(),
+            intent: answers.intent.unwrap_or(Intent::Cancel).to_string(),
+            channel: answers
+                .channel
+                .map(|c| c.word().to_owned())
+                .unwrap_or_default(),
+            sent: self.today,
+            reference: answers.reference.clone().filter(|r| !r.is_empty()),
+            expected_end: self
+                .operator
+                .notice
+                .as_ref()
+                .and_then(|notice| show::expected_end(notice.rule, self.today)),
+            message: match outcome {
+                Outcome::Message(path) => {
+                    Some(std::path::absolute(path).unwrap_or_else(|_| path.clone()))
+                }
+                _ => None,
+            },
+            state: State::Sent,
+            confirmed: None,
+            closed: None,
+        }
     }
 
     /// Asks whether to write the message or change an answer first: `Answer(None)` writes.
@@ -535,12 +717,20 @@ mod tests {
                     path: Some(self.out()),
                     force: false,
                 },
+                resume: false,
             }
         }
 
         fn run(&self, replies: &[Say]) -> (Outcome, Scripted) {
+            self.run_with(replies, &mut NoJournal)
+        }
+
+        fn run_with(&self, replies: &[Say], journal: &mut dyn Journal) -> (Outcome, Scripted) {
             let mut person = Scripted::new(replies);
-            let outcome = self.walk().run(Answers::default(), &mut person).unwrap();
+            let outcome = self
+                .walk()
+                .run(Answers::default(), &mut person, journal)
+                .unwrap();
             assert!(
                 person.replies.is_empty(),
                 "unused replies: {:?}",
@@ -554,7 +744,7 @@ mod tests {
         }
     }
 
-    const COMMON_CASE: [Say; 8] = [
+    const COMMON_CASE: [Say; 9] = [
         Pick("Cancel for good"),
         Pick("myself"),
         Pick("Postpaid"),
@@ -563,6 +753,7 @@ mod tests {
         Type("912 34 567"),
         Type("Ola Nordmann"),
         Pick("Write the message"),
+        Pick("Not yet"),
     ];
 
     #[test]
@@ -571,11 +762,13 @@ mod tests {
         let (outcome, person) = telenor.run(&COMMON_CASE);
         assert_eq!(outcome, Outcome::Message(telenor.out()));
         assert_eq!(
-            person.asked,
+            person.asked[..8],
             [
                 "intent", "payer", "plan", "sim", "channel", "phone", "name", "review"
-            ]
+            ],
+            "the message is written after eight questions"
         );
+        assert_eq!(person.asked[8..], ["sent"], "then: was it sent?");
         let message = telenor.message();
         assert!(message.contains("Til: Telenor Norge AS, Snarøyveien 30, 1360 Fornebu"));
         assert!(message.contains("Dato: 25. november 2026"));
@@ -687,6 +880,7 @@ mod tests {
             Type("1234.56.78904"),
             Type("1234.56.78903"),
             Pick("Write the message"),
+            Pick("Not yet"),
         ]);
         assert_eq!(person.refused.len(), 1);
         assert!(person.refused[0].contains("check digit"));
@@ -731,9 +925,10 @@ mod tests {
             Pick("Change channel"),
             Pick("phone"),
             Pick("Write the message"),
+            Pick("Not yet"),
         ]);
         let (_, person) = telenor.run(&replies);
-        assert_eq!(person.asked[7..], ["review", "channel", "review"]);
+        assert_eq!(person.asked[7..], ["review", "channel", "review", "sent"]);
         assert!(
             telenor.message().contains("Hva du kan si"),
             "a phone script, not a letter"
@@ -744,12 +939,12 @@ mod tests {
     fn an_existing_file_is_not_overwritten_without_asking() {
         let telenor = Fixture::new("telenor");
         std::fs::write(telenor.out(), "keep me").unwrap();
-        let mut replies = COMMON_CASE.to_vec();
+        let mut replies = COMMON_CASE[..8].to_vec();
         replies.push(Pick("No, keep it"));
         let mut person = Scripted::new(&replies);
         let err = telenor
             .walk()
-            .run(Answers::default(), &mut person)
+            .run(Answers::default(), &mut person, &mut NoJournal)
             .unwrap_err();
         assert!(err.to_string().contains("already exists"));
         assert_eq!(telenor.message(), "keep me");
@@ -767,7 +962,7 @@ mod tests {
         .unwrap();
         let outcome = ice
             .walk()
-            .run(answers, &mut NoPrompter { lang: Lang::En })
+            .run(answers, &mut NoPrompter { lang: Lang::En }, &mut NoJournal)
             .unwrap();
         assert_eq!(outcome, Outcome::Message(ice.out()));
         assert!(ice.message().contains("mobilnummer 998 87 766"));
@@ -785,8 +980,196 @@ mod tests {
         .unwrap();
         let err = ice
             .walk()
-            .run(answers, &mut NoPrompter { lang: Lang::En })
+            .run(answers, &mut NoPrompter { lang: Lang::En }, &mut NoJournal)
             .unwrap_err();
         assert!(err.to_string().contains("no answer for `payer`"), "{err}");
+    }
+
+    /// The case book in memory.
+    #[derive(Default)]
+    struct Memory {
+        cases: Vec<Case>,
+        draft: Option<Vec<(Question, String)>>,
+        drafts_saved: usize,
+    }
+
+    impl Journal for Memory {
+        fn open_case(&self, number: &MobileNumber) -> Option<Case> {
+            self.cases
+                .iter()
+                .find(|case| case.number == number.digits() && case.state != State::Closed)
+                .cloned()
+        }
+        fn save_draft(&mut self, _: &str, answers: &Answers) {
+            self.draft = Some(answers.to_pairs());
+            self.drafts_saved += 1;
+        }
+        fn clear_draft(&mut self) {
+            self.draft = None;
+        }
+        fn record(&mut self, mut case: Case) -> Result<Option<u32>> {
+            case.id = u32::try_from(self.cases.len()).unwrap() + 1;
+            self.cases.push(case);
+            Ok(Some(u32::try_from(self.cases.len()).unwrap()))
+        }
+    }
+
+    fn sent_now() -> Vec<Say> {
+        let mut replies = COMMON_CASE[..8].to_vec();
+        replies.extend([Pick("Yes, I sent it"), Type("REF-123")]);
+        replies
+    }
+
+    #[test]
+    fn a_sent_request_is_recorded_without_account_or_identity() {
+        let telenor = Fixture::new("telenor");
+        let mut memory = Memory::default();
+        let (_, person) = telenor.run_with(&sent_now(), &mut memory);
+        assert_eq!(memory.cases.len(), 1);
+        let case = &memory.cases[0];
+        assert_eq!(case.number, "91234567");
+        assert_eq!(case.channel, "letter");
+        assert_eq!(case.reference.as_deref(), Some("REF-123"));
+        assert_eq!(case.sent, jiff::civil::date(2026, 11, 25));
+        assert_eq!(case.expected_end, Some(jiff::civil::date(2026, 12, 31)));
+        assert!(case.message.as_ref().unwrap().ends_with("message.txt"));
+        assert!(person.shown.contains("Recorded as case 1"));
+        assert!(memory.draft.is_none(), "a finished walk leaves no draft");
+    }
+
+    #[test]
+    fn a_request_not_sent_yet_is_not_recorded() {
+        let telenor = Fixture::new("telenor");
+        let mut memory = Memory::default();
+        let (_, person) = telenor.run_with(&COMMON_CASE, &mut memory);
+        assert!(memory.cases.is_empty());
+        assert!(person.shown.contains("Nothing was recorded"));
+    }
+
+    #[test]
+    fn an_open_case_for_the_number_stops_the_walk_unless_the_user_goes_on() {
+        let telenor = Fixture::new("telenor");
+        let mut memory = Memory::default();
+        telenor.run_with(&sent_now(), &mut memory);
+        std::fs::remove_file(telenor.out()).unwrap();
+
+        let mut replies = COMMON_CASE[..6].to_vec();
+        replies.push(Pick("Stop here"));
+        let (outcome, person) = telenor.run_with(&replies, &mut memory);
+        assert_eq!(outcome, Outcome::Stopped);
+        assert!(
+            person
+                .shown
+                .contains("You already have an open request for this number")
+        );
+        assert!(
+            person
+                .shown
+                .contains("Case 1: Telenor +47 *** ** 567 (sent)"),
+            "{}",
+            person.shown
+        );
+        assert!(!telenor.out().exists());
+
+        let mut replies = COMMON_CASE[..6].to_vec();
+        replies.push(Pick("Continue anyway"));
+        replies.extend(COMMON_CASE[6..].iter().copied());
+        let (outcome, _) = telenor.run_with(&replies, &mut memory);
+        assert_eq!(outcome, Outcome::Message(telenor.out()));
+    }
+
+    #[test]
+    fn an_open_case_without_a_terminal_is_refused_unless_forced() {
+        let telenor = Fixture::new("telenor");
+        let mut memory = Memory::default();
+        telenor.run_with(&sent_now(), &mut memory);
+        std::fs::remove_file(telenor.out()).unwrap();
+        let answers = || {
+            Answers::parse(
+                "answers.toml",
+                "intent = \"cancel\"\npayer = \"private\"\nplan = \"postpaid\"\nsim = \"physical\"\nchannel = \"letter\"\nphone = \"912 34 567\"\nname = \"Ola\"\n",
+                &telenor.operator,
+                Lang::En,
+            )
+            .unwrap()
+        };
+        let err = telenor
+            .walk()
+            .run(answers(), &mut NoPrompter { lang: Lang::En }, &mut memory)
+            .unwrap_err();
+        assert!(
+            err.to_string()
+                .contains("case 1 for this number is still open"),
+            "{err}"
+        );
+        assert!(!telenor.out().exists());
+
+        let mut forced = telenor.walk();
+        forced.output.force = true;
+        let outcome = forced
+            .run(answers(), &mut NoPrompter { lang: Lang::En }, &mut memory)
+            .unwrap();
+        assert_eq!(outcome, Outcome::Message(telenor.out()));
+    }
+
+    #[test]
+    fn every_answer_is_kept_at_once_and_an_interrupted_walk_resumes_where_it_stopped() {
+        let telenor = Fixture::new("telenor");
+        let mut memory = Memory::default();
+        // The person stops answering after the phone number: the script runs out.
+        let mut person = Scripted::new(&COMMON_CASE[..6]);
+        let interrupted = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            telenor
+                .walk()
+                .run(Answers::default(), &mut person, &mut memory)
+        }));
+        assert!(interrupted.is_err(), "the walk stopped at the name");
+        assert_eq!(memory.drafts_saved, 6, "saved after each answer");
+        let kept = memory.draft.clone().unwrap();
+        assert!(kept.contains(&(Question::Phone, "91234567".to_owned())));
+
+        let mut answers = Answers::default();
+        for (question, value) in &kept {
+            answers
+                .set(*question, value, &telenor.operator, Lang::En)
+                .unwrap();
+        }
+        let mut resumed = telenor.walk();
+        resumed.resume = true;
+        let mut person = Scripted::new(&COMMON_CASE[6..]);
+        let outcome = resumed.run(answers, &mut person, &mut memory).unwrap();
+        assert_eq!(
+            person.asked,
+            ["name", "review", "sent"],
+            "it continues at the first unanswered question"
+        );
+        assert!(
+            person.shown.starts_with("\n── 3/5 Required information ──"),
+            "{}",
+            &person.shown[..80]
+        );
+        assert_eq!(outcome, Outcome::Message(telenor.out()));
+        assert!(memory.draft.is_none());
+    }
+
+    #[test]
+    fn a_bank_account_is_never_kept_in_a_draft() {
+        let telenor = Fixture::new("telenor");
+        let mut answers = Answers::default();
+        for (question, value) in [
+            (Question::Phone, "91234567"),
+            (Question::Account, "12345678903"),
+        ] {
+            answers
+                .set(question, value, &telenor.operator, Lang::En)
+                .unwrap();
+        }
+        let pairs = answers.to_pairs();
+        assert!(
+            pairs
+                .iter()
+                .all(|(question, _)| *question != Question::Account),
+            "{pairs:?}"
+        );
     }
 }

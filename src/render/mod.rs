@@ -3,6 +3,7 @@
 
 mod checklist;
 mod operators;
+pub mod status;
 pub mod walk;
 
 pub use checklist::checklist;

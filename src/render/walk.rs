@@ -11,6 +11,7 @@ use crate::checklist::Checklist;
 use crate::i18n::{Ui, long_date};
 use crate::operator::{ChannelKind, Common, NoticeRule, Operator, Phase};
 use crate::situation::{Balance, Choice, Intent, Payer, Plan, Sim, Situation};
+use crate::store::Case;
 use crate::text::Lang;
 
 /// `── 2/5 Contact ──`, so the user always knows where they are.
@@ -162,6 +163,7 @@ pub fn review(answers: &Answers, operator: &Operator, layout: &Layout) -> String
     let names: Vec<(Question, &str)> = Question::ALL
         .into_iter()
         .filter(|&question| answers.is_answered(question))
+        .filter(|&question| !matches!(question, Question::Sent | Question::Reference))
         .map(|question| (question, question_name(question, layout.lang)))
         .collect();
     let width = names
@@ -192,6 +194,8 @@ pub fn question_name(question: Question, lang: Lang) -> &'static str {
         Question::Name => Ui::KeyName,
         Question::Balance => Ui::KeyBalance,
         Question::Account => Ui::KeyAccount,
+        Question::Sent => Ui::KeySent,
+        Question::Reference => Ui::KeyReference,
     }
     .get(lang)
 }
@@ -247,6 +251,36 @@ pub fn message(
     out
 }
 
+/// Where the case was recorded, and how to follow it.
+#[must_use]
+pub fn recorded(id: Option<u32>, layout: &Layout) -> String {
+    let mut out = String::new();
+    let line = match id {
+        Some(id) => layout.tf(Ui::Recorded, &[("id", &id)]),
+        None => layout.t(Ui::RecordsUnavailable).to_owned(),
+    };
+    layout.paragraph(&mut out, "", "", &line);
+    out
+}
+
+/// Said when the request was not sent yet: nothing is recorded.
+#[must_use]
+pub fn not_recorded(layout: &Layout) -> String {
+    let mut out = String::new();
+    layout.paragraph(&mut out, "", "", layout.t(Ui::NotRecorded));
+    out
+}
+
+/// An open case for the number the user is about to cancel again.
+#[must_use]
+pub fn open_case(case: &Case, operator: &Operator, today: Date, layout: &Layout) -> String {
+    let mut out = String::new();
+    heading(&mut out, layout, layout.t(Ui::DuplicateTitle));
+    let operator = Some(operator).filter(|op| op.id == case.operator);
+    out.push_str(&super::status::case(case, operator, today, layout));
+    out
+}
+
 /// The checklist that ends every walk.
 #[must_use]
 pub fn checklist(checklist: &Checklist, layout: &Layout) -> String {
@@ -284,6 +318,8 @@ pub fn prompt(question: Question, operator: &Operator, layout: &Layout) -> Strin
         Question::Name => Ui::QName,
         Question::Balance => Ui::QBalance,
         Question::Account => Ui::QAccount,
+        Question::Sent => Ui::QSent,
+        Question::Reference => Ui::QReference,
     };
     layout.t(key).to_owned()
 }
@@ -349,7 +385,11 @@ pub fn options(
                 (kind.word().to_owned(), option)
             })
             .collect(),
-        Question::Phone | Question::Name | Question::Account => return None,
+        Question::Sent => vec![
+            ("true".to_owned(), layout.t(Ui::OptSentYes).to_owned()),
+            ("false".to_owned(), layout.t(Ui::OptSentNo).to_owned()),
+        ],
+        Question::Phone | Question::Name | Question::Account | Question::Reference => return None,
     })
 }
 

@@ -1,12 +1,25 @@
 //! Running nocard as a user would, with a clean environment.
 
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use assert_cmd::Command;
 
-/// `nocard` with none of the user's settings leaking in.
+/// `nocard` with none of the user's settings leaking in, and a case book of its own.
 pub fn nocard() -> Command {
+    static RUNS: AtomicUsize = AtomicUsize::new(0);
+    let home = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(format!(
+        "home-{}-{}",
+        std::process::id(),
+        RUNS.fetch_add(1, Ordering::SeqCst)
+    ));
+    nocard_at(&home)
+}
+
+/// `nocard` keeping its case book in `home`, for tests that run it more than once.
+pub fn nocard_at(home: &std::path::Path) -> Command {
     let mut cmd = assert_cmd::cargo::cargo_bin_cmd!("nocard");
+    cmd.env("NOCARD_HOME", home);
     for var in [
         "NOCARD_OPERATORS_DIR",
         "COLUMNS",

@@ -1,0 +1,540 @@
+//! The case book: one TOML file in the user's data folder with the cancellation requests sent
+//! and the walk in progress. It must never lose a case, so it is written whole to a temporary
+//! file beside it and renamed, owner-only, under a lock; a file it cannot read is left alone.
+
+use std::collections::BTreeMap;
+use std::fs::{self, File, OpenOptions};
+use std::io::{self, Read as _, Write as _};
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use jiff::civil::Date;
+use serde::{Deserialize, Serialize};
+
+/// The format this nocard writes. A file from a newer one is refused, never rewritten.
+pub const FORMAT_VERSION: u32 = 1;
+
+/// How long a second nocard waits for the first to finish writing.
+const LOCK_WAIT: Duration = Duration::from_secs(5);
+
+/// Everything in the file.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Book {
+    /// The file format.
+    pub version: u32,
+    /// Requests sent, oldest first.
+    #[serde(default, rename = "case", skip_serializing_if = "Vec::is_empty")]
+    pub cases: Vec<Case>,
+    /// The walk in progress, if one was interrupted.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub draft: Option<Draft>,
+}
+
+/// A cancellation request the user sent. It holds no bank account and no identity number.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Case {
+    /// Small and stable: what the user types in `nocard status confirm 3`.
+    pub id: u32,
+    pub operator: String,
+    /// The 8 digits of the mobile number.
+    pub number: String,
+    /// `cancel`.
+    pub intent: String,
+    /// The kind of channel it was sent through: `letter`, `chat`, ….
+    pub channel: String,
+    #[serde(with = "toml_date")]
+    pub sent: Date,
+    /// The operator's reference number, if it gave one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reference: Option<String>,
+    /// When the subscription should end, where the operator's notice period is known.
+    #[serde(
+        default,
+        with = "toml_date::option",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub expected_end: Option<Date>,
+    /// Where the message was saved.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub message: Option<PathBuf>,
+    pub state: State,
+    #[serde(
+        default,
+        with = "toml_date::option",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub confirmed: Option<Date>,
+    #[serde(
+        default,
+        with = "toml_date::option",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub closed: Option<Date>,
+}
+
+/// Where a case stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum State {
+    /// Sent; no confirmation yet.
+    Sent,
+    /// The operator confirmed in writing.
+    Confirmed,
+    /// Done: the final bill is settled.
+    Closed,
+}
+
+/// An interrupted walk: the operator and the answers given so far, as typed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Draft {
+    pub operator: String,
+    #[serde(with = "toml_date")]
+    pub started: Date,
+    /// Answers-file keys and values; never a bank account.
+    pub answers: BTreeMap<String, String>,
+}
+
+impl Draft {
+    /// Interrupted walks are kept for a week.
+    #[must_use]
+    pub fn expired(&self, today: Date) -> bool {
+        self.started
+            .checked_add(jiff::Span::new().days(7))
+            .is_ok_and(|limit| today > limit)
+    }
+}
+
+impl Book {
+    /// The open case (sent or confirmed) for a number, if there is one.
+    #[must_use]
+    pub fn open_case(&self, number: &str) -> Option<&Case> {
+        self.cases
+            .iter()
+            .rev()
+            .find(|case| case.number == number && case.state != State::Closed)
+    }
+
+    /// The id the next case gets.
+    #[must_use]
+    pub fn next_id(&self) -> u32 {
+        self.cases.iter().map(|case| case.id).max().unwrap_or(0) + 1
+    }
+}
+
+/// Why the case book cannot be used.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    /// The file is there but is not a case book; it is left exactly as it is.
+    #[error("{path} cannot be read: {cause}")]
+    Corrupt { path: PathBuf, cause: String },
+    /// Written by a newer nocard; it is left as it is.
+    #[error(
+        "{path} was written by a newer nocard (format {version}; this one reads {FORMAT_VERSION})"
+    )]
+    Newer { path: PathBuf, version: u64 },
+    /// Another nocard kept the lock for longer than we wait.
+    #[error("another nocard{} is writing {path}", holder.map(|pid| format!(" (process {pid})")).unwrap_or_default())]
+    Locked { path: PathBuf, holder: Option<u32> },
+    #[error("{path}: {source}")]
+    Io { path: PathBuf, source: io::Error },
+}
+
+/// The case book on disk.
+#[derive(Debug, Clone)]
+pub struct Store {
+    dir: PathBuf,
+}
+
+impl Store {
+    /// The store in `dir`, which is created when first written.
+    #[must_use]
+    pub fn new(dir: PathBuf) -> Self {
+        Store { dir }
+    }
+
+    /// `NOCARD_HOME` if set, else nocard's folder in the XDG data folder
+    /// (`~/.local/share/nocard` unless `XDG_DATA_HOME` says otherwise).
+    pub fn locate() -> Option<Self> {
+        if let Some(home) = std::env::var_os("NOCARD_HOME").filter(|home| !home.is_empty()) {
+            return Some(Store::new(PathBuf::from(home)));
+        }
+        let strategy = etcetera::choose_base_strategy().ok()?;
+        Some(Store::new(etcetera::BaseStrategy::data_dir(&strategy).join("nocard")))
+    }
+
+    /// The case book's file.
+    #[must_use]
+    pub fn path(&self) -> PathBuf {
+        self.dir.join("cases.toml")
+    }
+
+    fn lock_path(&self) -> PathBuf {
+        self.dir.join("cases.lock")
+    }
+
+    /// Reads the book; a missing file is an empty book.
+    pub fn load(&self) -> Result<Book, StoreError> {
+        let path = self.path();
+        let text = match fs::read_to_string(&path) {
+            Ok(text) => text,
+            Err(err) if err.kind() == io::ErrorKind::NotFound => {
+                return Ok(Book {
+                    version: FORMAT_VERSION,
+                    ..Book::default()
+                });
+            }
+            Err(err) if err.kind() == io::ErrorKind::InvalidData => {
+                return Err(StoreError::Corrupt {
+                    path,
+                    cause: "it is not UTF-8 text".into(),
+                });
+            }
+            Err(source) => return Err(StoreError::Io { path, source }),
+        };
+        parse(&path, &text)
+    }
+
+    /// Reads the book, lets `change` edit it, and writes it back, holding the lock throughout
+    /// so that two nocards never lose each other's cases.
+    pub fn update<T>(&self, change: impl FnOnce(&mut Book) -> T) -> Result<T, StoreError> {
+        let io_error = |path: &Path| {
+            let path = path.to_owned();
+            move |source| StoreError::Io { path, source }
+        };
+        create_private_dir(&self.dir).map_err(io_error(&self.dir))?;
+        let _lock = self.lock()?;
+        let mut book = self.load()?;
+        let result = change(&mut book);
+        book.version = FORMAT_VERSION;
+        let text = toml::to_string(&book).map_err(|err| StoreError::Io {
+            path: self.path(),
+            source: io::Error::other(err),
+        })?;
+        write_atomically(&self.path(), &text).map_err(io_error(&self.path()))?;
+        Ok(result)
+    }
+
+    /// Takes the sidecar lock, waiting a little for another nocard to finish.
+    fn lock(&self) -> Result<Lock, StoreError> {
+        let path = self.lock_path();
+        let mut file = OpenOptions::new()
+            .create(true)
+            .truncate(false)
+            .read(true)
+            .write(true)
+            .open(&path)
+            .map_err(|source| StoreError::Io {
+                path: path.clone(),
+                source,
+            })?;
+        let start = Instant::now();
+        loop {
+            match file.try_lock() {
+                Ok(()) => break,
+                Err(fs::TryLockError::WouldBlock) if start.elapsed() < LOCK_WAIT => {
+                    std::thread::sleep(Duration::from_millis(25));
+                }
+                Err(fs::TryLockError::WouldBlock) => {
+                    let mut holder = String::new();
+                    let _ = file.read_to_string(&mut holder);
+                    return Err(StoreError::Locked {
+                        path: self.path(),
+                        holder: holder.trim().parse().ok(),
+                    });
+                }
+                Err(fs::TryLockError::Error(source)) => {
+                    return Err(StoreError::Io { path, source });
+                }
+            }
+        }
+        // Who holds it, for the message a waiting nocard gives up with.
+        let _ = file
+            .set_len(0)
+            .and_then(|()| write!(file, "{}", std::process::id()));
+        Ok(Lock(file))
+    }
+}
+
+/// Holds the lock until dropped; the operating system releases it even if nocard dies.
+struct Lock(File);
+
+impl Drop for Lock {
+    fn drop(&mut self) {
+        let _ = self.0.set_len(0);
+        let _ = self.0.unlock();
+    }
+}
+
+/// Parses the text of a case book, refusing a newer format before anything else.
+fn parse(path: &Path, text: &str) -> Result<Book, StoreError> {
+    let corrupt = |cause: String| StoreError::Corrupt {
+        path: path.to_owned(),
+        cause,
+    };
+    let table: toml::Table = toml::from_str(text).map_err(|err| corrupt(one_line(&err)))?;
+    let version = table
+        .get("version")
+        .and_then(toml::Value::as_integer)
+        .ok_or_else(|| corrupt("it has no format `version`".into()))?;
+    let version =
+        u64::try_from(version).map_err(|_| corrupt("its `version` is negative".into()))?;
+    if version > u64::from(FORMAT_VERSION) {
+        return Err(StoreError::Newer {
+            path: path.to_owned(),
+            version,
+        });
+    }
+    toml::from_str(text).map_err(|err| corrupt(one_line(&err)))
+}
+
+fn one_line(err: &toml::de::Error) -> String {
+    err.to_string()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn create_private_dir(dir: &Path) -> io::Result<()> {
+    let mut builder = fs::DirBuilder::new();
+    builder.recursive(true);
+    #[cfg(unix)]
+    std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
+    builder.create(dir)
+}
+
+/// Writes the whole file beside the old one and renames it over, so a failure at any point
+/// leaves the old file as it was. The temporary file is created owner-only.
+fn write_atomically(path: &Path, text: &str) -> io::Result<()> {
+    let dir = path.parent().unwrap_or(Path::new("."));
+    let mut file = tempfile::Builder::new()
+        .prefix(".cases.")
+        .suffix(".tmp")
+        .tempfile_in(dir)?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt as _;
+        file.as_file()
+            .set_permissions(fs::Permissions::from_mode(0o600))?;
+    }
+    file.write_all(text.as_bytes())?;
+    file.as_file().sync_all()?;
+    file.persist(path).map_err(|err| err.error)?;
+    Ok(())
+}
+
+/// Dates as TOML dates (`sent = 2026-11-25`), not strings.
+mod toml_date {
+    use jiff::civil::Date;
+    use serde::{Deserialize as _, Deserializer, Serialize as _, Serializer};
+    use toml::value::Datetime;
+
+    fn to_toml(date: Date) -> Datetime {
+        Datetime {
+            date: Some(toml::value::Date {
+                year: u16::try_from(date.year()).unwrap_or_default(),
+                month: u8::try_from(date.month()).unwrap_or_default(),
+                day: u8::try_from(date.day()).unwrap_or_default(),
+            }),
+            time: None,
+            offset: None,
+        }
+    }
+
+    fn from_toml<E: serde::de::Error>(value: &Datetime) -> Result<Date, E> {
+        let date = value
+            .date
+            .filter(|_| value.time.is_none())
+            .ok_or_else(|| E::custom("expected a date such as 2026-11-25"))?;
+        Date::new(
+            i16::try_from(date.year).map_err(E::custom)?,
+            i8::try_from(date.month).map_err(E::custom)?,
+            i8::try_from(date.day).map_err(E::custom)?,
+        )
+        .map_err(E::custom)
+    }
+
+    #[allow(clippy::trivially_copy_pass_by_ref)] // serde's `with` hands over a reference
+    pub fn serialize<S: Serializer>(date: &Date, serializer: S) -> Result<S::Ok, S::Error> {
+        to_toml(*date).serialize(serializer)
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Date, D::Error> {
+        from_toml(&Datetime::deserialize(deserializer)?)
+    }
+
+    pub mod option {
+        use super::{Date, Datetime, Deserializer, Serializer, from_toml, to_toml};
+        use serde::{Deserialize as _, Serialize as _};
+
+        #[allow(clippy::ref_option, clippy::trivially_copy_pass_by_ref)] // serde's `with` hands over a reference
+        pub fn serialize<S: Serializer>(
+            date: &Option<Date>,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            date.map(to_toml).serialize(serializer)
+        }
+
+        pub fn deserialize<'de, D: Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Option<Date>, D::Error> {
+            Option::<Datetime>::deserialize(deserializer)?
+                .as_ref()
+                .map(from_toml)
+                .transpose()
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use jiff::civil::date;
+
+    fn case(id: u32, number: &str) -> Case {
+        Case {
+            id,
+            operator: "telenor".into(),
+            number: number.into(),
+            intent: "cancel".into(),
+            channel: "letter".into(),
+            sent: date(2026, 11, 25),
+            reference: None,
+            expected_end: Some(date(2026, 12, 31)),
+            message: Some(PathBuf::from("/home/ola/nocard-telenor-2026-11-25.txt")),
+            state: State::Sent,
+            confirmed: None,
+            closed: None,
+        }
+    }
+
+    #[test]
+    fn cases_survive_a_round_trip_through_the_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::new(dir.path().join("nocard"));
+        assert_eq!(store.load().unwrap().cases, []);
+        store
+            .update(|book| book.cases.push(case(1, "91234567")))
+            .unwrap();
+        store
+            .update(|book| {
+                let id = book.next_id();
+                book.cases.push(case(id, "41234567"));
+            })
+            .unwrap();
+        let book = store.load().unwrap();
+        assert_eq!(book.cases, [case(1, "91234567"), case(2, "41234567")]);
+        let text = fs::read_to_string(store.path()).unwrap();
+        assert!(text.starts_with("version = 1\n"), "{text}");
+        assert!(
+            text.contains("sent = 2026-11-25\n"),
+            "dates are TOML dates: {text}"
+        );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn the_file_and_its_folder_are_the_owners_alone() {
+        use std::os::unix::fs::PermissionsExt as _;
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::new(dir.path().join("nocard"));
+        store
+            .update(|book| book.cases.push(case(1, "91234567")))
+            .unwrap();
+        let mode = |path: &Path| fs::metadata(path).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode(&store.path()), 0o600);
+        assert_eq!(mode(&dir.path().join("nocard")), 0o700);
+    }
+
+    #[test]
+    fn a_file_that_does_not_parse_is_never_overwritten() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::new(dir.path().to_owned());
+        fs::write(store.path(), "version = 1\n[[case]\nid = 1\n").unwrap();
+        let err = store
+            .update(|book| book.cases.push(case(1, "91234567")))
+            .unwrap_err();
+        assert!(matches!(err, StoreError::Corrupt { .. }), "{err}");
+        assert_eq!(
+            fs::read_to_string(store.path()).unwrap(),
+            "version = 1\n[[case]\nid = 1\n"
+        );
+    }
+
+    #[test]
+    fn a_file_from_a_newer_nocard_is_refused_and_left_alone() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::new(dir.path().to_owned());
+        let newer = "version = 2\nsomething_new = true\n";
+        fs::write(store.path(), newer).unwrap();
+        assert!(matches!(
+            store.load().unwrap_err(),
+            StoreError::Newer { version: 2, .. }
+        ));
+        assert!(store.update(|_| ()).is_err());
+        assert_eq!(fs::read_to_string(store.path()).unwrap(), newer);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_write_that_fails_leaves_the_old_file_intact() {
+        use std::os::unix::fs::PermissionsExt as _;
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::new(dir.path().join("nocard"));
+        store
+            .update(|book| book.cases.push(case(1, "91234567")))
+            .unwrap();
+        let before = fs::read_to_string(store.path()).unwrap();
+        fs::set_permissions(dir.path().join("nocard"), fs::Permissions::from_mode(0o500)).unwrap();
+        let result = store.update(|book| book.cases.push(case(2, "41234567")));
+        fs::set_permissions(dir.path().join("nocard"), fs::Permissions::from_mode(0o700)).unwrap();
+        // Root may write anyway; then the case must be there, and nothing else lost.
+        match result {
+            Err(err) => {
+                assert!(matches!(err, StoreError::Io { .. }), "{err}");
+                assert_eq!(fs::read_to_string(store.path()).unwrap(), before);
+            }
+            Ok(()) => assert_eq!(store.load().unwrap().cases.len(), 2),
+        }
+    }
+
+    #[test]
+    fn a_second_writer_waits_for_the_first() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::new(dir.path().to_owned());
+        let threads: Vec<_> = (0..8)
+            .map(|n| {
+                let store = store.clone();
+                std::thread::spawn(move || {
+                    store
+                        .update(|book| {
+                            let id = book.next_id();
+                            book.cases.push(case(id, &format!("9123456{n}")));
+                        })
+                        .unwrap();
+                })
+            })
+            .collect();
+        for thread in threads {
+            thread.join().unwrap();
+        }
+        let book = store.load().unwrap();
+        assert_eq!(book.cases.len(), 8, "no case lost");
+        let mut ids: Vec<u32> = book.cases.iter().map(|case| case.id).collect();
+        ids.sort_unstable();
+        assert_eq!(ids, (1..=8).collect::<Vec<_>>());
+    }
+
+    #[test]
+    fn drafts_expire_after_a_week() {
+        let draft = Draft {
+            operator: "ice".into(),
+            started: date(2026, 11, 1),
+            answers: BTreeMap::from([("intent".into(), "cancel".into())]),
+        };
+        assert!(!draft.expired(date(2026, 11, 8)));
+        assert!(draft.expired(date(2026, 11, 9)));
+    }
+}
