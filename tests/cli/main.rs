@@ -6,3 +6,4 @@ mod checklist;
 mod deregister;
 mod languages;
 mod operators;
+mod status;
