@@ -84,7 +84,10 @@ pub fn deregister(catalog: &Catalog, args: &DeregisterArgs, layout: Layout) -> R
     } else {
         Box::new(NoPrompter { lang })
     };
-    if let Some(waiting) = journal.draft(today).filter(|_| draft.is_none() && interactive) {
+    if let Some(waiting) = journal
+        .draft(today)
+        .filter(|_| draft.is_none() && interactive)
+    {
         let note = Ui::DraftWaiting.fill(lang, &[("date", &long_date(waiting.started, lang))]);
         eprintln!("{}", Ui::HintLine.fill(lang, &[("message", &note)]));
     }

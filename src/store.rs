@@ -162,7 +162,9 @@ impl Store {
             return Some(Store::new(PathBuf::from(home)));
         }
         let strategy = etcetera::choose_base_strategy().ok()?;
-        Some(Store::new(etcetera::BaseStrategy::data_dir(&strategy).join("nocard")))
+        Some(Store::new(
+            etcetera::BaseStrategy::data_dir(&strategy).join("nocard"),
+        ))
     }
 
     /// The case book's file.

@@ -12,6 +12,7 @@ use super::{Common, FileError, Operator, Position, Problem, parse_common, parse_
 use crate::error::Failure;
 use crate::i18n::Ui;
 use crate::text::Lang;
+use jiff::civil::Date;
 
 /// `(id, text)` of each shipped file in `operators/`, sorted by id; written by `build.rs`.
 const BUILT_IN: &[(&str, &str)] = include!(concat!(env!("OUT_DIR"), "/built_in.rs"));
@@ -29,18 +30,30 @@ pub fn is_operator_id(id: &str) -> bool {
 }
 
 /// The operator files nocard knows.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct Catalog {
     /// Holds `<id>.toml` files that add to or override the built-in ones.
     dir: Option<PathBuf>,
     /// The language of errors.
     lang: Lang,
+    /// For the rules on how old a file's `checked` date may be.
+    today: Date,
+}
+
+impl Default for Catalog {
+    fn default() -> Self {
+        Catalog::new(None, Lang::En)
+    }
 }
 
 impl Catalog {
     #[must_use]
     pub fn new(dir: Option<PathBuf>, lang: Lang) -> Self {
-        Catalog { dir, lang }
+        Catalog {
+            dir,
+            lang,
+            today: jiff::ZonedDateTime::now().date(),
+        }
     }
 
     /// The ids of all operators, sorted.
@@ -79,9 +92,9 @@ impl Catalog {
         let Some(file) = self.find(id)? else {
             return Err(self.unknown(id));
         };
-        let parsed = parse_operator(&file.path, id, &file.text)
+        let parsed = parse_operator(&file.path, id, &file.text, self.today)
             .map_err(|problems| broken(problems, &file, self.lang))?;
-        self.warn(&parsed.warnings);
+        self.warn(&parsed.findings);
         Ok(parsed.value)
     }
 
@@ -90,9 +103,9 @@ impl Catalog {
         let file = self
             .find(COMMON)?
             .context("the built-in common precautions are missing")?;
-        let parsed = parse_common(&file.path, &file.text)
+        let parsed = parse_common(&file.path, &file.text, self.today)
             .map_err(|problems| broken(problems, &file, self.lang))?;
-        self.warn(&parsed.warnings);
+        self.warn(&parsed.findings);
         Ok(parsed.value)
     }
 
@@ -262,14 +275,18 @@ mod tests {
         assert!(catalog.common().unwrap().precautions.len() >= 10);
     }
 
+    fn today() -> Date {
+        jiff::ZonedDateTime::now().date()
+    }
+
     #[test]
     fn every_shipped_text_is_in_every_language() {
         for (id, text) in BUILT_IN {
             let path = format!("operators/{id}.toml");
             let warnings = if *id == COMMON {
-                parse_common(&path, text).unwrap().warnings
+                parse_common(&path, text, today()).unwrap().findings
             } else {
-                parse_operator(&path, id, text).unwrap().warnings
+                parse_operator(&path, id, text, today()).unwrap().findings
             };
             let missing: Vec<String> = warnings.iter().map(ToString::to_string).collect();
             assert!(missing.is_empty(), "{missing:#?}");

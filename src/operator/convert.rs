@@ -5,40 +5,73 @@ use std::collections::HashSet;
 
 use jiff::civil::Date;
 use toml::Spanned;
+use toml::de::{DeTable, DeValue};
 
 use super::raw::{RawChannel, RawCommon, RawCondition, RawEntry, RawOperator, RawSource, RawText};
 use super::{
     Address, Channel, ChannelKind, Common, Entry, FileError, Network, Notice, NoticeRule, Operator,
     Phase, Problem, Provenance, Source, SourceKind, Step, is_operator_id,
 };
-use crate::situation::{Choice, Condition};
+use crate::situation::{Choice, Condition, Key};
 use crate::text::Text;
 
+/// Public authorities' domains: the only links besides an operator's own that users are sent to.
+pub const AUTHORITY_DOMAINS: &[&str] = &[
+    "nkom.no",
+    "norge.no",
+    "forbrukerradet.no",
+    "forbrukertilsynet.no",
+    "regjeringen.no",
+    "lovdata.no",
+    "brukerklagenemnda.no",
+    "digdir.no",
+    "idporten.no",
+];
+
 /// Parses the operator file `text`, shown to users as `path`, which must be named `<stem>.toml`.
-/// All problems are returned, in file order.
+/// `today` dates the freshness rules. On success, the findings that do not stop the file
+/// from being used come along; otherwise all findings, in file order.
 pub fn parse_operator(
     path: &str,
     stem: &str,
     text: &str,
+    today: Date,
 ) -> Result<Parsed<Operator>, Vec<FileError>> {
-    let mut check = Checker::new(path, text);
+    let mut check = Checker::new(path, text, today);
     let raw: RawOperator = check.deserialize()?;
     check.file_id(&raw.id, stem);
-    let sources = check.sources(raw.sources);
-    let home = check.https(raw.home);
-    let checked = check.date(&raw.checked);
+    let domains = raw.domains;
+    let ctx = Context {
+        sources: &[],
+        home: "",
+        domains: &domains,
+        common: false,
+    };
+    let sources = check.sources(&ctx, raw.sources);
+    let home = check.link(&ctx, raw.home);
+    let checked = check.checked(raw.checked.as_ref());
     let ctx = Context {
         sources: &sources,
         home: &home,
+        ..ctx
     };
-    let notice = raw.notice.map(|notice| Notice {
-        rule: check.notice_rule(&notice.rule),
-        detail: check.prose(notice.detail),
-        provenance: check.provenance(&ctx, &notice.sources, notice.confirmed, notice.check_on),
+    let notice = raw.notice.map(|notice| {
+        let rule = check.notice_rule(&notice.rule);
+        if rule != NoticeRule::Unknown {
+            check.sourced(&notice.rule, &notice.sources, "the notice period");
+        }
+        Notice {
+            rule,
+            detail: check.prose(notice.detail),
+            provenance: check.provenance(&ctx, &notice.sources, notice.confirmed, notice.check_on),
+        }
     });
-    let network = raw.network.map(|network| Network {
-        provenance: check.provenance(&ctx, &network.sources, network.confirmed, None),
-        name: network.name,
+    let network = raw.network.map(|network| {
+        check.sourced(&raw.id, &network.sources, "the network");
+        Network {
+            provenance: check.provenance(&ctx, &network.sources, network.confirmed, None),
+            name: network.name,
+        }
     });
     let channels = check.channels(&ctx, raw.channels);
     let steps = check.steps(&ctx, raw.steps);
@@ -49,7 +82,7 @@ pub fn parse_operator(
         legal_name: raw.legal_name,
         org_number: raw.org_number,
         brands: raw.brands,
-        domains: raw.domains,
+        domains,
         network,
         home,
         checked,
@@ -62,16 +95,22 @@ pub fn parse_operator(
 }
 
 /// Parses the file of precautions common to all operators, `common.toml`.
-pub fn parse_common(path: &str, text: &str) -> Result<Parsed<Common>, Vec<FileError>> {
-    let mut check = Checker::new(path, text);
+pub fn parse_common(path: &str, text: &str, today: Date) -> Result<Parsed<Common>, Vec<FileError>> {
+    let mut check = Checker::new(path, text, today);
     let raw: RawCommon = check.deserialize()?;
     check.file_id(&raw.id, "common");
-    let sources = check.sources(raw.sources);
-    let checked = check.date(&raw.checked);
-    // Common precautions have no operator page to send users to; each must cite its source.
+    // Common precautions cite several operators' pages; each must still cite its source.
+    let ctx = Context {
+        sources: &[],
+        home: "",
+        domains: &[],
+        common: true,
+    };
+    let sources = check.sources(&ctx, raw.sources);
+    let checked = check.checked(raw.checked.as_ref());
     let ctx = Context {
         sources: &sources,
-        home: "",
+        ..ctx
     };
     let precautions = check.precautions(&ctx, raw.precautions);
     check.finish(Common {
@@ -81,53 +120,99 @@ pub fn parse_common(path: &str, text: &str) -> Result<Parsed<Common>, Vec<FileEr
     })
 }
 
-/// What references in a file resolve against.
+/// What references and links in a file are checked against.
 struct Context<'a> {
     sources: &'a [Source],
     home: &'a str,
+    /// The operator's own domains.
+    domains: &'a [String],
+    /// The common file, whose official sources are many operators' pages.
+    common: bool,
 }
 
-/// Collects problems while converting, so one pass reports them all.
+/// Collects findings while converting, so one pass reports them all.
 struct Checker<'a> {
     path: &'a str,
     text: &'a str,
-    problems: Vec<FileError>,
-    /// Problems that do not stop the file from being used.
-    warnings: Vec<FileError>,
+    today: Date,
+    findings: Vec<FileError>,
 }
 
 /// A file turned into the model, with what is worth fixing but does not stop it.
 #[derive(Debug)]
 pub struct Parsed<T> {
     pub value: T,
-    /// Missing translations, each at its text.
-    pub warnings: Vec<FileError>,
+    /// Findings under rules that do not block loading (missing translations, staleness, …).
+    pub findings: Vec<FileError>,
 }
 
 impl<'a> Checker<'a> {
-    fn new(path: &'a str, text: &'a str) -> Self {
+    fn new(path: &'a str, text: &'a str, today: Date) -> Self {
         Checker {
             path,
             text,
-            problems: Vec::new(),
-            warnings: Vec::new(),
+            today,
+            findings: Vec::new(),
         }
     }
 
-    fn deserialize<T: serde::de::DeserializeOwned>(&self) -> Result<T, Vec<FileError>> {
-        toml::from_str(self.text).map_err(|err| {
-            let message = err.message().trim_end().replace('\n', "; ");
-            vec![FileError::at(
+    /// Parses the TOML (a syntax error is one rule), looks at every string in it (control
+    /// characters are another), then maps it onto the raw types (unknown keys, wrong types).
+    fn deserialize<T: serde::de::DeserializeOwned>(&mut self) -> Result<T, Vec<FileError>> {
+        let table = DeTable::parse(self.text).map_err(|err| self.fatal(&err, Problem::Syntax))?;
+        self.control_characters(table.get_ref());
+        let value = T::deserialize(toml::de::Deserializer::from(table))
+            .map_err(|err| self.fatal(&err, Problem::Shape))?;
+        Ok(value)
+    }
+
+    /// A problem that leaves nothing to check further.
+    fn fatal(&mut self, err: &toml::de::Error, problem: fn(String) -> Problem) -> Vec<FileError> {
+        let message = err.message().trim_end().replace('\n', "; ");
+        let mut findings = std::mem::take(&mut self.findings);
+        findings.push(FileError::at(
+            self.path,
+            self.text,
+            err.span(),
+            problem(message),
+        ));
+        findings
+    }
+
+    fn control_characters(&mut self, table: &DeTable) {
+        for (key, value) in table {
+            self.control_in(key.get_ref(), key.span());
+            self.control_value(value);
+        }
+    }
+
+    fn control_value(&mut self, value: &Spanned<DeValue>) {
+        match value.get_ref() {
+            DeValue::String(text) => self.control_in(text, value.span()),
+            DeValue::Array(items) => items.iter().for_each(|item| self.control_value(item)),
+            DeValue::Table(table) => self.control_characters(table),
+            _ => {}
+        }
+    }
+
+    fn control_in(&mut self, text: &str, span: std::ops::Range<usize>) {
+        // A newline or tab is layout; anything else (ESC above all) could drive the terminal.
+        if let Some(c) = text
+            .chars()
+            .find(|c| c.is_control() && !matches!(c, '\n' | '\t'))
+        {
+            let shown = format!("U+{:04X}", u32::from(c));
+            self.findings.push(FileError::at(
                 self.path,
                 self.text,
-                err.span(),
-                Problem::Syntax(message),
-            )]
-        })
+                Some(span),
+                Problem::ControlCharacter(shown),
+            ));
+        }
     }
 
     fn report<T>(&mut self, at: &Spanned<T>, problem: Problem) {
-        self.problems.push(FileError::at(
+        self.findings.push(FileError::at(
             self.path,
             self.text,
             Some(at.span()),
@@ -145,7 +230,7 @@ impl<'a> Checker<'a> {
             zh: raw.zh,
         };
         for lang in text.missing() {
-            self.warnings.push(FileError::at(
+            self.findings.push(FileError::at(
                 self.path,
                 self.text,
                 Some(span.clone()),
@@ -155,15 +240,59 @@ impl<'a> Checker<'a> {
         text
     }
 
-    fn finish<T>(self, value: T) -> Result<Parsed<T>, Vec<FileError>> {
-        if self.problems.is_empty() {
+    fn finish<T>(mut self, value: T) -> Result<Parsed<T>, Vec<FileError>> {
+        self.findings.sort_by_key(FileError::place);
+        if self.findings.iter().any(|f| f.problem.blocks_loading()) {
+            Err(self.findings)
+        } else {
             Ok(Parsed {
                 value,
-                warnings: self.warnings,
+                findings: self.findings,
             })
-        } else {
-            Err(self.problems)
         }
+    }
+
+    /// A fact with no source at all.
+    fn sourced<T>(&mut self, at: &Spanned<T>, sources: &[Spanned<String>], what: &str) {
+        if sources.is_empty() {
+            self.report(at, Problem::UnsourcedFact(what.to_owned()));
+        }
+    }
+
+    /// `checked`: present, a date, not in the future, not older than a year.
+    fn checked(&mut self, value: Option<&Spanned<toml::value::Datetime>>) -> Date {
+        let Some(value) = value else {
+            self.findings.push(FileError::at(
+                self.path,
+                self.text,
+                None,
+                Problem::CheckedMissing,
+            ));
+            return Date::default();
+        };
+        let date = self.date(value);
+        if date == Date::default() {
+            // Not a date: reported already.
+        } else if date > self.today {
+            self.report(value, Problem::CheckedInFuture(date));
+        } else if self
+            .today
+            .checked_sub(jiff::Span::new().months(12))
+            .is_ok_and(|year_ago| date < year_ago)
+        {
+            self.report(value, Problem::Stale(date));
+        }
+        date
+    }
+
+    /// An https address on the operator's own domains or a public authority's.
+    fn link(&mut self, ctx: &Context, url: Spanned<String>) -> String {
+        if !url.get_ref().starts_with("https://") {
+            self.report(&url, Problem::NotHttps(url.get_ref().clone()));
+        } else if !ctx.common && !on_domains(url.get_ref(), ctx.domains) {
+            self.report(&url, Problem::ForeignLink(url.get_ref().clone()));
+        }
+        url.into_inner()
     }
 
     fn file_id(&mut self, id: &Spanned<String>, stem: &str) {
@@ -217,7 +346,15 @@ impl<'a> Checker<'a> {
         url.into_inner()
     }
 
-    fn sources(&mut self, raw: Vec<RawSource>) -> Vec<Source> {
+    /// An authority's page, on an authority's domain.
+    fn authority(&mut self, url: Spanned<String>) -> String {
+        if url.get_ref().starts_with("https://") && !on_domains(url.get_ref(), &[]) {
+            self.report(&url, Problem::ForeignLink(url.get_ref().clone()));
+        }
+        self.https(url)
+    }
+
+    fn sources(&mut self, ctx: &Context, raw: Vec<RawSource>) -> Vec<Source> {
         let mut seen = HashSet::new();
         raw.into_iter()
             .map(|source| {
@@ -231,13 +368,15 @@ impl<'a> Checker<'a> {
                 });
                 // Old pages are cited as they were archived, often over http; only official and
                 // authority pages are ever shown as links, and those must be https.
-                let url = match (kind.is_linkable(), source.url) {
-                    (true, Some(url)) => Some(self.https(url)),
-                    (true, None) => {
+                let url = match (kind, source.url) {
+                    (SourceKind::Official, Some(url)) => Some(self.link(ctx, url)),
+                    (SourceKind::Authority, Some(url)) => Some(self.authority(url)),
+                    (_, Some(url)) if kind.is_linkable() => Some(self.https(url)),
+                    (_, None) if kind.is_linkable() => {
                         self.report(&source.id, Problem::MissingUrl(source.id.get_ref().clone()));
                         None
                     }
-                    (false, url) => url.map(Spanned::into_inner),
+                    (_, url) => url.map(Spanned::into_inner),
                 };
                 Source {
                     id: source.id.into_inner(),
@@ -270,7 +409,7 @@ impl<'a> Checker<'a> {
         Provenance {
             sources,
             confirmed: confirmed.unwrap_or(true),
-            check_on: check_on.map_or_else(|| ctx.home.to_owned(), |url| self.https(url)),
+            check_on: check_on.map_or_else(|| ctx.home.to_owned(), |url| self.link(ctx, url)),
         }
     }
 
@@ -293,7 +432,12 @@ impl<'a> Checker<'a> {
                 );
                 continue;
             };
-            let address = self.address(kind, &channel);
+            let address = self.address(ctx, kind, &channel);
+            self.sourced(
+                &channel.id,
+                &channel.sources,
+                &format!("channel `{}`", channel.id.get_ref()),
+            );
             channels.push(Channel {
                 address,
                 provenance: self.provenance(
@@ -313,7 +457,7 @@ impl<'a> Checker<'a> {
     }
 
     /// Each kind of channel takes one kind of address, and no other.
-    fn address(&mut self, kind: ChannelKind, channel: &RawChannel) -> Address {
+    fn address(&mut self, ctx: &Context, kind: ChannelKind, channel: &RawChannel) -> Address {
         let fields = [
             ("number", &channel.number),
             ("url", &channel.url),
@@ -369,7 +513,7 @@ impl<'a> Checker<'a> {
             ChannelKind::Email => Address::Email(value.get_ref().clone()),
             ChannelKind::Letter => Address::Postal(value.get_ref().clone()),
             ChannelKind::Web | ChannelKind::Chat | ChannelKind::App | ChannelKind::Store => {
-                Address::Url(self.https(value.clone()))
+                Address::Url(self.link(ctx, value.clone()))
             }
         }
     }
@@ -434,13 +578,18 @@ impl<'a> Checker<'a> {
     }
 
     fn condition(&mut self, raw: &RawCondition) -> Condition {
-        Condition {
-            intent: self.choices(&raw.intent),
-            plan: self.choices(&raw.plan),
-            sim: self.choices(&raw.sim),
-            payer: self.choices(&raw.payer),
-            balance: self.choices(&raw.balance),
+        let mut condition = Condition::default();
+        for (key, words) in raw {
+            match Key::ALL.into_iter().find(|k| k.word() == key.get_ref()) {
+                Some(Key::Intent) => condition.intent = self.choices(words),
+                Some(Key::Plan) => condition.plan = self.choices(words),
+                Some(Key::Sim) => condition.sim = self.choices(words),
+                Some(Key::Payer) => condition.payer = self.choices(words),
+                Some(Key::Balance) => condition.balance = self.choices(words),
+                None => self.report(key, Problem::UnknownSituation(key.get_ref().clone())),
+            }
         }
+        condition
     }
 
     fn choices<C: Choice>(&mut self, words: &[Spanned<String>]) -> Vec<C> {
@@ -464,6 +613,18 @@ impl<'a> Checker<'a> {
     }
 }
 
+/// Whether `url`'s host is one of `domains`, a subdomain of one, or a public authority's.
+fn on_domains(url: &str, domains: &[String]) -> bool {
+    let host = url
+        .trim_start_matches("https://")
+        .split(['/', '?', '#'])
+        .next()
+        .unwrap_or_default()
+        .to_ascii_lowercase();
+    let matches = |domain: &str| host == domain || host.ends_with(&format!(".{domain}"));
+    domains.iter().any(|d| matches(d)) || AUTHORITY_DOMAINS.iter().any(|d| matches(d))
+}
+
 /// Operators publish ordinary 8-digit numbers (`915 09 000`, `21 00 00 00`) and short numbers
 /// that work only inside Norway (`06160`, `3332`).
 fn is_norwegian_service_number(number: &str) -> bool {
@@ -475,6 +636,8 @@ fn is_norwegian_service_number(number: &str) -> bool {
 mod tests {
     use super::*;
     use crate::operator::Position;
+
+    const TODAY: Date = jiff::civil::date(2026, 11, 25);
 
     const MINIMAL: &str = r#"
 id = "acme"
@@ -515,9 +678,10 @@ sources = ["terms"]
 "#;
 
     fn problems(text: &str) -> Vec<(Problem, Position)> {
-        parse_operator("acme.toml", "acme", text)
+        parse_operator("acme.toml", "acme", text, TODAY)
             .expect_err("the file should be refused")
             .into_iter()
+            .filter(|err| err.problem.rule().severity() == super::super::Severity::Error)
             .map(|err| (err.problem, err.position.expect("a position")))
             .collect()
     }
@@ -528,7 +692,7 @@ sources = ["terms"]
 
     #[test]
     fn a_good_file_becomes_the_model() {
-        let parsed = parse_operator("acme.toml", "acme", MINIMAL).unwrap();
+        let parsed = parse_operator("acme.toml", "acme", MINIMAL, TODAY).unwrap();
         let operator = parsed.value;
         assert_eq!(operator.id, "acme");
         assert_eq!(operator.checked, jiff::civil::date(2026, 11, 25));
@@ -547,10 +711,10 @@ sources = ["terms"]
 
     #[test]
     fn a_missing_translation_is_a_warning_at_its_text() {
-        let parsed = parse_operator("acme.toml", "acme", MINIMAL).unwrap();
+        let parsed = parse_operator("acme.toml", "acme", MINIMAL, TODAY).unwrap();
         // MINIMAL is English only: every text lacks nb and zh.
         let zh: Vec<_> = parsed
-            .warnings
+            .findings
             .iter()
             .filter(|w| w.problem == Problem::MissingTranslation(crate::text::Lang::Zh))
             .collect();
@@ -568,20 +732,20 @@ sources = ["terms"]
             "label.en = \"Customer service\"",
             "label = { en = \"Customer service\", nb = \"Kundeservice\", zh = \"客户服务\" }",
         );
-        let parsed = parse_operator("acme.toml", "acme", &translated).unwrap();
+        let parsed = parse_operator("acme.toml", "acme", &translated, TODAY).unwrap();
         assert_eq!(
-            parsed.warnings.len(),
+            parsed.findings.len(),
             10,
             "one text fewer, in two languages"
         );
     }
 
     #[test]
-    fn it_points_at_a_misspelled_key() {
+    fn it_points_at_a_misspelled_key_as_a_shape_problem() {
         let text = MINIMAL.replace("detail.en = \"Call them.\"", "detial.en = \"Call them.\"");
         let found = problems(&text);
         assert_eq!(found.len(), 1);
-        assert!(matches!(&found[0].0, Problem::Syntax(m) if m.contains("detial")));
+        assert!(matches!(&found[0].0, Problem::Shape(m) if m.contains("detial")));
         assert_eq!(found[0].1, position_of(&text, "detial"));
     }
 
@@ -643,7 +807,7 @@ sources = ["terms"]
     fn it_refuses_a_condition_on_an_unknown_situation() {
         let text = MINIMAL.replace("plan = [\"prepaid\"]", "country = [\"no\"]");
         let found = problems(&text);
-        assert!(matches!(&found[0].0, Problem::Syntax(m) if m.contains("country")));
+        assert!(matches!(&found[0].0, Problem::UnknownSituation(key) if key == "country"));
         assert_eq!(found[0].1, position_of(&text, "country"));
     }
 
@@ -663,12 +827,13 @@ sources = ["terms"]
     fn it_checks_channel_addresses_by_kind() {
         let text = MINIMAL.replace("number = \"900 00 000\"", "url = \"https://www.acme.no/\"");
         let found = problems(&text);
+        // In file order: `kind` (where the number is missing) comes before `url`.
         assert!(matches!(
-            &found[0].0,
+            &found[1].0,
             Problem::StrayAddress { field: "url", .. }
         ));
         assert!(matches!(
-            &found[1].0,
+            &found[0].0,
             Problem::MissingAddress {
                 field: "number",
                 ..
@@ -696,7 +861,7 @@ sources = ["terms"]
         assert!(matches!(&found[0].0, Problem::MissingUrl(id) if id == "terms"));
         // Code evidence whose repository is unknown may go without one.
         let text = text.replace("kind = \"official\"", "kind = \"code\"");
-        assert!(parse_operator("acme.toml", "acme", &text).is_ok());
+        assert!(parse_operator("acme.toml", "acme", &text, TODAY).is_ok());
     }
 
     #[test]

@@ -1,7 +1,10 @@
-//! What can be wrong with an operator file, and where.
+//! What can be wrong with an operator file, and where. Each problem falls under a rule with a
+//! stable code (`NC006`), which `nocard operators validate` prints and the README lists.
 
 use std::fmt;
 use std::ops::Range;
+
+use crate::text::Lang;
 
 /// A 1-based line and column (in characters) in a file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -31,11 +34,134 @@ fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
     offset
 }
 
+/// How much a finding matters.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Severity {
+    Warning,
+    Error,
+}
+
+/// The rules an operator file is checked against, each with a stable code.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Rule {
+    Syntax,
+    Shape,
+    IdMatchesFile,
+    IdForm,
+    Duplicate,
+    UnknownPhase,
+    PhaseOrder,
+    StepPhase,
+    UnknownSituation,
+    UnknownSituationValue,
+    UnknownSource,
+    UnsourcedFact,
+    CheckedDate,
+    Stale,
+    Https,
+    ForeignLink,
+    PhoneFormat,
+    MissingLanguage,
+    ControlCharacters,
+    UnknownKind,
+    ChannelAddress,
+    SourceUrl,
+}
+
+impl Rule {
+    pub const ALL: [Rule; 22] = [
+        Rule::Syntax,
+        Rule::Shape,
+        Rule::IdMatchesFile,
+        Rule::IdForm,
+        Rule::Duplicate,
+        Rule::UnknownPhase,
+        Rule::PhaseOrder,
+        Rule::StepPhase,
+        Rule::UnknownSituation,
+        Rule::UnknownSituationValue,
+        Rule::UnknownSource,
+        Rule::UnsourcedFact,
+        Rule::CheckedDate,
+        Rule::Stale,
+        Rule::Https,
+        Rule::ForeignLink,
+        Rule::PhoneFormat,
+        Rule::MissingLanguage,
+        Rule::ControlCharacters,
+        Rule::UnknownKind,
+        Rule::ChannelAddress,
+        Rule::SourceUrl,
+    ];
+
+    /// `NC001` …; never reused for another rule.
+    #[must_use]
+    pub fn code(self) -> String {
+        format!("NC{:03}", self as usize + 1)
+    }
+
+    /// One line, for `nocard operators validate --help` and the README.
+    #[must_use]
+    pub fn description(self) -> &'static str {
+        match self {
+            Rule::Syntax => "the file is valid TOML",
+            Rule::Shape => "every key is known, present where required, and of the right type",
+            Rule::IdMatchesFile => "`id` equals the file name",
+            Rule::IdForm => "ids are lowercase letters, digits and '-'",
+            Rule::Duplicate => "source, channel, step and precaution ids are unique",
+            Rule::UnknownPhase => "a step's phase is one of the five phases",
+            Rule::PhaseOrder => "steps come in phase order",
+            Rule::StepPhase => "every step has a phase, and no precaution has one",
+            Rule::UnknownSituation => "a condition names a known situation question",
+            Rule::UnknownSituationValue => "a condition names a known answer",
+            Rule::UnknownSource => "a fact cites a source listed in the file",
+            Rule::UnsourcedFact => "every channel, notice period and network cites a source",
+            Rule::CheckedDate => "`checked` is a date, not in the future",
+            Rule::Stale => "`checked` is less than 12 months old",
+            Rule::Https => "every address is https",
+            Rule::ForeignLink => {
+                "links users open are on the operator's own domains or a public authority's"
+            }
+            Rule::PhoneFormat => {
+                "phone numbers are Norwegian: 8 digits, or a short number of 4 or 5"
+            }
+            Rule::MissingLanguage => "every text has en, nb and zh",
+            Rule::ControlCharacters => {
+                "no text holds control characters or terminal escape sequences"
+            }
+            Rule::UnknownKind => "source kinds, channel kinds and notice rules are known words",
+            Rule::ChannelAddress => "each channel has the address its kind takes, and no other",
+            Rule::SourceUrl => "official and authority sources have an address",
+        }
+    }
+
+    #[must_use]
+    pub fn severity(self) -> Severity {
+        match self {
+            Rule::Stale | Rule::MissingLanguage => Severity::Warning,
+            _ => Severity::Error,
+        }
+    }
+
+    /// Whether nocard refuses to use a file that breaks the rule. Errors a person can still
+    /// be helped despite (an unsourced fact, a date from a clock that is off) are left to
+    /// `nocard operators validate`.
+    #[must_use]
+    pub fn blocks_loading(self) -> bool {
+        !matches!(
+            self,
+            Rule::Stale | Rule::MissingLanguage | Rule::UnsourcedFact
+        )
+    }
+}
+
 /// One mistake in an operator file. The messages name the item at fault.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum Problem {
     #[error("{0}")]
     Syntax(String),
+    #[error("{0}")]
+    Shape(String),
     #[error("id `{id}` does not match the file name `{stem}.toml`")]
     IdMismatch { id: String, stem: String },
     #[error("`{0}` is not an operator id (lowercase letters, digits and '-')")]
@@ -56,6 +182,10 @@ pub enum Problem {
     MissingPhase(String),
     #[error("precaution `{0}` has a phase; phases are for steps")]
     PhaseOnPrecaution(String),
+    #[error(
+        "`{0}` is not a situation question; expected one of: intent, plan, sim, payer, balance"
+    )]
+    UnknownSituation(String),
     #[error("`{value}` is not a {key} in a condition; expected one of: {expected}")]
     UnknownSituationValue {
         key: &'static str,
@@ -64,10 +194,12 @@ pub enum Problem {
     },
     #[error("unknown source kind `{0}`; expected one of: {kinds}", kinds = crate::operator::SourceKind::WORDS)]
     UnknownSourceKind(String),
-    #[error("source `{0}` is an official or authority page and needs its `url`")]
-    MissingUrl(String),
     #[error("no source with id `{0}` in this file's [[sources]]")]
     UnknownSource(String),
+    #[error("source `{0}` is an official or authority page and needs its `url`")]
+    MissingUrl(String),
+    #[error("{0} states a fact but cites no source")]
+    UnsourcedFact(String),
     #[error("unknown channel kind `{0}`; expected one of: {kinds}", kinds = crate::operator::ChannelKind::WORDS)]
     UnknownChannelKind(String),
     #[error("unknown notice rule `{0}`; expected one of: {rules}", rules = crate::operator::NoticeRule::WORDS)]
@@ -84,20 +216,74 @@ pub enum Problem {
         kind: &'static str,
         field: &'static str,
     },
+    #[error(
+        "`checked` is missing: give the date the facts were checked, e.g. checked = 2026-11-25"
+    )]
+    CheckedMissing,
     #[error("`checked` must be a date such as 2026-11-25, without a time")]
     NotADate,
+    #[error("`checked` is {0}, in the future")]
+    CheckedInFuture(jiff::civil::Date),
+    #[error("the facts were checked on {0}, more than 12 months ago: check them again")]
+    Stale(jiff::civil::Date),
     #[error("`{0}` is not a Norwegian phone number (8 digits, or a short number of 4 or 5)")]
     BadPhoneNumber(String),
     #[error("`{0}` is not an https:// address")]
     NotHttps(String),
+    #[error("`{0}` is neither on this operator's domains nor a public authority's")]
+    ForeignLink(String),
     #[error("no {0} text; English is shown instead")]
-    MissingTranslation(crate::text::Lang),
+    MissingTranslation(Lang),
+    #[error("a text holds a control character or terminal escape sequence ({0})")]
+    ControlCharacter(String),
+}
+
+impl Problem {
+    /// Whether nocard refuses to use a file with this problem. A `checked` date in the future
+    /// is more likely a clock that is off than a broken file.
+    #[must_use]
+    pub fn blocks_loading(&self) -> bool {
+        !matches!(self, Problem::CheckedInFuture(_)) && self.rule().blocks_loading()
+    }
+
+    /// The rule the problem breaks.
+    #[must_use]
+    pub fn rule(&self) -> Rule {
+        match self {
+            Problem::Syntax(_) => Rule::Syntax,
+            Problem::Shape(_) => Rule::Shape,
+            Problem::IdMismatch { .. } => Rule::IdMatchesFile,
+            Problem::InvalidId(_) => Rule::IdForm,
+            Problem::Duplicate { .. } => Rule::Duplicate,
+            Problem::UnknownPhase(_) => Rule::UnknownPhase,
+            Problem::PhaseOutOfOrder { .. } => Rule::PhaseOrder,
+            Problem::MissingPhase(_) | Problem::PhaseOnPrecaution(_) => Rule::StepPhase,
+            Problem::UnknownSituation(_) => Rule::UnknownSituation,
+            Problem::UnknownSituationValue { .. } => Rule::UnknownSituationValue,
+            Problem::UnknownSource(_) => Rule::UnknownSource,
+            Problem::UnsourcedFact(_) => Rule::UnsourcedFact,
+            Problem::CheckedMissing | Problem::NotADate | Problem::CheckedInFuture(_) => {
+                Rule::CheckedDate
+            }
+            Problem::Stale(_) => Rule::Stale,
+            Problem::NotHttps(_) => Rule::Https,
+            Problem::ForeignLink(_) => Rule::ForeignLink,
+            Problem::BadPhoneNumber(_) => Rule::PhoneFormat,
+            Problem::MissingTranslation(_) => Rule::MissingLanguage,
+            Problem::ControlCharacter(_) => Rule::ControlCharacters,
+            Problem::UnknownSourceKind(_)
+            | Problem::UnknownChannelKind(_)
+            | Problem::UnknownNoticeRule(_) => Rule::UnknownKind,
+            Problem::MissingAddress { .. } | Problem::StrayAddress { .. } => Rule::ChannelAddress,
+            Problem::MissingUrl(_) => Rule::SourceUrl,
+        }
+    }
 }
 
 /// A problem at a place in a file, shown as `path:line:column: problem`.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub struct FileError {
-    /// As the user should see it: `operators/telenor.toml (built in)` or the path given.
+    /// As the user should see it: `operators/telenor.toml` or the path given.
     pub path: String,
     pub position: Option<Position>,
     pub problem: Problem,
@@ -111,16 +297,18 @@ impl FileError {
             problem,
         }
     }
+
+    /// The position, or the start of the file for problems that have none (a missing key).
+    #[must_use]
+    pub fn place(&self) -> Position {
+        self.position.unwrap_or(Position { line: 1, column: 1 })
+    }
 }
 
 impl fmt::Display for FileError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self.position {
-            Some(Position { line, column }) => {
-                write!(f, "{}:{line}:{column}: {}", self.path, self.problem)
-            }
-            None => write!(f, "{}: {}", self.path, self.problem),
-        }
+        let Position { line, column } = self.place();
+        write!(f, "{}:{line}:{column}: {}", self.path, self.problem)
     }
 }
 
@@ -136,5 +324,16 @@ mod tests {
         let eq = text.find(" = 1").unwrap();
         assert_eq!(Position::of(text, eq), Position { line: 2, column: 5 });
         assert_eq!(Position::of(text, 10_000).line, 3);
+    }
+
+    #[test]
+    fn rule_codes_are_stable() {
+        assert_eq!(Rule::Syntax.code(), "NC001");
+        assert_eq!(Rule::UnsourcedFact.code(), "NC012");
+        assert_eq!(Rule::MissingLanguage.code(), "NC018");
+        assert_eq!(Rule::SourceUrl.code(), "NC022");
+        for (index, rule) in Rule::ALL.iter().enumerate() {
+            assert_eq!(*rule as usize, index, "ALL lists the rules in code order");
+        }
     }
 }

@@ -3,6 +3,8 @@
 //!
 //! No struct here uses `#[serde(flatten)]`: it would silently switch off `deny_unknown_fields`.
 
+use std::collections::BTreeMap;
+
 use serde::Deserialize;
 use toml::Spanned;
 
@@ -27,7 +29,7 @@ pub struct RawOperator {
     /// The operator's main page, where users are sent to check what is not confirmed.
     pub home: Spanned<String>,
     /// When the file was last checked against its sources.
-    pub checked: Spanned<toml::value::Datetime>,
+    pub checked: Option<Spanned<toml::value::Datetime>>,
     /// What the facts below were checked against.
     #[serde(default)]
     pub sources: Vec<RawSource>,
@@ -64,7 +66,7 @@ pub struct RawCommon {
     /// Always `common`.
     pub id: Spanned<String>,
     /// When the file was last checked against its sources.
-    pub checked: Spanned<toml::value::Datetime>,
+    pub checked: Option<Spanned<toml::value::Datetime>>,
     /// What the precautions were checked against.
     #[serde(default)]
     pub sources: Vec<RawSource>,
@@ -159,21 +161,9 @@ pub struct RawEntry {
     pub check_on: Option<Spanned<String>>,
 }
 
-/// `when = { plan = ["prepaid"], sim = ["esim"] }`: each key lists the answers it admits.
-#[derive(Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct RawCondition {
-    #[serde(default)]
-    pub intent: Vec<Spanned<String>>,
-    #[serde(default)]
-    pub plan: Vec<Spanned<String>>,
-    #[serde(default)]
-    pub sim: Vec<Spanned<String>>,
-    #[serde(default)]
-    pub payer: Vec<Spanned<String>>,
-    #[serde(default)]
-    pub balance: Vec<Spanned<String>>,
-}
+/// `when = { plan = ["prepaid"], sim = ["esim"] }`: each key, a situation question, lists the
+/// answers it admits. Keys are checked in `convert`, so an unknown one gets its own rule.
+pub type RawCondition = BTreeMap<Spanned<String>, Vec<Spanned<String>>>;
 
 /// A text in up to three languages: `title = { en = "…", nb = "…", zh = "…" }`.
 #[derive(Debug, Deserialize)]
