@@ -81,6 +81,17 @@ fn localized(lang: Lang) -> clap::Command {
                     cmd.about(t(Ui::HelpOperatorsList))
                         .mut_arg("format", |arg| arg.help(t(Ui::HelpListFormat)))
                 })
+                .mut_subcommand("validate", |cmd| {
+                    cmd.about(t(Ui::HelpOperatorsValidate))
+                        .after_help(format!(
+                            "{}\n{}",
+                            t(Ui::HelpRules),
+                            crate::lint::rule_list()
+                        ))
+                        .mut_arg("paths", |arg| arg.help(t(Ui::HelpValidatePaths)))
+                        .mut_arg("format", |arg| arg.help(t(Ui::HelpValidateFormat)))
+                        .mut_arg("deny_warnings", |arg| arg.help(t(Ui::HelpDenyWarnings)))
+                })
                 .mut_subcommand("show", |cmd| {
                     cmd.about(t(Ui::HelpOperatorsShow))
                         .mut_arg("id", |arg| arg.help(t(Ui::HelpOperatorId)))
@@ -237,6 +248,18 @@ pub enum OperatorsCommand {
         /// How to print the list
         #[arg(long = "format", value_enum, default_value_t = ListFormat::Text)]
         format: ListFormat,
+    },
+    /// Check operator files against every rule, with line, column and rule code
+    Validate {
+        /// Files to check [default: the built-in ones and those in --operators-dir]
+        #[arg(value_name = "PATH")]
+        paths: Vec<PathBuf>,
+        /// How to print the findings
+        #[arg(long = "format", value_enum, default_value_t = ListFormat::Text)]
+        format: ListFormat,
+        /// Fail on warnings too
+        #[arg(long = "deny-warnings")]
+        deny_warnings: bool,
     },
     /// Show an operator's procedure phase by phase, with channels and sources
     Show {

@@ -9,6 +9,7 @@ use crate::checklist::Checklist;
 use crate::cli::{ChecklistArgs, DeregisterArgs, ListFormat, StatusAction, StatusArgs};
 use crate::error::Failure;
 use crate::i18n::{Ui, long_date};
+use crate::lint;
 use crate::operator::{Catalog, Operator};
 use crate::prompt::{self, Ask, NoPrompter, Prompter, Reply, TerminalPrompter, write_stdout};
 use crate::render::{self, Layout};
@@ -37,6 +38,40 @@ pub fn operator_list(catalog: &Catalog, format: ListFormat, layout: &Layout) -> 
     let list = render::operator_list(&catalog.operators()?, format, layout);
     write_stdout(&list, layout.lang)?;
     Ok(ExitCode::SUCCESS)
+}
+
+pub fn validate(
+    catalog: &Catalog,
+    paths: &[std::path::PathBuf],
+    format: ListFormat,
+    deny_warnings: bool,
+    lang: Lang,
+) -> Result<ExitCode> {
+    let today = catalog.today();
+    let mut findings = Vec::new();
+    let files = if paths.is_empty() {
+        let files = catalog.files()?;
+        for (path, id, text) in &files {
+            findings.extend(lint::check_text(path, id, text, today));
+        }
+        files.len()
+    } else {
+        for path in paths {
+            findings.extend(lint::check_file(path, today)?);
+        }
+        paths.len()
+    };
+    let output = match format {
+        ListFormat::Text => lint::render_text(&findings, files),
+        ListFormat::Json => lint::render_json(&findings),
+    };
+    write_stdout(&output, lang)?;
+    let (errors, warnings) = lint::count(&findings);
+    Ok(if errors > 0 || (deny_warnings && warnings > 0) {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    })
 }
 
 pub fn operator_show(catalog: &Catalog, id: &str, layout: &Layout) -> Result<ExitCode> {

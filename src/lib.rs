@@ -7,6 +7,7 @@ pub mod cli;
 mod commands;
 pub mod error;
 pub mod i18n;
+pub mod lint;
 pub mod message;
 pub mod operator;
 pub mod prompt;
@@ -45,5 +46,10 @@ pub fn run(cli: &Cli, lang: Lang) -> Result<ExitCode> {
             commands::operator_show(&catalog, id, &layout)
         }
         Command::Status(args) => commands::status(&catalog, args, &layout),
+        Command::Operators(OperatorsCommand::Validate {
+            paths,
+            format,
+            deny_warnings,
+        }) => commands::validate(&catalog, paths, *format, *deny_warnings, lang),
     }
 }

@@ -114,6 +114,26 @@ impl Catalog {
         self.ids()?.iter().map(|id| self.operator(id)).collect()
     }
 
+    /// Every file nocard would use, as `(path, id, text)`: the common precautions, then each
+    /// operator, the folder's copy where it has one.
+    pub fn files(&self) -> Result<Vec<(String, String, String)>> {
+        let mut ids = vec![COMMON.to_owned()];
+        ids.extend(self.ids()?);
+        let mut files = Vec::with_capacity(ids.len());
+        for id in ids {
+            if let Some(file) = self.find(&id)? {
+                files.push((file.path, id, file.text.into_owned()));
+            }
+        }
+        Ok(files)
+    }
+
+    /// The today rules about `checked` are judged against.
+    #[must_use]
+    pub fn today(&self) -> Date {
+        self.today
+    }
+
     /// The file for `id`: the folder's if it has one, else the built-in.
     fn find(&self, id: &str) -> Result<Option<File>> {
         if let Some(dir) = &self.dir {

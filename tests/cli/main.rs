@@ -7,3 +7,4 @@ mod deregister;
 mod languages;
 mod operators;
 mod status;
+mod validate;

@@ -1,0 +1,109 @@
+//! `nocard operators validate`: every rule over every file, with code and position.
+
+use std::path::Path;
+
+use anyhow::{Context as _, Result};
+use jiff::civil::Date;
+use serde_json::json;
+
+use crate::operator::{FileError, Rule, Severity, parse_common, parse_operator};
+
+/// The findings for one file's text, shown as `path`: problems that stop the file from being
+/// used as well as those that do not.
+#[must_use]
+pub fn check_text(path: &str, id: &str, text: &str, today: Date) -> Vec<FileError> {
+    let findings = if id == "common" {
+        parse_common(path, text, today).map(|parsed| parsed.findings)
+    } else {
+        parse_operator(path, id, text, today).map(|parsed| parsed.findings)
+    };
+    findings.unwrap_or_else(|findings| findings)
+}
+
+/// Reads and checks the file at `path`; its name gives the id it must have.
+pub fn check_file(path: &Path, today: Date) -> Result<Vec<FileError>> {
+    let text = std::fs::read_to_string(path)
+        .with_context(|| format!("could not read {}", path.display()))?;
+    let id = path
+        .file_stem()
+        .and_then(|stem| stem.to_str())
+        .unwrap_or_default();
+    Ok(check_text(&path.display().to_string(), id, &text, today))
+}
+
+/// `path:line:column: CODE message`, one a line, then a count.
+#[must_use]
+pub fn render_text(findings: &[FileError], files: usize) -> String {
+    let mut out = String::new();
+    for finding in findings {
+        let place = finding.place();
+        out.push_str(&format!(
+            "{}:{}:{}: {} {}\n",
+            finding.path,
+            place.line,
+            place.column,
+            finding.problem.rule().code(),
+            finding.problem
+        ));
+    }
+    let (errors, warnings) = count(findings);
+    out.push_str(&format!(
+        "{errors} error{}, {warnings} warning{} in {files} file{}\n",
+        plural(errors),
+        plural(warnings),
+        plural(files)
+    ));
+    out
+}
+
+/// A JSON array of findings.
+#[must_use]
+pub fn render_json(findings: &[FileError]) -> String {
+    let list: Vec<_> = findings
+        .iter()
+        .map(|finding| {
+            let place = finding.place();
+            let rule = finding.problem.rule();
+            json!({
+                "path": finding.path,
+                "line": place.line,
+                "column": place.column,
+                "code": rule.code(),
+                "severity": match rule.severity() { Severity::Error => "error", Severity::Warning => "warning" },
+                "message": finding.problem.to_string(),
+            })
+        })
+        .collect();
+    let mut out = serde_json::to_string_pretty(&list).unwrap_or_default();
+    out.push('\n');
+    out
+}
+
+/// `(errors, warnings)`.
+#[must_use]
+pub fn count(findings: &[FileError]) -> (usize, usize) {
+    let errors = findings
+        .iter()
+        .filter(|f| f.problem.rule().severity() == Severity::Error)
+        .count();
+    (errors, findings.len() - errors)
+}
+
+/// The rules, one a line, for `--help` and the README.
+#[must_use]
+pub fn rule_list() -> String {
+    Rule::ALL
+        .iter()
+        .map(|rule| {
+            let level = match rule.severity() {
+                Severity::Error => "error",
+                Severity::Warning => "warning",
+            };
+            format!("  {}  {:<7}  {}\n", rule.code(), level, rule.description())
+        })
+        .collect()
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 { "" } else { "s" }
+}

@@ -1,0 +1,123 @@
+use serde_json::Value;
+
+use crate::helpers::{fixtures, nocard, stdout_of};
+
+/// Each fixture's first line says what it must trigger: `# expect NC006 at 53:9`.
+fn expectation(text: &str) -> Option<(String, String)> {
+    let line = text.lines().next()?.strip_prefix("# expect ")?;
+    let (code, place) = line.split_once(" at ")?;
+    Some((code.to_owned(), place.to_owned()))
+}
+
+#[test]
+fn each_rule_has_a_fixture_that_triggers_exactly_it_at_the_right_place() {
+    let dir = fixtures("rules");
+    let mut codes = Vec::new();
+    for entry in std::fs::read_dir(&dir).unwrap() {
+        let path = entry.unwrap().path();
+        let text = std::fs::read_to_string(&path).unwrap();
+        let out = nocard()
+            .args(["operators", "validate", "--format", "json"])
+            .arg(&path)
+            .output()
+            .unwrap();
+        let findings: Vec<Value> = serde_json::from_slice(&out.stdout).unwrap();
+        match expectation(&text) {
+            None => {
+                assert!(
+                    findings.is_empty(),
+                    "{} should be clean: {findings:#?}",
+                    path.display()
+                );
+                assert!(out.status.success());
+            }
+            Some((code, place)) => {
+                assert_eq!(findings.len(), 1, "{}: {findings:#?}", path.display());
+                let finding = &findings[0];
+                assert_eq!(finding["code"], code.as_str(), "{}", path.display());
+                let at = format!("{}:{}", finding["line"], finding["column"]);
+                assert_eq!(at, place, "{} {code}", path.display());
+                let warning = finding["severity"] == "warning";
+                assert_eq!(
+                    out.status.success(),
+                    warning,
+                    "errors exit 1, warnings alone 0"
+                );
+                codes.push(code);
+            }
+        }
+    }
+    codes.sort();
+    let expected: Vec<String> = (1..=22).map(|n| format!("NC{n:03}")).collect();
+    assert_eq!(codes, expected, "one fixture per rule");
+}
+
+#[test]
+fn findings_print_as_path_line_column_code_message() {
+    let path = fixtures("rules").join("unknown-phase.toml");
+    let out = nocard()
+        .args(["operators", "validate"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let text = String::from_utf8(out.stdout).unwrap();
+    let first = text.lines().next().unwrap();
+    assert_eq!(
+        first,
+        format!(
+            "{}:53:9: NC006 unknown phase `contcat`; expected one of: preparation, contact, information, balance, confirmation",
+            path.display()
+        )
+    );
+    assert_eq!(
+        text.lines().last().unwrap(),
+        "1 error, 0 warnings in 1 file"
+    );
+}
+
+#[test]
+fn warnings_fail_only_when_denied() {
+    let path = fixtures("rules").join("stale.toml");
+    nocard()
+        .args(["operators", "validate"])
+        .arg(&path)
+        .assert()
+        .success();
+    nocard()
+        .args(["operators", "validate", "--deny-warnings"])
+        .arg(&path)
+        .assert()
+        .code(1);
+}
+
+#[test]
+fn the_shipped_files_pass_with_no_warnings() {
+    let out = stdout_of(nocard().args(["operators", "validate", "--deny-warnings"]));
+    assert!(out.starts_with("0 errors, 0 warnings in "), "{out}");
+}
+
+#[test]
+fn with_no_path_the_operators_folder_is_checked_too() {
+    let out = nocard()
+        .args(["operators", "validate", "--operators-dir"])
+        .arg(fixtures("broken"))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("broken/telenor.toml:11:9: NC006"), "{text}");
+}
+
+#[test]
+fn the_rules_are_listed_in_help() {
+    let help = stdout_of(nocard().args(["operators", "validate", "--help"]));
+    assert!(
+        help.contains("NC001  error    the file is valid TOML"),
+        "{help}"
+    );
+    assert!(
+        help.contains("NC018  warning  every text has en, nb and zh"),
+        "{help}"
+    );
+}
