@@ -1,5 +1,6 @@
 //! `nocard operators validate`: every rule over every file, with code and position.
 
+use std::fmt::Write as _;
 use std::path::Path;
 
 use anyhow::{Context as _, Result};
@@ -37,22 +38,24 @@ pub fn render_text(findings: &[FileError], files: usize) -> String {
     let mut out = String::new();
     for finding in findings {
         let place = finding.place();
-        out.push_str(&format!(
-            "{}:{}:{}: {} {}\n",
+        let _ = writeln!(
+            out,
+            "{}:{}:{}: {} {}",
             finding.path,
             place.line,
             place.column,
             finding.problem.rule().code(),
             finding.problem
-        ));
+        );
     }
     let (errors, warnings) = count(findings);
-    out.push_str(&format!(
-        "{errors} error{}, {warnings} warning{} in {files} file{}\n",
+    let _ = writeln!(
+        out,
+        "{errors} error{}, {warnings} warning{} in {files} file{}",
         plural(errors),
         plural(warnings),
         plural(files)
-    ));
+    );
     out
 }
 
@@ -92,16 +95,15 @@ pub fn count(findings: &[FileError]) -> (usize, usize) {
 /// The rules, one a line, for `--help` and the README.
 #[must_use]
 pub fn rule_list() -> String {
-    Rule::ALL
-        .iter()
-        .map(|rule| {
-            let level = match rule.severity() {
-                Severity::Error => "error",
-                Severity::Warning => "warning",
-            };
-            format!("  {}  {:<7}  {}\n", rule.code(), level, rule.description())
-        })
-        .collect()
+    let mut out = String::new();
+    for rule in Rule::ALL {
+        let level = match rule.severity() {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        let _ = writeln!(out, "  {}  {level:<7}  {}", rule.code(), rule.description());
+    }
+    out
 }
 
 fn plural(n: usize) -> &'static str {
