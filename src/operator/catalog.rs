@@ -87,10 +87,10 @@ impl Catalog {
     /// Loads the operator `id`. An id of the wrong form is refused before any file is touched.
     pub fn operator(&self, id: &str) -> Result<Operator> {
         if !is_operator_id(id) || id == COMMON {
-            return Err(self.unknown(id));
+            return self.by_name(id);
         }
         let Some(file) = self.find(id)? else {
-            return Err(self.unknown(id));
+            return self.by_name(id);
         };
         let parsed = parse_operator(&file.path, id, &file.text, self.today)
             .map_err(|problems| broken(problems, &file, self.lang))?;
@@ -166,6 +166,37 @@ impl Catalog {
             }))
     }
 
+    /// The operator whose name or one of whose brands is `name`, in any case: `Talkmore`,
+    /// `TELENOR`, `NiceMobil`. Only names of letters, digits, spaces and '-' are looked up;
+    /// anything else (a path, a NUL) is refused before any file is read.
+    fn by_name(&self, name: &str) -> Result<Operator> {
+        let plausible = !name.trim().is_empty()
+            && name
+                .chars()
+                .all(|c| c.is_alphanumeric() || c == ' ' || c == '-');
+        if !plausible {
+            return Err(self.unknown(name));
+        }
+        let lower = name.trim().to_lowercase();
+        if is_operator_id(&lower)
+            && lower != name
+            && lower != COMMON
+            && self.find(&lower)?.is_some()
+        {
+            return self.operator(&lower);
+        }
+        for id in self.ids()? {
+            let Ok(operator) = self.operator(&id) else {
+                continue;
+            };
+            let names = std::iter::once(&operator.name).chain(&operator.brands);
+            if names.into_iter().any(|known| known.to_lowercase() == lower) {
+                return Ok(operator);
+            }
+        }
+        Err(self.unknown(name))
+    }
+
     /// Says on stderr where a file lacks the language in use, so its author can add it; a few
     /// lines, not one per text.
     fn warn(&self, warnings: &[FileError]) {
@@ -198,7 +229,10 @@ impl Catalog {
         let known = self
             .ids()
             .map_or_else(|_| String::new(), |ids| ids.join(", "));
-        let problem = if is_operator_id(id) && id != COMMON {
+        let plausible = id
+            .chars()
+            .all(|c| c.is_alphanumeric() || c == ' ' || c == '-');
+        let problem = if !id.is_empty() && plausible && id != COMMON {
             Ui::UnknownOperator.fill(lang, &[("id", &id)])
         } else {
             Ui::NotAnId.fill(lang, &[("id", &id)])
@@ -283,7 +317,20 @@ mod tests {
     fn every_shipped_file_loads() {
         let catalog = Catalog::default();
         let ids = catalog.ids().unwrap();
-        assert_eq!(ids, ["ice", "telenor", "telia"]);
+        assert_eq!(
+            ids,
+            [
+                "chilimobil",
+                "ice",
+                "lycamobile",
+                "mycall",
+                "onecall",
+                "plussmobil",
+                "talkmore",
+                "telenor",
+                "telia"
+            ]
+        );
         for operator in catalog.operators().unwrap() {
             assert!(!operator.steps.is_empty(), "{} has no steps", operator.id);
             assert!(

@@ -466,10 +466,11 @@ impl<'a> Checker<'a> {
         ];
         let (wanted, required) = match kind {
             ChannelKind::Phone => ("number", true),
-            ChannelKind::Email => ("email", true),
             ChannelKind::Letter => ("address", true),
-            // Where the operator's page for a chat, app or store was not found, the channel is
-            // still worth naming, with the user sent to check on the operator's site.
+            // Where the operator's page for a chat, app or store, or its e-mail address, was not
+            // found, the channel is still worth naming, with the user sent to check on the
+            // operator's site.
+            ChannelKind::Email => ("email", false),
             ChannelKind::Web | ChannelKind::Chat | ChannelKind::App | ChannelKind::Store => {
                 ("url", false)
             }

@@ -27,6 +27,7 @@ pub fn operator_list(operators: &[Operator], format: ListFormat, layout: &Layout
                         "name": op.name,
                         "legal_name": op.legal_name,
                         "brands": op.brands,
+                        "network": op.network.as_ref().map(|network| &network.name),
                         "checked": op.checked.to_string(),
                     })
                 })
@@ -36,7 +37,8 @@ pub fn operator_list(operators: &[Operator], format: ListFormat, layout: &Layout
         }
         ListFormat::Text if layout.width.is_none() => {
             for op in operators {
-                let _ = writeln!(out, "{}\t{}\t{}", op.id, op.name, op.checked);
+                let network = network(op, layout);
+                let _ = writeln!(out, "{}\t{}\t{}\t{network}", op.id, op.name, op.checked);
             }
         }
         ListFormat::Text => {
@@ -50,28 +52,51 @@ pub fn operator_list(operators: &[Operator], format: ListFormat, layout: &Layout
                     .unwrap_or(0)
             };
             let widths = [width(0, |op| &op.id), width(1, |op| &op.name)];
-            let row = |id: &str, name: &str, checked: &str| {
-                format!(
-                    "{}  {}  {checked}",
+            let checked: Vec<String> = operators
+                .iter()
+                .map(|op| long_date(op.checked, layout.lang))
+                .collect();
+            let checked_width = checked
+                .iter()
+                .map(|date| measure_text_width(date))
+                .chain([measure_text_width(layout.t(Ui::ListChecked))])
+                .max()
+                .unwrap_or(0);
+            let row = |id: &str, name: &str, checked: &str, network: &str| {
+                let line = format!(
+                    "{}  {}  {}  {network}",
                     pad_str(id, widths[0], Alignment::Left, None),
-                    pad_str(name, widths[1], Alignment::Left, None)
-                )
+                    pad_str(name, widths[1], Alignment::Left, None),
+                    pad_str(checked, checked_width, Alignment::Left, None)
+                );
+                line.trim_end().to_owned()
             };
-            let _ = writeln!(
-                out,
-                "{}",
-                layout.bold(&row(header[0], header[1], layout.t(Ui::ListChecked)))
+            let head = row(
+                header[0],
+                header[1],
+                layout.t(Ui::ListChecked),
+                layout.t(Ui::ListNetwork),
             );
-            for op in operators {
+            let _ = writeln!(out, "{}", layout.bold(&head));
+            for (op, checked) in operators.iter().zip(&checked) {
                 let _ = writeln!(
                     out,
                     "{}",
-                    row(&op.id, &op.name, &long_date(op.checked, layout.lang))
+                    row(&op.id, &op.name, checked, &network(op, layout))
                 );
             }
         }
     }
     out
+}
+
+/// The network a brand runs on, where its file says so: `Telenor`, `Telia (not confirmed)`.
+fn network(operator: &Operator, layout: &Layout) -> String {
+    match &operator.network {
+        Some(network) if network.provenance.confirmed => network.name.clone(),
+        Some(network) => format!("{} {}", network.name, layout.t(Ui::NotConfirmedShort)),
+        None => String::new(),
+    }
 }
 
 /// The whole procedure, phase by phase, with channels and numbered sources.

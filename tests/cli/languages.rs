@@ -52,7 +52,7 @@ fn errors_and_hints_speak_the_language() {
     );
     assert_eq!(
         err,
-        "feil: ukjent operatør `tele`\ntips: kjente operatører: ice, telenor, telia; se `nocard operators list`\n"
+        "feil: ukjent operatør `tele`\ntips: kjente operatører: chilimobil, ice, lycamobile, mycall, onecall, plussmobil, talkmore, telenor, telia; se `nocard operators list`\n"
     );
     let err = stderr_of(
         nocard()

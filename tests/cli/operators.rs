@@ -6,11 +6,51 @@ use crate::helpers::{fixtures, nocard, stderr_of, stdout_of};
 fn the_list_has_one_operator_per_line_when_piped() {
     let out = stdout_of(nocard().args(["operators", "list"]));
     let lines: Vec<Vec<&str>> = out.lines().map(|line| line.split('\t').collect()).collect();
-    assert_eq!(lines.len(), 3, "{out}");
-    assert_eq!(lines[0][0], "ice");
-    assert_eq!(lines[1][..2], ["telenor", "Telenor"]);
-    assert_eq!(lines[2][0], "telia");
-    assert!(lines.iter().all(|fields| fields[2] == "2026-11-25"));
+    let ids: Vec<&str> = lines.iter().map(|fields| fields[0]).collect();
+    assert_eq!(
+        ids,
+        [
+            "chilimobil",
+            "ice",
+            "lycamobile",
+            "mycall",
+            "onecall",
+            "plussmobil",
+            "talkmore",
+            "telenor",
+            "telia"
+        ]
+    );
+    assert!(
+        lines
+            .iter()
+            .all(|fields| fields.len() == 4 && fields[2] == "2026-11-25"),
+        "{out}"
+    );
+    assert!(
+        out.contains("talkmore\tTalkmore\t2026-11-25\tTelenor\n"),
+        "the network, where known"
+    );
+    assert!(
+        out.contains("onecall\tOneCall\t2026-11-25\tTelia (not confirmed)\n"),
+        "{out}"
+    );
+}
+
+#[test]
+fn an_operator_is_found_by_its_name_or_brand_in_any_case() {
+    for (name, id) in [
+        ("Talkmore", "talkmore"),
+        ("TELENOR", "telenor"),
+        ("nicemobil", "ice"),
+        ("OneCall", "onecall"),
+    ] {
+        let out = stdout_of(nocard().args(["operators", "show", name]));
+        let expected = stdout_of(nocard().args(["operators", "show", id]));
+        assert_eq!(out, expected, "{name}");
+    }
+    let err = stderr_of(nocard().args(["operators", "show", "Tele 2"]), 2);
+    assert!(err.contains("unknown operator `Tele 2`"), "{err}");
 }
 
 #[test]
@@ -87,8 +127,9 @@ fn a_folder_adds_operators_and_overrides_built_in_ones() {
         .lines()
         .map(|line| line.split('\t').next().unwrap())
         .collect();
-    assert_eq!(ids, ["acme", "ice", "telenor", "telia"]);
-    assert!(out.contains("telenor\tTelenor (local copy)\t2026-11-01"));
+    assert_eq!(ids[..2], ["acme", "chilimobil"]);
+    assert_eq!(ids.len(), 10);
+    assert!(out.contains("telenor\tTelenor (local copy)\t2026-11-01\t\n"));
 
     let checklist = stdout_of(
         nocard()
