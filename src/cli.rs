@@ -75,6 +75,10 @@ fn localized(lang: Lang) -> clap::Command {
                         .mut_arg("case", |arg| arg.help(t(Ui::HelpCase)))
                 })
         })
+        .mut_subcommand("schema", |cmd| {
+            cmd.about(t(Ui::HelpSchema))
+                .mut_arg("common", |arg| arg.help(t(Ui::HelpSchemaCommon)))
+        })
         .mut_subcommand("operators", |cmd| {
             cmd.about(t(Ui::HelpOperators))
                 .mut_subcommand("list", |cmd| {
@@ -148,6 +152,12 @@ pub enum Command {
     Operators(OperatorsCommand),
     /// Show the requests you sent and what to do next, or update one
     Status(StatusArgs),
+    /// Print the JSON Schema of operator files, for TOML editors
+    Schema {
+        /// The schema of common.toml, the precautions for every operator, instead
+        #[arg(long = "common")]
+        common: bool,
+    },
 }
 
 #[derive(Debug, Args)]
@@ -321,6 +331,7 @@ mod tests {
             &["status", "confirm"],
             &["status", "close"],
             &["status", "forget"],
+            &["schema"],
         ] {
             assert_eq!(
                 render(localized(Lang::En), path),

@@ -46,6 +46,15 @@ pub fn run(cli: &Cli, lang: Lang) -> Result<ExitCode> {
             commands::operator_show(&catalog, id, &layout)
         }
         Command::Status(args) => commands::status(&catalog, args, &layout),
+        Command::Schema { common } => {
+            let schema = if *common {
+                operator::common_schema()
+            } else {
+                operator::operator_schema()
+            };
+            prompt::write_stdout(&schema, lang)?;
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Operators(OperatorsCommand::Validate {
             paths,
             format,

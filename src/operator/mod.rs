@@ -13,6 +13,7 @@ use jiff::civil::Date;
 pub use catalog::{Catalog, is_operator_id};
 pub use convert::{parse_common, parse_operator};
 pub use problem::{FileError, Position, Problem, Rule, Severity};
+pub use raw::{common_schema, operator_schema};
 
 use crate::situation::Condition;
 use crate::text::Text;

@@ -6,5 +6,6 @@ mod checklist;
 mod deregister;
 mod languages;
 mod operators;
+mod schema;
 mod status;
 mod validate;
