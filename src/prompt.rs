@@ -80,20 +80,14 @@ impl Prompter for TerminalPrompter {
     }
 
     fn select(&mut self, ask: Ask, options: &[String], default: usize) -> Result<Reply<usize>> {
-        // A line wider than the terminal is not fully redrawn by dialoguer: cut it to fit.
-        let width = usize::from(Term::stderr().size().1)
-            .saturating_sub(4)
-            .max(20);
-        let items: Vec<_> = options
-            .iter()
-            .map(|option| console::truncate_str(option, width, "…"))
-            .collect();
-        let choice = dialoguer::Select::with_theme(self.theme.as_ref())
-            .with_prompt(ask.prompt)
-            .items(&items)
-            .default(default)
-            .interact_opt()
-            .map_err(|err| dialoguer_error(err, self.lang))?;
+        let choice = select_in_place(
+            self.theme.as_ref(),
+            &Term::stderr(),
+            ask.prompt,
+            options,
+            default,
+        )
+        .map_err(|err| io_error(err, self.lang))?;
         Ok(choice.map_or(Reply::Back, Reply::Answer))
     }
 
@@ -104,8 +98,20 @@ impl Prompter for TerminalPrompter {
     ) -> Result<Reply<String>> {
         // `interact` (not `interact_text`) reads a whole line, which renders wide characters
         // such as Chinese names correctly.
+        // A long question goes on a line of its own, wrapped, so the answer has the width of
+        // the window: dialoguer cannot redraw an answer that wraps.
+        let term = Term::stderr();
+        let width = usize::from(term.size().1);
+        let prompt = if console::measure_text_width(ask.prompt) + 24 > width {
+            let wrapped = textwrap::fill(ask.prompt, width.saturating_sub(1).max(10));
+            term.write_line(&wrapped)
+                .map_err(|err| io_error(err, self.lang))?;
+            "›"
+        } else {
+            ask.prompt
+        };
         let text: String = dialoguer::Input::with_theme(self.theme.as_ref())
-            .with_prompt(ask.prompt)
+            .with_prompt(prompt)
             // Empty is an answer for an optional field; `check` refuses it elsewhere.
             .allow_empty(true)
             .validate_with(|input: &String| -> Result<(), String> {
@@ -127,12 +133,90 @@ impl Prompter for TerminalPrompter {
 
 fn dialoguer_error(err: dialoguer::Error, lang: Lang) -> anyhow::Error {
     let dialoguer::Error::IO(io) = err;
+    io_error(io, lang)
+}
+
+fn io_error(io: std::io::Error, lang: Lang) -> anyhow::Error {
     if io.kind() == std::io::ErrorKind::Interrupted {
         // console saw Ctrl-C in raw mode: it raised SIGINT and also returned this error, so
         // the signal handler and this thread race to the exit. Both go the same way.
         interrupted(lang);
     }
     anyhow::Error::new(io).context(Ui::CouldNotAsk.get(lang))
+}
+
+/// A list to choose from, drawn in the look of the dialoguer theme but redrawn by counting
+/// the rows each line takes in cells, not bytes: dialoguer 0.12 counts bytes, and a Chinese
+/// option then makes it erase rows above the list. Esc (or q) gives `None`, to go back.
+fn select_in_place(
+    theme: &dyn Theme,
+    term: &Term,
+    prompt: &str,
+    options: &[String],
+    default: usize,
+) -> std::io::Result<Option<usize>> {
+    use console::Key;
+    if options.is_empty() {
+        return Ok(None);
+    }
+    let width = usize::from(term.size().1).max(10);
+    // Every option fits on one row; the prompt may take several.
+    let fit = |line: String| console::truncate_str(&line, width - 1, "…").into_owned();
+    let mut selected = default.min(options.len() - 1);
+    let mut drawn = 0;
+    term.hide_cursor()?;
+    let choice = loop {
+        let mut lines = Vec::with_capacity(options.len() + 1);
+        let mut head = String::new();
+        let _ = theme.format_select_prompt(&mut head, prompt);
+        lines.push(head);
+        for (index, option) in options.iter().enumerate() {
+            let mut line = String::new();
+            let _ = theme.format_select_prompt_item(&mut line, option, index == selected);
+            lines.push(fit(line));
+        }
+        term.clear_last_lines(drawn)?;
+        drawn = lines.iter().map(|line| rows(line, width)).sum();
+        for line in &lines {
+            term.write_line(line)?;
+        }
+        let count = options.len();
+        match term.read_key()? {
+            Key::ArrowUp | Key::BackTab | Key::Char('k') => {
+                selected = (selected + count - 1) % count
+            }
+            Key::ArrowDown | Key::Tab | Key::Char('j') => selected = (selected + 1) % count,
+            Key::Enter | Key::Char(' ') => break Some(selected),
+            Key::Escape | Key::Char('q') => break None,
+            Key::CtrlC => return Err(std::io::Error::from(std::io::ErrorKind::Interrupted)),
+            _ => {}
+        }
+    };
+    term.clear_last_lines(drawn)?;
+    if let Some(index) = choice {
+        let mut done = String::new();
+        let _ = theme.format_select_prompt_selection(&mut done, prompt, &options[index]);
+        term.write_line(&fit(done))?;
+    }
+    term.show_cursor()?;
+    Ok(choice)
+}
+
+/// How many rows `line` takes in a window `width` cells wide: a wide character that does not
+/// fit at the end of a row moves to the next, as terminals do.
+fn rows(line: &str, width: usize) -> usize {
+    let plain = console::strip_ansi_codes(line);
+    let mut rows = 1;
+    let mut column = 0;
+    for c in plain.chars() {
+        let cells = console::measure_text_width(c.encode_utf8(&mut [0; 4]));
+        if column + cells > width {
+            rows += 1;
+            column = 0;
+        }
+        column += cells;
+    }
+    rows
 }
 
 /// Nobody to ask: every question must already be answered, by the answers file.
@@ -206,4 +290,21 @@ pub fn interrupted(lang: Lang) -> ! {
         );
     }
     std::process::exit(Exit::Interrupted as i32);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::rows;
+
+    #[test]
+    fn rows_are_counted_in_cells() {
+        assert_eq!(rows("", 40), 1);
+        assert_eq!(rows(&"a".repeat(40), 40), 1);
+        assert_eq!(rows(&"a".repeat(41), 40), 2);
+        // 20 wide characters fill 40 cells; bytes would say 60.
+        assert_eq!(rows(&"号".repeat(20), 40), 1);
+        // A wide character that would straddle the edge starts the next row.
+        assert_eq!(rows(&format!("a{}", "号".repeat(20)), 40), 2);
+        assert_eq!(rows("\u{1b}[1mbold\u{1b}[0m", 40), 1);
+    }
 }
