@@ -183,7 +183,7 @@ fn select_in_place(
         let count = options.len();
         match term.read_key()? {
             Key::ArrowUp | Key::BackTab | Key::Char('k') => {
-                selected = (selected + count - 1) % count
+                selected = (selected + count - 1) % count;
             }
             Key::ArrowDown | Key::Tab | Key::Char('j') => selected = (selected + 1) % count,
             Key::Enter | Key::Char(' ') => break Some(selected),
