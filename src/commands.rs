@@ -28,7 +28,7 @@ pub fn checklist(catalog: &Catalog, args: &ChecklistArgs, layout: &Layout) -> Re
         .transpose()?;
     let checklist = Checklist::new(&common, operator.as_ref(), &Situation::default());
     write_stdout(
-        &render::checklist(&checklist, args.format, layout),
+        &render::checklist(&checklist, args.format, catalog.today(), layout),
         layout.lang,
     )?;
     Ok(ExitCode::SUCCESS)
@@ -76,7 +76,7 @@ pub fn validate(
 
 pub fn operator_show(catalog: &Catalog, id: &str, layout: &Layout) -> Result<ExitCode> {
     write_stdout(
-        &render::operator(&catalog.operator(id)?, layout),
+        &render::operator(&catalog.operator(id)?, catalog.today(), layout),
         layout.lang,
     )?;
     Ok(ExitCode::SUCCESS)

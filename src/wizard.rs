@@ -94,6 +94,8 @@ enum Block {
     Channels,
     Identity,
     WhatNext,
+    /// When the operator's facts were checked, and a notice if that was long ago.
+    Checked,
     NotRecorded,
     Checklist,
 }
@@ -218,6 +220,7 @@ impl Walk<'_> {
             script.push(Beat::Ask(question));
             answers.is_answered(question)
         };
+        script.push(Beat::Show(Block::Checked));
         script.push(Beat::Header(Phase::Preparation));
         if !ask(&mut script, Question::Intent) {
             return script;
@@ -338,6 +341,7 @@ impl Walk<'_> {
             Block::Identity => show::identity(layout),
             Block::WhatNext => show::what_next(self.operator, self.today, layout),
             Block::NotRecorded => show::not_recorded(layout),
+            Block::Checked => show::checked(self.operator, self.today, layout),
             Block::Checklist => {
                 let checklist = Checklist::new(self.common, Some(self.operator), &situation);
                 show::checklist(&checklist, layout)

@@ -8,13 +8,14 @@ use super::{Emphasis, Layout, applies_when, cite, unconfirmed};
 use crate::checklist::{Checklist, Item};
 use crate::cli::Format;
 use crate::i18n::{Ui, long_date};
+use jiff::civil::Date;
 
 /// The checklist in `format`.
 #[must_use]
-pub fn checklist(checklist: &Checklist, format: Format, layout: &Layout) -> String {
+pub fn checklist(checklist: &Checklist, format: Format, today: Date, layout: &Layout) -> String {
     match format {
-        Format::Text => text(checklist, layout),
-        Format::Markdown => markdown(checklist, layout),
+        Format::Text => text(checklist, today, layout),
+        Format::Markdown => markdown(checklist, today, layout),
         Format::Json => json(checklist, layout),
     }
 }
@@ -34,7 +35,7 @@ fn group(item: &Item, layout: &Layout) -> String {
     }
 }
 
-fn text(checklist: &Checklist, layout: &Layout) -> String {
+fn text(checklist: &Checklist, today: Date, layout: &Layout) -> String {
     let lang = layout.lang;
     let mut out = String::new();
     layout.emphasized(Emphasis::Bold, &mut out, "", "", &title(checklist, layout));
@@ -71,6 +72,12 @@ fn text(checklist: &Checklist, layout: &Layout) -> String {
     }
     out.push('\n');
     layout.paragraph(&mut out, "", "", &checked_line(checklist, layout, false));
+    if let Some(notice) = checklist
+        .operator
+        .and_then(|op| super::freshness(op, today, layout))
+    {
+        layout.emphasized(Emphasis::Bold, &mut out, "", "", &notice);
+    }
     out
 }
 
@@ -92,7 +99,7 @@ fn checked_line(checklist: &Checklist, layout: &Layout, in_file: bool) -> String
     }
 }
 
-fn markdown(checklist: &Checklist, layout: &Layout) -> String {
+fn markdown(checklist: &Checklist, today: Date, layout: &Layout) -> String {
     let lang = layout.lang;
     let mut out = format!("# {}\n", title(checklist, layout));
     let mut current = String::new();
@@ -122,6 +129,12 @@ fn markdown(checklist: &Checklist, layout: &Layout) -> String {
         out.push('\n');
     }
     let _ = writeln!(out, "\n{}", checked_line(checklist, layout, true));
+    if let Some(notice) = checklist
+        .operator
+        .and_then(|op| super::freshness(op, today, layout))
+    {
+        let _ = writeln!(out, "\n**{notice}**");
+    }
     out
 }
 

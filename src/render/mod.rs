@@ -7,7 +7,7 @@ pub mod status;
 pub mod walk;
 
 pub use checklist::checklist;
-pub use operators::{operator, operator_list};
+pub use operators::{freshness, operator, operator_list};
 
 use std::fmt::Write as _;
 

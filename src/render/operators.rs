@@ -99,9 +99,26 @@ fn network(operator: &Operator, layout: &Layout) -> String {
     }
 }
 
+/// A notice that the facts may be out of date, where they were checked more than 12 months
+/// before `today`.
+#[must_use]
+pub fn freshness(operator: &Operator, today: jiff::civil::Date, layout: &Layout) -> Option<String> {
+    let year_ago = today.checked_sub(jiff::Span::new().months(12)).ok()?;
+    (operator.checked < year_ago).then(|| {
+        layout.tf(
+            Ui::Stale,
+            &[
+                ("operator", &operator.name),
+                ("date", &long_date(operator.checked, layout.lang)),
+                ("url", &operator.home),
+            ],
+        )
+    })
+}
+
 /// The whole procedure, phase by phase, with channels and numbered sources.
 #[must_use]
-pub fn operator(operator: &Operator, layout: &Layout) -> String {
+pub fn operator(operator: &Operator, today: jiff::civil::Date, layout: &Layout) -> String {
     let lang = layout.lang;
     let numbered = Citations::Numbered(&operator.sources);
     let mut out = String::new();
@@ -130,6 +147,10 @@ pub fn operator(operator: &Operator, layout: &Layout) -> String {
         ],
     );
     layout.paragraph(&mut out, "", "", &summary);
+    if let Some(notice) = freshness(operator, today, layout) {
+        out.push('\n');
+        layout.emphasized(Emphasis::Bold, &mut out, "", "", &notice);
+    }
 
     if let Some(notice) = &operator.notice {
         section(&mut out, layout, layout.t(Ui::HeadingNotice));

@@ -29,6 +29,25 @@ fn heading(out: &mut String, layout: &Layout, text: &str) {
     layout.emphasized(Emphasis::Bold, out, "", "", text);
 }
 
+/// "Telenor's procedure was checked on …", and a notice where that is over a year ago.
+#[must_use]
+pub fn checked(operator: &Operator, today: Date, layout: &Layout) -> String {
+    let mut out = String::new();
+    let line = layout.tf(
+        Ui::WalkChecked,
+        &[
+            ("operator", &operator.name),
+            ("date", &long_date(operator.checked, layout.lang)),
+            ("count", &operator.sources.len()),
+        ],
+    );
+    layout.paragraph(&mut out, "", "", &line);
+    if let Some(notice) = super::freshness(operator, today, layout) {
+        layout.emphasized(Emphasis::Bold, &mut out, "", "", &notice);
+    }
+    out
+}
+
 /// The operator's steps of `phase` that hold in `situation`.
 #[must_use]
 pub fn steps(operator: &Operator, phase: Phase, situation: &Situation, layout: &Layout) -> String {

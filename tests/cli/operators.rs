@@ -166,3 +166,44 @@ fn usage_errors_exit_2() {
     let err = stderr_of(nocard().args(["operators", "show", "fjordkraft"]), 2);
     assert!(err.contains("unknown operator `fjordkraft`"));
 }
+
+#[test]
+fn facts_checked_over_a_year_ago_carry_a_visible_notice() {
+    let notice = "Note: these facts about Acme Mobil were checked on 1 October 2025, more than a year ago. Confirm them on https://www.acme.no/ before you act.";
+    let rules = fixtures("rules");
+    let show = stdout_of(
+        nocard()
+            .args(["operators", "show", "stale", "--operators-dir"])
+            .arg(&rules),
+    );
+    assert!(show.contains(notice), "{show}");
+    let checklist = stdout_of(
+        nocard()
+            .args(["checklist", "--operator", "stale", "--operators-dir"])
+            .arg(&rules),
+    );
+    assert!(checklist.contains(notice), "{checklist}");
+
+    let dir = tempfile::tempdir().unwrap();
+    let answers = dir.path().join("answers.toml");
+    std::fs::write(
+        &answers,
+        "intent = \"port\"\npayer = \"private\"\nplan = \"postpaid\"\nsim = \"esim\"\n",
+    )
+    .unwrap();
+    let walk = stdout_of(
+        nocard()
+            .args(["deregister", "--operator", "stale", "--answers"])
+            .arg(&answers)
+            .arg("--operators-dir")
+            .arg(&rules),
+    );
+    assert!(
+        walk.starts_with("Acme Mobil's procedure was checked on 1 October 2025 against 2 sources"),
+        "{walk}"
+    );
+    assert!(walk.contains(notice), "{walk}");
+
+    let fresh = stdout_of(nocard().args(["operators", "show", "telenor"]));
+    assert!(!fresh.contains("more than a year ago"));
+}
