@@ -3,6 +3,7 @@
 mod helpers;
 
 mod checklist;
+mod contributing;
 mod deregister;
 mod languages;
 mod operators;
