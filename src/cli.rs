@@ -4,6 +4,7 @@
 use std::ffi::OsString;
 use std::path::PathBuf;
 
+use clap::builder::TypedValueParser as _;
 use clap::{Args, CommandFactory as _, FromArgMatches as _, Parser, Subcommand, ValueEnum};
 
 use crate::i18n::Ui;
@@ -19,6 +20,12 @@ pub fn parse() -> Cli {
     Cli::from_arg_matches(&matches).unwrap_or_else(|err| err.exit())
 }
 
+/// `en`, `nb` or `zh`, strictly; clap lists them in help and errors.
+fn lang_parser() -> impl clap::builder::TypedValueParser<Value = Lang> {
+    clap::builder::PossibleValuesParser::new(Lang::ALL.map(Lang::code))
+        .map(|code| Lang::from_code(&code).unwrap_or_default())
+}
+
 /// `--lang X` or `--lang=X`, read before clap parses, so that its own help speaks X.
 fn lang_flag(args: &[OsString]) -> Option<Lang> {
     let mut args = args.iter().filter_map(|arg| arg.to_str());
@@ -28,7 +35,7 @@ fn lang_flag(args: &[OsString]) -> Option<Lang> {
             Some(rest) => rest.strip_prefix('='),
             None => continue,
         };
-        return value.and_then(|value| Lang::ALL.into_iter().find(|lang| lang.code() == value));
+        return value.and_then(Lang::from_code);
     }
     None
 }
@@ -124,7 +131,7 @@ pub struct Cli {
 
     #[arg(
         long = "lang",
-        value_enum,
+        value_parser = lang_parser(),
         value_name = "LANG",
         global = true,
         help = "Language: en, nb (Norwegian bokmål) or zh (Chinese); else NOCARD_LANG, then the locale"

@@ -1,5 +1,7 @@
 //! nocard: a guided wizard for cancelling a Norwegian mobile subscription.
 
+pub use nocard_model::{situation, text};
+
 pub mod answers;
 pub mod cases;
 pub mod checklist;
@@ -12,9 +14,7 @@ pub mod message;
 pub mod operator;
 pub mod prompt;
 pub mod render;
-pub mod situation;
 pub mod store;
-pub mod text;
 pub mod validate;
 pub mod wizard;
 

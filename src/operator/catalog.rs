@@ -8,7 +8,9 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Context as _, Result};
 
-use super::{Common, FileError, Operator, Position, Problem, parse_common, parse_operator};
+use super::{
+    Common, FileError, Operator, Position, Problem, is_operator_id, parse_common, parse_operator,
+};
 use crate::error::Failure;
 use crate::i18n::Ui;
 use crate::text::Lang;
@@ -19,15 +21,6 @@ const BUILT_IN: &[(&str, &str)] = include!(concat!(env!("OUT_DIR"), "/built_in.r
 
 /// The id of the file of precautions common to all operators.
 const COMMON: &str = "common";
-
-/// Whether `id` has the form of an operator id: `[a-z0-9-]+`.
-#[must_use]
-pub fn is_operator_id(id: &str) -> bool {
-    !id.is_empty()
-        && id
-            .bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
-}
 
 /// The operator files nocard knows.
 #[derive(Debug, Clone)]

@@ -3,7 +3,7 @@
 use std::fmt;
 
 /// A language nocard can speak.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum Lang {
     /// English
     #[default]
@@ -16,6 +16,12 @@ pub enum Lang {
 
 impl Lang {
     pub const ALL: [Lang; 3] = [Lang::En, Lang::Nb, Lang::Zh];
+
+    /// The language with this code, as `--lang` and `NOCARD_LANG` take them.
+    #[must_use]
+    pub fn from_code(code: &str) -> Option<Self> {
+        Lang::ALL.into_iter().find(|lang| lang.code() == code)
+    }
 
     /// The language's code, as used for keys in operator files.
     #[must_use]

@@ -1,0 +1,323 @@
+//! The procedure model: operators, their channels and steps, and the common precautions.
+//! Files become this model in `convert`; the rest of nocard sees only these types.
+
+mod convert;
+mod problem;
+mod raw;
+
+use std::fmt;
+
+use jiff::civil::Date;
+
+pub use convert::{parse_common, parse_operator};
+pub use problem::{FileError, Position, Problem, Rule, Severity};
+pub use raw::{common_schema, operator_schema};
+
+use crate::situation::Condition;
+use crate::text::Text;
+
+/// Whether `id` has the form of an operator id: `[a-z0-9-]+`.
+#[must_use]
+pub fn is_operator_id(id: &str) -> bool {
+    !id.is_empty()
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}
+
+/// An operator's procedure, as checked and validated.
+#[derive(Debug, Clone)]
+pub struct Operator {
+    pub id: String,
+    pub name: String,
+    pub legal_name: String,
+    pub org_number: Option<String>,
+    pub brands: Vec<String>,
+    pub domains: Vec<String>,
+    /// The mobile network it runs on, where a source says so.
+    pub network: Option<Network>,
+    /// The operator's main page: where to check what is not confirmed.
+    pub home: String,
+    pub checked: Date,
+    pub sources: Vec<Source>,
+    pub notice: Option<Notice>,
+    pub channels: Vec<Channel>,
+    /// In phase order.
+    pub steps: Vec<Step>,
+    pub precautions: Vec<Entry>,
+}
+
+impl Operator {
+    /// The steps of `phase`, in file order.
+    pub fn steps_in(&self, phase: Phase) -> impl Iterator<Item = &Step> {
+        self.steps.iter().filter(move |step| step.phase == phase)
+    }
+}
+
+/// The network a brand runs on, and where that comes from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Network {
+    pub name: String,
+    pub provenance: Provenance,
+}
+
+/// The precautions that hold whatever the operator.
+#[derive(Debug, Clone)]
+pub struct Common {
+    pub checked: Date,
+    pub sources: Vec<Source>,
+    pub precautions: Vec<Entry>,
+}
+
+/// A page facts were taken from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Source {
+    pub id: String,
+    pub title: Text,
+    /// Where it was found; absent for code whose repository is not known.
+    pub url: Option<String>,
+    pub kind: SourceKind,
+    /// The date the page shows, as written there.
+    pub dated: Option<String>,
+}
+
+impl Source {
+    /// The address users may be sent to: only operators' and authorities' own pages.
+    #[must_use]
+    pub fn link(&self) -> Option<&str> {
+        self.url.as_deref().filter(|_| self.kind.is_linkable())
+    }
+}
+
+/// How much a source can be trusted, and whether it may be shown as a link.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SourceKind {
+    /// The operator's own site.
+    Official,
+    /// A public authority's site.
+    Authority,
+    /// Someone else's summary: may be wrong, and is never shown as a link.
+    ThirdParty,
+    /// A string in public code: weak evidence, never shown as a link.
+    Code,
+}
+
+impl SourceKind {
+    pub const WORDS: &'static str = "official, authority, third-party, code";
+
+    fn from_word(word: &str) -> Option<Self> {
+        Some(match word {
+            "official" => SourceKind::Official,
+            "authority" => SourceKind::Authority,
+            "third-party" => SourceKind::ThirdParty,
+            "code" => SourceKind::Code,
+            _ => return None,
+        })
+    }
+
+    /// Whether users may be sent to this source: nocard links only to operators and authorities.
+    #[must_use]
+    pub fn is_linkable(self) -> bool {
+        matches!(self, SourceKind::Official | SourceKind::Authority)
+    }
+
+    #[must_use]
+    pub fn word(self) -> &'static str {
+        match self {
+            SourceKind::Official => "official",
+            SourceKind::Authority => "authority",
+            SourceKind::ThirdParty => "third-party",
+            SourceKind::Code => "code",
+        }
+    }
+}
+
+/// Where a fact comes from and whether it is confirmed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Provenance {
+    pub sources: Vec<Source>,
+    pub confirmed: bool,
+    /// Where to check the fact when it is not confirmed.
+    pub check_on: String,
+}
+
+/// How the end date follows from the day the operator receives the request.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Notice {
+    pub rule: NoticeRule,
+    pub detail: Text,
+    pub provenance: Provenance,
+}
+
+/// The shapes of notice period operators use.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NoticeRule {
+    /// Ends the day after the request is received.
+    NextDay,
+    /// Ends at the end of the month the request is received in.
+    EndOfMonth,
+    /// Ends at the end of the month after the one the request is received in.
+    EndOfNextMonth,
+    /// No source gives it.
+    Unknown,
+}
+
+impl NoticeRule {
+    pub const WORDS: &'static str = "next-day, end-of-month, end-of-next-month, unknown";
+
+    fn from_word(word: &str) -> Option<Self> {
+        Some(match word {
+            "next-day" => NoticeRule::NextDay,
+            "end-of-month" => NoticeRule::EndOfMonth,
+            "end-of-next-month" => NoticeRule::EndOfNextMonth,
+            "unknown" => NoticeRule::Unknown,
+            _ => return None,
+        })
+    }
+}
+
+/// A way to reach the operator.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Channel {
+    pub id: String,
+    pub kind: ChannelKind,
+    pub label: Text,
+    pub address: Address,
+    pub needs: Option<Text>,
+    pub note: Option<Text>,
+    pub provenance: Provenance,
+}
+
+/// The kinds of channel, as named in operator files and answers files.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum ChannelKind {
+    Phone,
+    Chat,
+    Web,
+    App,
+    Store,
+    Email,
+    Letter,
+}
+
+impl ChannelKind {
+    pub const ALL: [ChannelKind; 7] = [
+        ChannelKind::Phone,
+        ChannelKind::Chat,
+        ChannelKind::Web,
+        ChannelKind::App,
+        ChannelKind::Store,
+        ChannelKind::Email,
+        ChannelKind::Letter,
+    ];
+    pub const WORDS: &'static str = "phone, chat, web, app, store, email, letter";
+
+    #[must_use]
+    pub fn from_word(word: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|kind| kind.word() == word)
+    }
+
+    #[must_use]
+    pub fn word(self) -> &'static str {
+        match self {
+            ChannelKind::Phone => "phone",
+            ChannelKind::Chat => "chat",
+            ChannelKind::Web => "web",
+            ChannelKind::App => "app",
+            ChannelKind::Store => "store",
+            ChannelKind::Email => "email",
+            ChannelKind::Letter => "letter",
+        }
+    }
+}
+
+impl fmt::Display for ChannelKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.word())
+    }
+}
+
+/// Where a channel is reached.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Address {
+    /// A Norwegian number as the operator writes it: `915 09 000`, `06160`.
+    Phone(String),
+    Url(String),
+    Email(String),
+    Postal(String),
+    /// A channel without an address of its own (e.g. "any Telenor store").
+    None,
+}
+
+impl Address {
+    /// The `+47` form for calling from abroad. Short numbers (`06160`, `3332`) cannot be
+    /// dialled from abroad and have none.
+    #[must_use]
+    pub fn abroad(&self) -> Option<String> {
+        match self {
+            Address::Phone(number) if number.chars().filter(char::is_ascii_digit).count() == 8 => {
+                Some(format!("+47 {number}"))
+            }
+            _ => None,
+        }
+    }
+}
+
+/// The five phases of the procedure, in order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Phase {
+    Preparation,
+    Contact,
+    Information,
+    Balance,
+    Confirmation,
+}
+
+impl Phase {
+    pub const ALL: [Phase; 5] = [
+        Phase::Preparation,
+        Phase::Contact,
+        Phase::Information,
+        Phase::Balance,
+        Phase::Confirmation,
+    ];
+    pub const WORDS: &'static str = "preparation, contact, information, balance, confirmation";
+
+    fn from_word(word: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|phase| phase.word() == word)
+    }
+
+    #[must_use]
+    pub fn word(self) -> &'static str {
+        match self {
+            Phase::Preparation => "preparation",
+            Phase::Contact => "contact",
+            Phase::Information => "information",
+            Phase::Balance => "balance",
+            Phase::Confirmation => "confirmation",
+        }
+    }
+
+    /// 1 to 5.
+    #[must_use]
+    pub fn number(self) -> usize {
+        self as usize + 1
+    }
+}
+
+/// A step of the procedure.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Step {
+    pub phase: Phase,
+    pub entry: Entry,
+}
+
+/// A piece of advice: a step's content, or a precaution.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Entry {
+    pub id: String,
+    pub when: Condition,
+    pub title: Text,
+    pub detail: Text,
+    pub provenance: Provenance,
+}
