@@ -251,7 +251,7 @@ fn store_failure(err: &StoreError, lang: Lang) -> anyhow::Error {
 }
 
 fn today() -> jiff::civil::Date {
-    jiff::ZonedDateTime::now().date()
+    crate::today()
 }
 
 /// The case book as the walk's journal. Where it cannot be used, the walk goes on and says

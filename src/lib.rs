@@ -27,6 +27,22 @@ use crate::operator::Catalog;
 use crate::render::Layout;
 use crate::text::Lang;
 
+/// Today's date where the user is. Read from the local time zone file directly: asking jiff
+/// for the system zone walks the whole time zone database, a few million instructions that
+/// a command which starts in well under a million cannot afford.
+pub fn today() -> jiff::civil::Date {
+    use jiff::tz::TimeZone;
+    let zone = if std::env::var_os("TZ").is_some() {
+        TimeZone::try_system().unwrap_or(TimeZone::UTC)
+    } else {
+        std::fs::read("/etc/localtime")
+            .ok()
+            .and_then(|data| TimeZone::tzif("localtime", &data).ok())
+            .unwrap_or(TimeZone::UTC)
+    };
+    zone.to_datetime(jiff::Timestamp::now()).date()
+}
+
 /// The language to speak: `--lang`, `NOCARD_LANG`, the locale, English.
 pub fn language(cli: &Cli) -> Lang {
     i18n::resolve(cli.lang, |name| std::env::var(name).ok())

@@ -16,8 +16,17 @@ use crate::i18n::Ui;
 use crate::text::Lang;
 use jiff::civil::Date;
 
-/// `(id, text)` of each shipped file in `operators/`, sorted by id; written by `build.rs`.
-const BUILT_IN: &[(&str, &str)] = include!(concat!(env!("OUT_DIR"), "/built_in.rs"));
+/// A shipped file in `operators/`, checked when nocard was built.
+struct BuiltIn {
+    id: &'static str,
+    /// The file as written, for `nocard operators validate`.
+    text: &'static str,
+    /// Its model, encoded with postcard: what nocard reads at start-up instead of the TOML.
+    model: &'static [u8],
+}
+
+/// The shipped files, sorted by id; written by `build.rs`.
+const BUILT_IN: &[BuiltIn] = include!(concat!(env!("OUT_DIR"), "/built_in.rs"));
 
 /// The id of the file of precautions common to all operators.
 const COMMON: &str = "common";
@@ -45,7 +54,7 @@ impl Catalog {
         Catalog {
             dir,
             lang,
-            today: jiff::ZonedDateTime::now().date(),
+            today: crate::today(),
         }
     }
 
@@ -53,7 +62,7 @@ impl Catalog {
     pub fn ids(&self) -> Result<Vec<String>> {
         let mut ids: BTreeSet<String> = BUILT_IN
             .iter()
-            .map(|(id, _)| (*id).to_owned())
+            .map(|built_in| built_in.id.to_owned())
             .filter(|id| id != COMMON)
             .collect();
         if let Some(dir) = &self.dir {
@@ -85,6 +94,12 @@ impl Catalog {
         let Some(file) = self.find(id)? else {
             return self.by_name(id);
         };
+        if let Some(operator) = file
+            .model
+            .and_then(|model| postcard::from_bytes(model).ok())
+        {
+            return Ok(operator);
+        }
         let parsed = parse_operator(&file.path, id, &file.text, self.today)
             .map_err(|problems| broken(problems, &file, self.lang))?;
         self.warn(&parsed.findings);
@@ -96,6 +111,12 @@ impl Catalog {
         let file = self
             .find(COMMON)?
             .context("the built-in common precautions are missing")?;
+        if let Some(common) = file
+            .model
+            .and_then(|model| postcard::from_bytes(model).ok())
+        {
+            return Ok(common);
+        }
         let parsed = parse_common(&file.path, &file.text, self.today)
             .map_err(|problems| broken(problems, &file, self.lang))?;
         self.warn(&parsed.findings);
@@ -136,7 +157,7 @@ impl Catalog {
                     return Ok(Some(File {
                         path: path.display().to_string(),
                         text: Cow::Owned(text),
-                        built_in: false,
+                        model: None,
                     }));
                 }
                 Err(err) if err.kind() == io::ErrorKind::NotFound => {
@@ -151,11 +172,11 @@ impl Catalog {
         }
         Ok(BUILT_IN
             .iter()
-            .find(|(built_in, _)| *built_in == id)
-            .map(|(_, text)| File {
+            .find(|built_in| built_in.id == id)
+            .map(|built_in| File {
                 path: format!("operators/{id}.toml"),
-                text: Cow::Borrowed(text),
-                built_in: true,
+                text: Cow::Borrowed(built_in.text),
+                model: Some(built_in.model),
             }))
     }
 
@@ -254,7 +275,8 @@ struct File {
     /// As shown to users.
     path: String,
     text: Cow<'static, str>,
-    built_in: bool,
+    /// The model a built-in file was compiled into; `None` for the user's files.
+    model: Option<&'static [u8]>,
 }
 
 fn broken(problems: Vec<FileError>, file: &File, lang: Lang) -> anyhow::Error {
@@ -275,7 +297,7 @@ fn broken(problems: Vec<FileError>, file: &File, lang: Lang) -> anyhow::Error {
             message.push_str(&Ui::MoreProblems.fill(lang, &[("count", &more)]));
         }
     }
-    let hint = if file.built_in {
+    let hint = if file.model.is_some() {
         Ui::BuiltInHint.get(lang).to_owned()
     } else {
         Ui::FixFileHint.fill(lang, &[("path", &file.path)])
@@ -339,9 +361,28 @@ mod tests {
         jiff::ZonedDateTime::now().date()
     }
 
+    /// What nocard reads at start-up is what the file says.
+    #[test]
+    fn the_compiled_models_equal_the_parsed_files() {
+        for BuiltIn { id, text, model } in BUILT_IN {
+            let path = format!("operators/{id}.toml");
+            if *id == COMMON {
+                let compiled: Common = postcard::from_bytes(model).unwrap();
+                assert_eq!(compiled, parse_common(&path, text, today()).unwrap().value);
+            } else {
+                let compiled: Operator = postcard::from_bytes(model).unwrap();
+                assert_eq!(
+                    compiled,
+                    parse_operator(&path, id, text, today()).unwrap().value,
+                    "{id}"
+                );
+            }
+        }
+    }
+
     #[test]
     fn every_shipped_text_is_in_every_language() {
-        for (id, text) in BUILT_IN {
+        for BuiltIn { id, text, .. } in BUILT_IN {
             let path = format!("operators/{id}.toml");
             let warnings = if *id == COMMON {
                 parse_common(&path, text, today()).unwrap().findings

@@ -30,7 +30,7 @@ pub trait Choice: Copy + Eq + fmt::Debug + 'static {
 macro_rules! choice {
     ($(#[$meta:meta])* $name:ident, $key:ident, { $($(#[$vmeta:meta])* $variant:ident = $word:literal),+ $(,)? }) => {
         $(#[$meta])*
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
         pub enum $name { $($(#[$vmeta])* $variant),+ }
 
         impl Choice for $name {
@@ -104,7 +104,9 @@ choice!(
 );
 
 /// The situation questions, in the order the walk asks them.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
 pub enum Key {
     Intent,
     Plan,
@@ -136,7 +138,7 @@ impl fmt::Display for Key {
 }
 
 /// What is known so far about the user; `None` is "not asked (yet)".
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Situation {
     pub intent: Option<Intent>,
     pub plan: Option<Plan>,
@@ -146,7 +148,7 @@ pub struct Situation {
 }
 
 /// The situations a step or precaution applies to. An empty list admits every answer.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Condition {
     pub intent: Vec<Intent>,
     pub plan: Vec<Plan>,

@@ -3,7 +3,9 @@
 use std::fmt;
 
 /// A language nocard can speak.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, Default, serde::Serialize, serde::Deserialize,
+)]
 pub enum Lang {
     /// English
     #[default]
@@ -41,7 +43,7 @@ impl fmt::Display for Lang {
 }
 
 /// One text in up to three languages. English is always there and is the fallback.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Text {
     pub en: String,
     pub nb: Option<String>,

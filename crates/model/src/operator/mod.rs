@@ -26,7 +26,7 @@ pub fn is_operator_id(id: &str) -> bool {
 }
 
 /// An operator's procedure, as checked and validated.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Operator {
     pub id: String,
     pub name: String,
@@ -55,14 +55,14 @@ impl Operator {
 }
 
 /// The network a brand runs on, and where that comes from.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Network {
     pub name: String,
     pub provenance: Provenance,
 }
 
 /// The precautions that hold whatever the operator.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Common {
     pub checked: Date,
     pub sources: Vec<Source>,
@@ -70,7 +70,7 @@ pub struct Common {
 }
 
 /// A page facts were taken from.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Source {
     pub id: String,
     pub title: Text,
@@ -90,7 +90,7 @@ impl Source {
 }
 
 /// How much a source can be trusted, and whether it may be shown as a link.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum SourceKind {
     /// The operator's own site.
     Official,
@@ -133,7 +133,7 @@ impl SourceKind {
 }
 
 /// Where a fact comes from and whether it is confirmed.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Provenance {
     pub sources: Vec<Source>,
     pub confirmed: bool,
@@ -142,7 +142,7 @@ pub struct Provenance {
 }
 
 /// How the end date follows from the day the operator receives the request.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Notice {
     pub rule: NoticeRule,
     pub detail: Text,
@@ -150,7 +150,7 @@ pub struct Notice {
 }
 
 /// The shapes of notice period operators use.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum NoticeRule {
     /// Ends the day after the request is received.
     NextDay,
@@ -177,7 +177,7 @@ impl NoticeRule {
 }
 
 /// A way to reach the operator.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Channel {
     pub id: String,
     pub kind: ChannelKind,
@@ -189,7 +189,9 @@ pub struct Channel {
 }
 
 /// The kinds of channel, as named in operator files and answers files.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
 pub enum ChannelKind {
     Phone,
     Chat,
@@ -238,7 +240,7 @@ impl fmt::Display for ChannelKind {
 }
 
 /// Where a channel is reached.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Address {
     /// A Norwegian number as the operator writes it: `915 09 000`, `06160`.
     Phone(String),
@@ -264,7 +266,9 @@ impl Address {
 }
 
 /// The five phases of the procedure, in order.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
 pub enum Phase {
     Preparation,
     Contact,
@@ -306,14 +310,14 @@ impl Phase {
 }
 
 /// A step of the procedure.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Step {
     pub phase: Phase,
     pub entry: Entry,
 }
 
 /// A piece of advice: a step's content, or a precaution.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Entry {
     pub id: String,
     pub when: Condition,
