@@ -15,6 +15,13 @@ use crate::text::Lang;
 #[must_use]
 pub fn parse() -> Cli {
     let args: Vec<OsString> = std::env::args_os().collect();
+    // Most runs need no help text: translating it all first would cost more than the rest of
+    // `nocard checklist`. Only help, --version and usage errors take the localized way.
+    if let Ok(matches) = Cli::command().try_get_matches_from(&args)
+        && let Ok(cli) = Cli::from_arg_matches(&matches)
+    {
+        return cli;
+    }
     let lang = crate::i18n::resolve(lang_flag(&args), |name| std::env::var(name).ok());
     let matches = localized(lang).get_matches_from(args);
     Cli::from_arg_matches(&matches).unwrap_or_else(|err| err.exit())
