@@ -8,6 +8,7 @@ use std::path::Path;
 use std::{env, fs};
 
 use nocard_model::operator::{parse_common, parse_operator};
+use nocard_model::text::Lang;
 
 const LANGS: [&str; 3] = ["en", "nb", "zh"];
 
@@ -45,14 +46,19 @@ fn operator_table(dir: &Path, out: &Path) -> String {
         println!("cargo::rerun-if-changed={}", path.display());
         let text = fs::read_to_string(&path).expect("operator files are UTF-8");
         let shown = format!("operators/{id}.toml");
-        let model = if id == "common" {
-            parse_common(&shown, &text, today).map(|parsed| postcard::to_allocvec(&parsed.value))
+        // One model for each interface language, holding that language's texts alone: a third
+        // of the bytes to decode at start-up.
+        let models = if id == "common" {
+            parse_common(&shown, &text, today).map(|parsed| {
+                Lang::ALL.map(|lang| postcard::to_allocvec(&parsed.value.clone().in_language(lang)))
+            })
         } else {
-            parse_operator(&shown, id, &text, today)
-                .map(|parsed| postcard::to_allocvec(&parsed.value))
+            parse_operator(&shown, id, &text, today).map(|parsed| {
+                Lang::ALL.map(|lang| postcard::to_allocvec(&parsed.value.clone().in_language(lang)))
+            })
         };
-        let bytes = match model {
-            Ok(bytes) => bytes.expect("the model serializes"),
+        let models = match models {
+            Ok(models) => models.map(|bytes| bytes.expect("the model serializes")),
             Err(findings) => {
                 let lines: Vec<String> = findings
                     .iter()
@@ -62,13 +68,17 @@ fn operator_table(dir: &Path, out: &Path) -> String {
                 panic!("a shipped operator file is broken:\n{}", lines.join("\n"));
             }
         };
-        let blob = out.join(format!("{id}.postcard"));
-        fs::write(&blob, bytes).expect("OUT_DIR is writable");
+        let mut blobs = Vec::new();
+        for (lang, bytes) in Lang::ALL.iter().zip(models) {
+            let blob = out.join(format!("{id}.{}.postcard", lang.code()));
+            fs::write(&blob, bytes).expect("OUT_DIR is writable");
+            blobs.push(format!("include_bytes!({:?})", blob.display().to_string()));
+        }
         writeln!(
             table,
-            "    BuiltIn {{ id: {id:?}, text: include_str!({:?}), model: include_bytes!({:?}) }},",
+            "    BuiltIn {{ id: {id:?}, text: include_str!({:?}), models: [{}] }},",
             path.display().to_string(),
-            blob.display().to_string()
+            blobs.join(", ")
         )
         .unwrap();
     }

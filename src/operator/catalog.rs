@@ -21,8 +21,9 @@ struct BuiltIn {
     id: &'static str,
     /// The file as written, for `nocard operators validate`.
     text: &'static str,
-    /// Its model, encoded with postcard: what nocard reads at start-up instead of the TOML.
-    model: &'static [u8],
+    /// Its model for each interface language (in the order of `Lang`), encoded with postcard:
+    /// what nocard reads at start-up instead of the TOML.
+    models: [&'static [u8]; 3],
 }
 
 /// The shipped files, sorted by id; written by `build.rs`.
@@ -176,7 +177,7 @@ impl Catalog {
             .map(|built_in| File {
                 path: format!("operators/{id}.toml"),
                 text: Cow::Borrowed(built_in.text),
-                model: Some(built_in.model),
+                model: Some(built_in.models[self.lang as usize]),
             }))
     }
 

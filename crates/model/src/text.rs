@@ -72,6 +72,13 @@ impl Text {
         translated.unwrap_or(&self.en)
     }
 
+    /// The text in `lang` alone (English where it has none), as `get` returns it for any
+    /// language: what a model compiled for one interface language holds.
+    #[must_use]
+    pub fn only(&self, lang: Lang) -> Text {
+        Text::english(self.get(lang))
+    }
+
     /// The languages this text lacks.
     #[must_use]
     pub fn missing(&self) -> Vec<Lang> {

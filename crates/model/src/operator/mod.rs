@@ -14,7 +14,7 @@ pub use problem::{FileError, Position, Problem, Rule, Severity};
 pub use raw::{common_schema, operator_schema};
 
 use crate::situation::Condition;
-use crate::text::Text;
+use crate::text::{Lang, Text};
 
 /// Whether `id` has the form of an operator id: `[a-z0-9-]+`.
 #[must_use]
@@ -48,6 +48,34 @@ pub struct Operator {
 }
 
 impl Operator {
+    /// The same procedure with every text in `lang` alone, to be compiled for that language.
+    #[must_use]
+    pub fn in_language(mut self, lang: Lang) -> Self {
+        for source in &mut self.sources {
+            source.keep(lang);
+        }
+        if let Some(notice) = &mut self.notice {
+            notice.detail = notice.detail.only(lang);
+            notice.provenance.keep(lang);
+        }
+        if let Some(network) = &mut self.network {
+            network.provenance.keep(lang);
+        }
+        for channel in &mut self.channels {
+            channel.label = channel.label.only(lang);
+            channel.needs = channel.needs.as_ref().map(|text| text.only(lang));
+            channel.note = channel.note.as_ref().map(|text| text.only(lang));
+            channel.provenance.keep(lang);
+        }
+        for step in &mut self.steps {
+            step.entry.keep(lang);
+        }
+        for precaution in &mut self.precautions {
+            precaution.keep(lang);
+        }
+        self
+    }
+
     /// The steps of `phase`, in file order.
     pub fn steps_in(&self, phase: Phase) -> impl Iterator<Item = &Step> {
         self.steps.iter().filter(move |step| step.phase == phase)
@@ -59,6 +87,42 @@ impl Operator {
 pub struct Network {
     pub name: String,
     pub provenance: Provenance,
+}
+
+impl Common {
+    /// The same precautions with every text in `lang` alone.
+    #[must_use]
+    pub fn in_language(mut self, lang: Lang) -> Self {
+        for source in &mut self.sources {
+            source.keep(lang);
+        }
+        for precaution in &mut self.precautions {
+            precaution.keep(lang);
+        }
+        self
+    }
+}
+
+impl Source {
+    fn keep(&mut self, lang: Lang) {
+        self.title = self.title.only(lang);
+    }
+}
+
+impl Provenance {
+    fn keep(&mut self, lang: Lang) {
+        for source in &mut self.sources {
+            source.keep(lang);
+        }
+    }
+}
+
+impl Entry {
+    fn keep(&mut self, lang: Lang) {
+        self.title = self.title.only(lang);
+        self.detail = self.detail.only(lang);
+        self.provenance.keep(lang);
+    }
 }
 
 /// The precautions that hold whatever the operator.
