@@ -5,7 +5,9 @@ use std::ffi::OsString;
 use std::path::PathBuf;
 
 use clap::builder::TypedValueParser as _;
-use clap::{Args, CommandFactory as _, FromArgMatches as _, Parser, Subcommand, ValueEnum};
+use clap::{
+    Args, ColorChoice, CommandFactory as _, FromArgMatches as _, Parser, Subcommand, ValueEnum,
+};
 
 use crate::i18n::Ui;
 use crate::text::Lang;
@@ -15,16 +17,32 @@ use crate::text::Lang;
 #[must_use]
 pub fn parse() -> Cli {
     let args: Vec<OsString> = std::env::args_os().collect();
+    // clap's own help and errors are coloured as `--color` says, read before clap parses: a
+    // usage error or `--help` never reaches the parsed value.
+    let color = color_flag(&args).unwrap_or(ColorChoice::Auto);
     // Most runs need no help text: translating it all first would cost more than the rest of
     // `nocard checklist`. Only help, --version and usage errors take the localized way.
-    if let Ok(matches) = Cli::command().try_get_matches_from(&args)
+    if let Ok(matches) = Cli::command().color(color).try_get_matches_from(&args)
         && let Ok(cli) = Cli::from_arg_matches(&matches)
     {
         return cli;
     }
     let lang = crate::i18n::resolve(lang_flag(&args), |name| std::env::var(name).ok());
-    let matches = localized(lang).get_matches_from(args);
+    let matches = localized(lang).color(color).get_matches_from(args);
     Cli::from_arg_matches(&matches).unwrap_or_else(|err| err.exit())
+}
+
+/// Makes nocard's own output (the walk, lists, the checklist, the prompts) follow `--color`:
+/// `always` and `never` decide; `auto` leaves it to the terminal, as `console` detects it (no
+/// colour when piped, with `NO_COLOR` set, `CLICOLOR=0` or `TERM=dumb`).
+pub fn use_color(choice: ColorChoice) {
+    let enabled = match choice {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => return,
+    };
+    console::set_colors_enabled(enabled);
+    console::set_colors_enabled_stderr(enabled);
 }
 
 /// `en`, `nb` or `zh`, strictly; clap lists them in help and errors.
@@ -35,14 +53,24 @@ fn lang_parser() -> impl clap::builder::TypedValueParser<Value = Lang> {
 
 /// `--lang X` or `--lang=X`, read before clap parses, so that its own help speaks X.
 fn lang_flag(args: &[OsString]) -> Option<Lang> {
+    flag_value(args, "--lang").and_then(Lang::from_code)
+}
+
+/// `--color X` or `--color=X`, read before clap parses, so that its own output follows X.
+/// A value clap would refuse counts as none: clap then says why, in colour as `auto` decides.
+fn color_flag(args: &[OsString]) -> Option<ColorChoice> {
+    flag_value(args, "--color").and_then(|value| value.parse().ok())
+}
+
+/// The value of the first `FLAG X` or `FLAG=X` in `args`.
+fn flag_value<'a>(args: &'a [OsString], flag: &str) -> Option<&'a str> {
     let mut args = args.iter().filter_map(|arg| arg.to_str());
     while let Some(arg) = args.next() {
-        let value = match arg.strip_prefix("--lang") {
-            Some("") => args.next(),
-            Some(rest) => rest.strip_prefix('='),
-            None => continue,
-        };
-        return value.and_then(Lang::from_code);
+        match arg.strip_prefix(flag) {
+            Some("") => return args.next(),
+            Some(rest) if rest.starts_with('=') => return rest.strip_prefix('='),
+            _ => {}
+        }
     }
     None
 }
@@ -56,6 +84,7 @@ fn localized(lang: Lang) -> clap::Command {
         .after_help(t(Ui::HelpExamples))
         .mut_arg("lang", |arg| arg.help(t(Ui::HelpLang)))
         .mut_arg("operators_dir", |arg| arg.help(t(Ui::HelpOperatorsDir)))
+        .mut_arg("color", |arg| arg.help(t(Ui::HelpColor)))
         .mut_subcommand("deregister", |cmd| {
             cmd.about(t(Ui::HelpDeregister))
                 .after_help(t(Ui::HelpDeregisterAfter))
@@ -115,6 +144,14 @@ fn localized(lang: Lang) -> clap::Command {
                         .mut_arg("id", |arg| arg.help(t(Ui::HelpOperatorId)))
                 })
         })
+        .mut_subcommand("completions", |cmd| {
+            cmd.about(t(Ui::HelpCompletions))
+                .after_help(t(Ui::HelpCompletionsAfter))
+                .mut_arg("shell", |arg| arg.help(t(Ui::HelpCompletionsShell)))
+        })
+        .mut_subcommand("man", |cmd| {
+            cmd.about(t(Ui::HelpMan)).after_help(t(Ui::HelpManAfter))
+        })
 }
 
 /// Cancel a Norwegian mobile subscription (SIM or eSIM) correctly and completely.
@@ -153,6 +190,16 @@ pub struct Cli {
         global = true
     )]
     pub operators_dir: Option<PathBuf>,
+
+    #[arg(
+        long = "color",
+        value_name = "WHEN",
+        value_enum,
+        default_value_t = ColorChoice::Auto,
+        global = true,
+        help = "When to use colour: auto leaves it out when the output is not a terminal, NO_COLOR is set or TERM=dumb"
+    )]
+    pub color: ColorChoice,
 }
 
 #[derive(Debug, Subcommand)]
@@ -172,6 +219,22 @@ pub enum Command {
         #[arg(long = "common")]
         common: bool,
     },
+    /// Print a completion script for your shell
+    #[command(after_help = "Where to put it:\n  \
+bash  nocard completions bash > ~/.local/share/bash-completion/completions/nocard\n  \
+zsh   nocard completions zsh > ~/.zfunc/_nocard   (a folder in $fpath, before compinit)\n  \
+fish  nocard completions fish > ~/.config/fish/completions/nocard.fish")]
+    Completions {
+        /// The shell to complete in
+        #[arg(value_name = "SHELL", value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page, in roff, for man
+    #[command(after_help = "Install it:\n  \
+mkdir -p ~/.local/share/man/man1\n  \
+nocard man > ~/.local/share/man/man1/nocard.1\n  \
+man nocard")]
+    Man,
 }
 
 #[derive(Debug, Args)]
@@ -346,6 +409,8 @@ mod tests {
             &["status", "close"],
             &["status", "forget"],
             &["schema"],
+            &["completions"],
+            &["man"],
         ] {
             assert_eq!(
                 render(localized(Lang::En), path),
@@ -369,6 +434,22 @@ mod tests {
         assert_eq!(lang_flag(&args(&["nocard", "--lang", "de"])), None);
         assert_eq!(lang_flag(&args(&["nocard", "--lang"])), None);
         assert_eq!(lang_flag(&args(&["nocard", "checklist"])), None);
+    }
+
+    #[test]
+    fn the_colour_flag_is_read_before_clap() {
+        let args = |list: &[&str]| list.iter().map(OsString::from).collect::<Vec<_>>();
+        assert_eq!(
+            color_flag(&args(&["nocard", "--help", "--color", "always"])),
+            Some(ColorChoice::Always)
+        );
+        assert_eq!(
+            color_flag(&args(&["nocard", "--color=never", "checklist"])),
+            Some(ColorChoice::Never)
+        );
+        assert_eq!(color_flag(&args(&["nocard", "--color", "purple"])), None);
+        assert_eq!(color_flag(&args(&["nocard", "--colors=always"])), None);
+        assert_eq!(color_flag(&args(&["nocard", "--color"])), None);
     }
 
     #[test]

@@ -373,3 +373,33 @@ fn choose_operator(catalog: &Catalog, prompter: &mut dyn Prompter, lang: Lang) -
 fn install_interrupt_handler(lang: Lang) {
     let _ = ctrlc::set_handler(move || prompt::interrupted(lang));
 }
+
+/// `nocard completions SHELL`: the completion script for the English command line.
+pub fn completions(shell: clap_complete::Shell, lang: Lang) -> Result<ExitCode> {
+    let mut cmd = <crate::cli::Cli as clap::CommandFactory>::command();
+    let mut script = Vec::new();
+    clap_complete::generate(shell, &mut cmd, "nocard", &mut script);
+    write_stdout(&String::from_utf8_lossy(&script), lang)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `nocard man`: one roff document, the page of `nocard` followed by the page of each command
+/// under it (`nocard-deregister(1)`, `nocard-status-confirm(1)`, …), which the first one lists.
+pub fn man(lang: Lang) -> Result<ExitCode> {
+    fn render(cmd: &clap::Command, page: &mut Vec<u8>) -> std::io::Result<()> {
+        clap_mangen::Man::new(cmd.clone())
+            .source(concat!("nocard ", env!("CARGO_PKG_VERSION")))
+            .render(page)?;
+        for sub in cmd.get_subcommands().filter(|sub| !sub.is_hide_set()) {
+            render(sub, page)?;
+        }
+        Ok(())
+    }
+    let mut cmd =
+        <crate::cli::Cli as clap::CommandFactory>::command().disable_help_subcommand(true);
+    cmd.build();
+    let mut page = Vec::new();
+    render(&cmd, &mut page)?;
+    write_stdout(&String::from_utf8_lossy(&page), lang)?;
+    Ok(ExitCode::SUCCESS)
+}

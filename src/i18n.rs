@@ -25,24 +25,23 @@ impl Ui {
 }
 
 fn fill(template: &str, args: &[(&str, &dyn Display)]) -> String {
-    let mut out = String::with_capacity(template.len() + 16);
+    let mut out = String::with_capacity(template.len() + 32);
     let mut rest = template;
     while let Some(open) = rest.find('{') {
         out.push_str(&rest[..open]);
         let after = &rest[open + 1..];
-        match after.find('}').map(|close| (&after[..close], close)) {
-            Some((name, close)) if args.iter().any(|(key, _)| *key == name) => {
-                let (_, value) = args
-                    .iter()
-                    .find(|(key, _)| *key == name)
-                    .expect("found above");
-                let _ = fmt::Write::write_fmt(&mut out, format_args!("{value}"));
-                rest = &after[close + 1..];
-            }
-            _ => {
-                out.push('{');
-                rest = after;
-            }
+        let named = after.find('}').and_then(|close| {
+            let name = &after[..close];
+            args.iter()
+                .find(|(key, _)| *key == name)
+                .map(|(_, value)| (value, close))
+        });
+        if let Some((value, close)) = named {
+            let _ = fmt::Write::write_fmt(&mut out, format_args!("{value}"));
+            rest = &after[close + 1..];
+        } else {
+            out.push('{');
+            rest = after;
         }
     }
     out.push_str(rest);

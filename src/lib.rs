@@ -76,5 +76,7 @@ pub fn run(cli: &Cli, lang: Lang) -> Result<ExitCode> {
             format,
             deny_warnings,
         }) => commands::validate(&catalog, paths, *format, *deny_warnings, lang),
+        Command::Completions { shell } => commands::completions(*shell, lang),
+        Command::Man => commands::man(lang),
     }
 }

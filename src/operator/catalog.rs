@@ -365,18 +365,18 @@ mod tests {
     /// What nocard reads at start-up is what the file says.
     #[test]
     fn the_compiled_models_equal_the_parsed_files() {
-        for BuiltIn { id, text, model } in BUILT_IN {
+        for BuiltIn { id, text, models } in BUILT_IN {
             let path = format!("operators/{id}.toml");
-            if *id == COMMON {
-                let compiled: Common = postcard::from_bytes(model).unwrap();
-                assert_eq!(compiled, parse_common(&path, text, today()).unwrap().value);
-            } else {
-                let compiled: Operator = postcard::from_bytes(model).unwrap();
-                assert_eq!(
-                    compiled,
-                    parse_operator(&path, id, text, today()).unwrap().value,
-                    "{id}"
-                );
+            for (lang, model) in Lang::ALL.into_iter().zip(models) {
+                if *id == COMMON {
+                    let compiled: Common = postcard::from_bytes(model).unwrap();
+                    let parsed = parse_common(&path, text, today()).unwrap().value;
+                    assert_eq!(compiled, parsed.in_language(lang), "{id} {lang:?}");
+                } else {
+                    let compiled: Operator = postcard::from_bytes(model).unwrap();
+                    let parsed = parse_operator(&path, id, text, today()).unwrap().value;
+                    assert_eq!(compiled, parsed.in_language(lang), "{id} {lang:?}");
+                }
             }
         }
     }

@@ -15,7 +15,7 @@ use console::Term;
 
 use crate::i18n::Ui;
 use crate::operator::{Provenance, Source, SourceKind};
-use crate::situation::{Condition, Key};
+use crate::situation::{Balance, Condition, Intent, Payer, Plan, Sim};
 use crate::text::Lang;
 
 /// How a paragraph stands out.
@@ -180,35 +180,40 @@ fn is_wide(c: char) -> bool {
 
 /// Words a user understands for a condition: "cancelling or porting the number · postpaid".
 fn describe(condition: &Condition, lang: Lang) -> String {
-    condition
-        .terms()
-        .iter()
-        .map(|(key, words)| {
-            words
-                .iter()
-                .map(|word| condition_word(*key, word).get(lang))
-                .collect::<Vec<_>>()
-                .join(Ui::CondOr.get(lang))
-        })
-        .collect::<Vec<_>>()
-        .join(" · ")
-}
-
-fn condition_word(key: Key, word: &str) -> Ui {
-    match (key, word) {
-        (Key::Intent, "port") => Ui::CondIntentPort,
-        (Key::Intent, "keep") => Ui::CondIntentKeep,
-        (Key::Plan, "postpaid") => Ui::CondPlanPostpaid,
-        (Key::Plan, "prepaid") => Ui::CondPlanPrepaid,
-        (Key::Sim, "physical") => Ui::CondSimPhysical,
-        (Key::Sim, "esim") => Ui::CondSimEsim,
-        (Key::Payer, "private") => Ui::CondPayerPrivate,
-        (Key::Payer, "company") => Ui::CondPayerCompany,
-        (Key::Balance, "refund") => Ui::CondBalanceRefund,
-        (Key::Balance, "use") => Ui::CondBalanceUse,
-        (Key::Balance, "leave") => Ui::CondBalanceLeave,
-        _ => Ui::CondIntentCancel,
-    }
+    let mut out = String::new();
+    let mut group = |words: &mut dyn Iterator<Item = Ui>| {
+        for (index, word) in words.enumerate() {
+            if index > 0 {
+                out.push_str(Ui::CondOr.get(lang));
+            } else if !out.is_empty() {
+                out.push_str(" · ");
+            }
+            out.push_str(word.get(lang));
+        }
+    };
+    group(&mut condition.intent.iter().map(|intent| match intent {
+        Intent::Cancel => Ui::CondIntentCancel,
+        Intent::Port => Ui::CondIntentPort,
+        Intent::Keep => Ui::CondIntentKeep,
+    }));
+    group(&mut condition.plan.iter().map(|plan| match plan {
+        Plan::Postpaid => Ui::CondPlanPostpaid,
+        Plan::Prepaid => Ui::CondPlanPrepaid,
+    }));
+    group(&mut condition.sim.iter().map(|sim| match sim {
+        Sim::Physical => Ui::CondSimPhysical,
+        Sim::Esim => Ui::CondSimEsim,
+    }));
+    group(&mut condition.payer.iter().map(|payer| match payer {
+        Payer::Private => Ui::CondPayerPrivate,
+        Payer::Company => Ui::CondPayerCompany,
+    }));
+    group(&mut condition.balance.iter().map(|balance| match balance {
+        Balance::Refund => Ui::CondBalanceRefund,
+        Balance::Use => Ui::CondBalanceUse,
+        Balance::Leave => Ui::CondBalanceLeave,
+    }));
+    out
 }
 
 /// "Title (dated) https://…" for a source users may open; others are named, never linked.

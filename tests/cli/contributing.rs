@@ -14,21 +14,41 @@ fn a_copied_template_validates_and_three_mistakes_are_named_with_line_and_rule()
     let template = std::fs::read_to_string(repo("docs/operator-template.toml")).unwrap();
     let mine = dir.path().join("acme.toml");
     let clean = template
-        .replace("#:schema ../operators/schema.json", "#:schema ./schema.json")
+        .replace(
+            "#:schema ../operators/schema.json",
+            "#:schema ./schema.json",
+        )
         .replace("id = \"example\"", "id = \"acme\"");
     std::fs::write(&mine, &clean).unwrap();
-    let out = stdout_of(nocard().args(["operators", "validate", "--deny-warnings"]).arg(&mine));
+    let out = stdout_of(
+        nocard()
+            .args(["operators", "validate", "--deny-warnings"])
+            .arg(&mine),
+    );
     assert_eq!(out, "0 errors, 0 warnings in 1 file\n");
 
     let broken = clean
         .replace("phase = \"contact\"", "phase = \"kontakt\"")
         .replace("number = \"900 00 000\"", "number = \"+47 900 00 000\"")
-        .replace("home = \"https://www.example.no/\"", "home = \"http://www.example.no/\"");
+        .replace(
+            "home = \"https://www.example.no/\"",
+            "home = \"http://www.example.no/\"",
+        );
     std::fs::write(&mine, &broken).unwrap();
-    let out = nocard().args(["operators", "validate"]).arg(&mine).output().unwrap();
+    let out = nocard()
+        .args(["operators", "validate"])
+        .arg(&mine)
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(1));
     let text = String::from_utf8(out.stdout).unwrap();
-    let line_of = |needle: &str| broken.lines().position(|line| line.contains(needle)).unwrap() + 1;
+    let line_of = |needle: &str| {
+        broken
+            .lines()
+            .position(|line| line.contains(needle))
+            .unwrap()
+            + 1
+    };
     for (needle, code) in [
         ("home = \"http://", "NC015"),
         ("number = \"+47", "NC017"),
@@ -36,7 +56,8 @@ fn a_copied_template_validates_and_three_mistakes_are_named_with_line_and_rule()
     ] {
         let expected = format!("acme.toml:{}:", line_of(needle));
         assert!(
-            text.lines().any(|line| line.contains(&expected) && line.contains(code)),
+            text.lines()
+                .any(|line| line.contains(&expected) && line.contains(code)),
             "{code} at line {}: {text}",
             line_of(needle)
         );
@@ -48,7 +69,10 @@ fn a_copied_template_validates_and_three_mistakes_are_named_with_line_and_rule()
 fn contributing_lists_every_rule_as_the_validator_does() {
     let guide = std::fs::read_to_string(repo("CONTRIBUTING.md")).unwrap();
     let help = stdout_of(nocard().args(["operators", "validate", "--help"]));
-    for line in help.lines().filter(|line| line.trim_start().starts_with("NC0")) {
+    for line in help
+        .lines()
+        .filter(|line| line.trim_start().starts_with("NC0"))
+    {
         let mut parts = line.split_whitespace();
         let (code, level) = (parts.next().unwrap(), parts.next().unwrap());
         let rule: Vec<&str> = parts.collect();

@@ -7,6 +7,7 @@ mod contributing;
 mod deregister;
 mod languages;
 mod operators;
+mod packaging;
 mod schema;
 mod status;
 mod validate;
