@@ -38,7 +38,7 @@ pub fn checklist(catalog: &Catalog, args: &ChecklistArgs, layout: &Layout) -> Re
 }
 
 /// Leaves `value` for the operating system to take back when nocard exits a moment later:
-/// freeing a procedure piece by piece costs a tenth of a whole short command.
+/// freeing a procedure piece by piece costs a few percent of a whole short command.
 fn exit_soon<T>(value: T) {
     std::mem::forget(value);
 }
