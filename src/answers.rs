@@ -5,14 +5,15 @@ use std::fmt;
 use std::path::Path;
 
 use anyhow::{Context as _, Result};
+use nocard_model::limits::{self, MAX_FILE_BYTES};
 use serde::Deserialize;
 use toml::Spanned;
 
 use crate::error::Failure;
 use crate::i18n::Ui;
-use crate::operator::{ChannelKind, Operator, Position};
+use crate::operator::{ChannelKind, Operator, Position, Problem};
 use crate::situation::{Balance, Choice, Intent, Payer, Plan, Sim, Situation};
-use crate::text::Lang;
+use crate::text::{Lang, is_unsafe_char, printable};
 use crate::validate::{BankAccount, Invalid, MobileNumber, owner_name};
 
 /// The questions of the walk, named by their answers-file keys.
@@ -183,6 +184,7 @@ impl Answers {
         lang: Lang,
     ) -> Result<(), String> {
         let word = input.trim();
+        let shown = shown_word(word);
         let invalid = |invalid: Invalid| invalid.message(lang);
         match question {
             Question::Intent => self.intent = Some(choice(word, lang)?),
@@ -198,7 +200,7 @@ impl Answers {
                         Ui::ChannelNotOffered.fill(
                             lang,
                             &[
-                                ("word", &word),
+                                ("word", &shown),
                                 ("operator", &operator.name),
                                 ("words", &Question::Channel.accepts(Some(operator), lang)),
                             ],
@@ -217,13 +219,13 @@ impl Answers {
                     "false" => false,
                     _ => {
                         return Err(
-                            Ui::NotOneOf.fill(lang, &[("word", &word), ("words", &"true, false")])
+                            Ui::NotOneOf.fill(lang, &[("word", &shown), ("words", &"true, false")])
                         );
                     }
                 });
             }
             Question::Reference => {
-                if word.chars().count() > 60 || word.chars().any(char::is_control) {
+                if word.chars().count() > 60 || word.chars().any(is_unsafe_char) {
                     return Err(Ui::ReferenceInvalid.get(lang).to_owned());
                 }
                 self.reference = Some(word.to_owned());
@@ -268,10 +270,14 @@ impl Answers {
     }
 
     /// Reads an answers file. Wrong keys, wrong types and wrong values are errors that name
-    /// the file, the position and the key.
+    /// the file, the position and the key. A file over 1 MiB, or not UTF-8, is refused unread.
     pub fn from_file(path: &Path, operator: &Operator, lang: Lang) -> Result<Self> {
-        let text = std::fs::read_to_string(path)
-            .with_context(|| Ui::CouldNotReadAnswers.fill(lang, &[("path", &path.display())]))?;
+        let text = std::fs::File::open(path)
+            .and_then(limits::read_file)
+            .with_context(|| {
+                Ui::CouldNotReadAnswers
+                    .fill(lang, &[("path", &printable(&path.display().to_string()))])
+            })?;
         Self::parse(&path.display().to_string(), &text, operator, lang).map_err(|message| {
             let keys = Question::ALL.map(Question::key).join(", ");
             Failure::new(message)
@@ -280,71 +286,125 @@ impl Answers {
         })
     }
 
-    /// Parses the text of an answers file shown as `path`.
+    /// Parses the text of an answers file shown as `path`. Every error starts with
+    /// `path:line:column:` and, where one key is at fault, names it; values from the file are
+    /// shown as data, never as terminal control.
     pub fn parse(path: &str, text: &str, operator: &Operator, lang: Lang) -> Result<Self, String> {
+        let path = printable(path);
+        let at = |offset: usize| {
+            let Position { line, column } = Position::of(text, offset);
+            format!("{path}:{line}:{column}")
+        };
+        if text.len() > MAX_FILE_BYTES {
+            return Err(format!(
+                "{}: {}",
+                at(0),
+                limits::too_large_cause(u64::try_from(text.len()).ok())
+            ));
+        }
+        if let Some(offset) = limits::too_deep(text) {
+            return Err(format!("{}: {}", at(offset), Problem::TooDeep));
+        }
         let raw: RawAnswers = toml::from_str(text).map_err(|err| {
-            let at = err.span().map(|span| Position::of(text, span.start));
             let message = err.message().trim_end().replace('\n', "; ");
-            match at {
-                Some(Position { line, column }) => format!("{path}:{line}:{column}: {message}"),
-                None => format!("{path}: {message}"),
-            }
+            // A problem the parser cannot place (e.g. a dotted key too long) is at the start.
+            let offset = err.span().map_or(0, |span| span.start);
+            format!("{}: {}", at(offset), printable(&message))
         })?;
         let mut answers = Answers::default();
         for (question, value) in raw.values() {
-            if let Some(value) = value {
-                answers
-                    .set(question, value.get_ref(), operator, lang)
-                    .map_err(|reason| {
-                        let Position { line, column } = Position::of(text, value.span().start);
-                        format!("{path}:{line}:{column}: `{question}`: {reason}")
-                    })?;
-            }
+            let Some(value) = value else { continue };
+            let fail = |reason: &str| format!("{}: `{question}`: {reason}", at(value.span().start));
+            // serde's words first, as for every other file error, then the key they are about.
+            let typed = typed(question, value.get_ref()).map_err(|reason| {
+                format!("{}: {reason} for `{question}`", at(value.span().start))
+            })?;
+            answers
+                .set(question, &typed, operator, lang)
+                .map_err(|reason| fail(&reason))?;
         }
         Ok(answers)
     }
 }
 
-fn choice<C: Choice>(word: &str, lang: Lang) -> Result<C, String> {
-    C::from_word(word)
-        .ok_or_else(|| Ui::NotOneOf.fill(lang, &[("word", &word), ("words", &C::words())]))
+/// The value of `question`'s key as the walk takes it, or why it is of the wrong type in
+/// serde's words: `sent` is a boolean, every other key a string.
+fn typed(question: Question, value: &toml::Value) -> Result<String, String> {
+    let wrong = |err: toml::de::Error| printable(err.message().trim_end()).into_owned();
+    match (question, value) {
+        // serde would take a date for a string, and as a string; an answer is never a date.
+        (_, toml::Value::Datetime(date)) => {
+            let expected = if question == Question::Sent {
+                "a boolean"
+            } else {
+                "a string"
+            };
+            Err(format!(
+                "invalid type: datetime `{date}`, expected {expected}"
+            ))
+        }
+        (Question::Sent, toml::Value::Boolean(sent)) => Ok(sent.to_string()),
+        (Question::Sent, other) => other
+            .clone()
+            .try_into::<bool>()
+            .map(|sent| sent.to_string())
+            .map_err(wrong),
+        (_, toml::Value::String(text)) => Ok(text.clone()),
+        (_, other) => other.clone().try_into::<String>().map_err(wrong),
+    }
 }
 
-/// An answers file, key for key.
+/// A value from a file or the terminal as an error shows it: as data, on one line, and cut
+/// short if long (a 10,000-character value is not worth repeating).
+fn shown_word(word: &str) -> String {
+    const SHOWN: usize = 40;
+    let shown = printable(word);
+    if shown.chars().count() > SHOWN {
+        let cut: String = shown.chars().take(SHOWN).collect();
+        format!("{cut}…")
+    } else {
+        shown.into_owned()
+    }
+}
+
+fn choice<C: Choice>(word: &str, lang: Lang) -> Result<C, String> {
+    C::from_word(word).ok_or_else(|| {
+        Ui::NotOneOf.fill(lang, &[("word", &shown_word(word)), ("words", &C::words())])
+    })
+}
+
+/// An answers file, key for key. Values are taken whatever their type, so that a wrong type
+/// is reported with the key it is under.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawAnswers {
-    intent: Option<Spanned<String>>,
-    payer: Option<Spanned<String>>,
-    plan: Option<Spanned<String>>,
-    sim: Option<Spanned<String>>,
-    channel: Option<Spanned<String>>,
-    phone: Option<Spanned<String>>,
-    name: Option<Spanned<String>>,
-    balance: Option<Spanned<String>>,
-    account: Option<Spanned<String>>,
-    sent: Option<Spanned<bool>>,
-    reference: Option<Spanned<String>>,
+    intent: Option<Spanned<toml::Value>>,
+    payer: Option<Spanned<toml::Value>>,
+    plan: Option<Spanned<toml::Value>>,
+    sim: Option<Spanned<toml::Value>>,
+    channel: Option<Spanned<toml::Value>>,
+    phone: Option<Spanned<toml::Value>>,
+    name: Option<Spanned<toml::Value>>,
+    balance: Option<Spanned<toml::Value>>,
+    account: Option<Spanned<toml::Value>>,
+    sent: Option<Spanned<toml::Value>>,
+    reference: Option<Spanned<toml::Value>>,
 }
 
 impl RawAnswers {
-    fn values(&self) -> [(Question, Option<Spanned<String>>); 11] {
-        let sent = self
-            .sent
-            .as_ref()
-            .map(|sent| Spanned::new(sent.span(), sent.get_ref().to_string()));
+    fn values(self) -> [(Question, Option<Spanned<toml::Value>>); 11] {
         [
-            (Question::Intent, self.intent.clone()),
-            (Question::Payer, self.payer.clone()),
-            (Question::Plan, self.plan.clone()),
-            (Question::Sim, self.sim.clone()),
-            (Question::Channel, self.channel.clone()),
-            (Question::Phone, self.phone.clone()),
-            (Question::Name, self.name.clone()),
-            (Question::Balance, self.balance.clone()),
-            (Question::Account, self.account.clone()),
-            (Question::Sent, sent),
-            (Question::Reference, self.reference.clone()),
+            (Question::Intent, self.intent),
+            (Question::Payer, self.payer),
+            (Question::Plan, self.plan),
+            (Question::Sim, self.sim),
+            (Question::Channel, self.channel),
+            (Question::Phone, self.phone),
+            (Question::Name, self.name),
+            (Question::Balance, self.balance),
+            (Question::Account, self.account),
+            (Question::Sent, self.sent),
+            (Question::Reference, self.reference),
         ]
     }
 }

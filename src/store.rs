@@ -9,6 +9,9 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use jiff::civil::Date;
+use nocard_model::limits;
+use nocard_model::operator::{Position, Problem};
+use nocard_model::text::{is_unsafe_char, printable};
 use serde::{Deserialize, Serialize};
 
 /// The format this nocard writes. A file from a newer one is refused, never rewritten.
@@ -177,10 +180,11 @@ impl Store {
         self.dir.join("cases.lock")
     }
 
-    /// Reads the book; a missing file is an empty book.
+    /// Reads the book; a missing file is an empty book. A file over 1 MiB, or not UTF-8, is
+    /// refused as it is, before it is parsed.
     pub fn load(&self) -> Result<Book, StoreError> {
         let path = self.path();
-        let text = match fs::read_to_string(&path) {
+        let text = match File::open(&path).and_then(limits::read_file) {
             Ok(text) => text,
             Err(err) if err.kind() == io::ErrorKind::NotFound => {
                 return Ok(Book {
@@ -188,10 +192,15 @@ impl Store {
                     ..Book::default()
                 });
             }
-            Err(err) if err.kind() == io::ErrorKind::InvalidData => {
+            Err(err)
+                if matches!(
+                    err.kind(),
+                    io::ErrorKind::InvalidData | io::ErrorKind::FileTooLarge
+                ) =>
+            {
                 return Err(StoreError::Corrupt {
                     path,
-                    cause: "it is not UTF-8 text".into(),
+                    cause: err.to_string(),
                 });
             }
             Err(source) => return Err(StoreError::Io { path, source }),
@@ -270,13 +279,22 @@ impl Drop for Lock {
     }
 }
 
-/// Parses the text of a case book, refusing a newer format before anything else.
+/// Parses the text of a case book, refusing a newer format before anything else, and a book
+/// with text nocard never writes (a terminal escape in a reference) after.
 fn parse(path: &Path, text: &str) -> Result<Book, StoreError> {
     let corrupt = |cause: String| StoreError::Corrupt {
         path: path.to_owned(),
         cause,
     };
-    let table: toml::Table = toml::from_str(text).map_err(|err| corrupt(one_line(&err)))?;
+    if let Some(offset) = limits::too_deep(text) {
+        let Position { line, column } = Position::of(text, offset);
+        return Err(corrupt(format!(
+            "line {line}, column {column}: {}",
+            Problem::TooDeep
+        )));
+    }
+    let one_line = |err: toml::de::Error| one_line(text, &err);
+    let table: toml::Table = toml::from_str(text).map_err(|err| corrupt(one_line(err)))?;
     let version = table
         .get("version")
         .and_then(toml::Value::as_integer)
@@ -289,14 +307,62 @@ fn parse(path: &Path, text: &str) -> Result<Book, StoreError> {
             version,
         });
     }
-    toml::from_str(text).map_err(|err| corrupt(one_line(&err)))
+    let book: Book = toml::from_str(text).map_err(|err| corrupt(one_line(err)))?;
+    unsafe_text(&book).map_or(Ok(book), |place| {
+        Err(corrupt(format!(
+            "{place} holds a control character or terminal escape sequence"
+        )))
+    })
 }
 
-fn one_line(err: &toml::de::Error) -> String {
-    err.to_string()
+/// The parser's complaint on one line, at its line and column; without the quoted line of
+/// the file, which could be long and could hold anything.
+fn one_line(text: &str, err: &toml::de::Error) -> String {
+    let message = err
+        .message()
         .split_whitespace()
         .collect::<Vec<_>>()
-        .join(" ")
+        .join(" ");
+    let message = printable(&message);
+    match err.span() {
+        Some(span) => {
+            let Position { line, column } = Position::of(text, span.start);
+            format!("line {line}, column {column}: {message}")
+        }
+        None => message.into_owned(),
+    }
+}
+
+/// Where the book holds a character nocard never writes and would not show: the first text
+/// with a control character or invisible formatting, as "case 3's `reference`".
+fn unsafe_text(book: &Book) -> Option<String> {
+    let bad = |text: &str| text.chars().any(is_unsafe_char);
+    for case in &book.cases {
+        let message = case
+            .message
+            .as_ref()
+            .map(|path| path.to_string_lossy().into_owned());
+        let fields = [
+            ("operator", Some(case.operator.as_str())),
+            ("number", Some(case.number.as_str())),
+            ("intent", Some(case.intent.as_str())),
+            ("channel", Some(case.channel.as_str())),
+            ("reference", case.reference.as_deref()),
+            ("message", message.as_deref()),
+        ];
+        if let Some((field, _)) = fields.into_iter().find(|(_, text)| text.is_some_and(bad)) {
+            return Some(format!("case {}'s `{field}`", case.id));
+        }
+    }
+    let draft = book.draft.as_ref()?;
+    if bad(&draft.operator) {
+        return Some("the draft's `operator`".to_owned());
+    }
+    draft
+        .answers
+        .iter()
+        .find(|(key, value)| bad(key) || bad(value))
+        .map(|(key, _)| format!("the draft's `{}`", printable(key)))
 }
 
 fn create_private_dir(dir: &Path) -> io::Result<()> {
@@ -310,20 +376,26 @@ fn create_private_dir(dir: &Path) -> io::Result<()> {
 /// Writes the whole file beside the old one and renames it over, so a failure at any point
 /// leaves the old file as it was. The temporary file is created owner-only.
 fn write_atomically(path: &Path, text: &str) -> io::Result<()> {
+    // tempfile adds " at path \"…\"" to its errors; the error already names the case book.
+    let plain = |err: io::Error| match err.to_string().rsplit_once(" at path \"") {
+        Some((reason, _)) => io::Error::new(err.kind(), reason.to_owned()),
+        None => err,
+    };
     let dir = path.parent().unwrap_or(Path::new("."));
     let mut file = tempfile::Builder::new()
         .prefix(".cases.")
         .suffix(".tmp")
-        .tempfile_in(dir)?;
+        .tempfile_in(dir)
+        .map_err(plain)?;
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt as _;
         file.as_file()
             .set_permissions(fs::Permissions::from_mode(0o600))?;
     }
-    file.write_all(text.as_bytes())?;
+    file.as_file_mut().write_all(text.as_bytes())?;
     file.as_file().sync_all()?;
-    file.persist(path).map_err(|err| err.error)?;
+    file.persist(path).map_err(|err| plain(err.error))?;
     Ok(())
 }
 

@@ -4,7 +4,14 @@
 use std::fmt;
 
 use crate::i18n::Ui;
-use crate::text::Lang;
+use crate::text::{Lang, is_unsafe_char};
+
+/// Whether `input` holds a character no typed value may: a line break (a pasted multi-line
+/// value, or a multi-line string in an answers file), a terminal escape or another control
+/// character, or invisible formatting. A tab is only space.
+fn has_unsafe_char(input: &str) -> bool {
+    input.chars().any(|c| c != '\t' && is_unsafe_char(c))
+}
 
 /// Why a typed value was refused.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -70,6 +77,9 @@ pub struct MobileNumber(String);
 impl MobileNumber {
     /// Accepts `91234567`, `912 34 567`, `+47 912 34 567` and `0047 91234567`.
     pub fn parse(input: &str) -> Result<Self, Invalid> {
+        if has_unsafe_char(input) {
+            return Err(Invalid::PhoneCharacters);
+        }
         let compact: String = input.chars().filter(|c| !c.is_whitespace()).collect();
         if compact.is_empty() {
             return Err(Invalid::PhoneEmpty);
@@ -126,6 +136,9 @@ pub enum BankAccount {
 impl BankAccount {
     /// Accepts `1234.56.78903`, `1234 56 78903`, `12345678903`, and IBANs with or without spaces.
     pub fn parse(input: &str) -> Result<Self, Invalid> {
+        if has_unsafe_char(input) {
+            return Err(Invalid::IbanShape);
+        }
         let compact: String = input
             .chars()
             .filter(|c| !c.is_whitespace() && *c != '.')
@@ -222,8 +235,12 @@ fn check_iban(iban: &str) -> Result<(), Invalid> {
     Ok(())
 }
 
-/// The subscription owner's name, as it goes into the message.
+/// The subscription owner's name, as it goes into the message: one line, spaces tidied, with
+/// no character that could change how the message or the terminal reads.
 pub fn owner_name(input: &str) -> Result<String, Invalid> {
+    if has_unsafe_char(input) {
+        return Err(Invalid::NameCharacters);
+    }
     let name = input.split_whitespace().collect::<Vec<_>>().join(" ");
     if name.is_empty() {
         return Err(Invalid::NameEmpty);
@@ -325,5 +342,181 @@ mod tests {
         assert_eq!(owner_name("   "), Err(Invalid::NameEmpty));
         assert_eq!(owner_name("12345"), Err(Invalid::NameCharacters));
         assert_eq!(owner_name("Ola\u{1b}[31m"), Err(Invalid::NameCharacters));
+    }
+
+    #[test]
+    fn pasted_lines_escapes_and_invisible_formatting_are_refused() {
+        for name in [
+            "Ola\nNordmann",
+            "Ola\r\nNordmann",
+            "Ola\u{2028}Nordmann",
+            "Ola\u{202e}nnamdroN",
+            "Ola\u{9b}31m",
+            "Ola\u{200b}Nordmann",
+            // Found by the validators fuzz target.
+            "DE\u{200b}",
+        ] {
+            assert_eq!(owner_name(name), Err(Invalid::NameCharacters), "{name:?}");
+        }
+        assert_eq!(owner_name("Ola\tNordmann").unwrap(), "Ola Nordmann");
+        assert_eq!(owner_name(&"a".repeat(10_000)), Err(Invalid::NameTooLong));
+        for phone in [
+            "912\n34 567",
+            "91234567\n",
+            "\u{1b}[2J91234567",
+            "912\u{2028}34567",
+        ] {
+            assert_eq!(
+                MobileNumber::parse(phone),
+                Err(Invalid::PhoneCharacters),
+                "{phone:?}"
+            );
+        }
+        assert_eq!(
+            BankAccount::parse("1234.56\n78903"),
+            Err(Invalid::IbanShape)
+        );
+    }
+
+    /// Properties of the check-digit validators, over generated inputs.
+    mod properties {
+        use proptest::prelude::*;
+
+        use super::*;
+
+        const WEIGHTS: [u32; 10] = [5, 4, 3, 2, 7, 6, 5, 4, 3, 2];
+
+        /// The MOD11 check digit of ten digits, worked out afresh; `None` for a remainder
+        /// that would need 10.
+        fn check_digit(prefix: &[u32]) -> Option<u32> {
+            let sum: u32 = WEIGHTS.iter().zip(prefix).map(|(w, d)| w * d).sum();
+            match 11 - sum % 11 {
+                11 => Some(0),
+                10 => None,
+                check => Some(check),
+            }
+        }
+
+        fn digits(values: &[u32]) -> String {
+            values
+                .iter()
+                .map(|d| char::from_digit(*d, 10).unwrap())
+                .collect()
+        }
+
+        /// Eleven digits with a valid check digit.
+        fn account() -> impl Strategy<Value = String> {
+            prop::collection::vec(0u32..10, 10).prop_filter_map("no check digit", |prefix| {
+                let check = check_digit(&prefix)?;
+                Some(format!("{}{check}", digits(&prefix)))
+            })
+        }
+
+        /// The ISO 13616 remainder of an IBAN's text (first four characters moved last).
+        fn mod97(iban: &str) -> u32 {
+            iban[4..]
+                .bytes()
+                .chain(iban[..4].bytes())
+                .fold(0, |acc, b| {
+                    let value = u32::from(if b.is_ascii_digit() {
+                        b - b'0'
+                    } else {
+                        b - b'A' + 10
+                    });
+                    if value >= 10 {
+                        (acc * 100 + value) % 97
+                    } else {
+                        (acc * 10 + value) % 97
+                    }
+                })
+        }
+
+        /// A valid IBAN: a country code, right check digits and a BBAN of digits; a Norwegian
+        /// one holds a valid Norwegian account.
+        fn iban() -> impl Strategy<Value = String> {
+            let foreign =
+                ("[A-MP-Z][A-Z]", "[0-9]{11,30}").prop_map(|(country, bban)| (country, bban));
+            let norwegian = account().prop_map(|bban| ("NO".to_owned(), bban));
+            prop_oneof![foreign, norwegian].prop_map(|(country, bban)| {
+                let check = 98 - mod97(&format!("{country}00{bban}"));
+                format!("{country}{check:02}{bban}")
+            })
+        }
+
+        proptest! {
+            #[test]
+            fn each_prefix_has_at_most_one_check_digit_and_only_it_passes(
+                prefix in prop::collection::vec(0u32..10, 10)
+            ) {
+                let accepted: Vec<u32> = (0..10)
+                    .filter(|d| BankAccount::parse(&format!("{}{d}", digits(&prefix))).is_ok())
+                    .collect();
+                let expected: Vec<u32> = check_digit(&prefix).into_iter().collect();
+                prop_assert_eq!(accepted, expected);
+            }
+
+            #[test]
+            fn any_single_changed_digit_is_refused(
+                account in account(),
+                at in 0usize..11,
+                delta in 1u32..10,
+            ) {
+                let mut changed: Vec<u32> =
+                    account.chars().map(|c| c.to_digit(10).unwrap()).collect();
+                changed[at] = (changed[at] + delta) % 10;
+                let changed = digits(&changed);
+                prop_assert!(BankAccount::parse(&account).is_ok());
+                prop_assert!(BankAccount::parse(&changed).is_err(), "{} passed", changed);
+            }
+
+            #[test]
+            fn an_iban_with_two_adjacent_characters_swapped_is_refused(
+                iban in iban(),
+                at in 0usize..33,
+            ) {
+                prop_assume!(at + 1 < iban.len());
+                let mut swapped = iban.clone().into_bytes();
+                prop_assume!(swapped[at] != swapped[at + 1]);
+                swapped.swap(at, at + 1);
+                let swapped = String::from_utf8(swapped).unwrap();
+                prop_assert!(BankAccount::parse(&iban).is_ok(), "{} refused", iban);
+                prop_assert!(BankAccount::parse(&swapped).is_err(), "{} passed", swapped);
+            }
+
+            #[test]
+            fn accounts_round_trip_through_their_display(
+                account in prop_oneof![account(), iban()],
+                lower in any::<bool>(),
+            ) {
+                let input = if lower { account.to_lowercase() } else { account.clone() };
+                let parsed = BankAccount::parse(&input).unwrap();
+                prop_assert_eq!(BankAccount::parse(&parsed.to_string()).unwrap(), parsed);
+            }
+
+            #[test]
+            fn numbers_round_trip_through_their_display(
+                number in "[49][0-9]{7}",
+                prefix in prop_oneof![Just(""), Just("+47 "), Just("0047"), Just("+47")],
+            ) {
+                let parsed = MobileNumber::parse(&format!("{prefix}{number}")).unwrap();
+                prop_assert_eq!(parsed.digits(), number.as_str());
+                prop_assert_eq!(MobileNumber::parse(&parsed.to_string()).unwrap(), parsed.clone());
+                prop_assert_eq!(MobileNumber::parse(&parsed.national()).unwrap(), parsed);
+            }
+
+            #[test]
+            fn no_input_panics_and_what_passes_is_safe_to_show(input in "\\PC*|.*") {
+                if let Ok(number) = MobileNumber::parse(&input) {
+                    prop_assert_eq!(number.digits().len(), 8);
+                }
+                if let Ok(account) = BankAccount::parse(&input) {
+                    prop_assert!(account.to_string().is_ascii());
+                }
+                if let Ok(name) = owner_name(&input) {
+                    prop_assert!(!name.chars().any(is_unsafe_char));
+                    prop_assert_eq!(owner_name(&name), Ok(name.clone()));
+                }
+            }
+        }
     }
 }

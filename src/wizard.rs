@@ -432,8 +432,10 @@ impl Walk<'_> {
                     .into(),
             );
         }
-        write_atomically(&path, &text, overwrite && path.exists())
-            .with_context(|| Ui::CouldNotWriteMessage.fill(lang, &[("path", &path.display())]))?;
+        write_atomically(&path, &text, overwrite && path.exists()).with_context(|| {
+            let shown = crate::text::printable(&path.display().to_string()).into_owned();
+            Ui::CouldNotWriteMessage.fill(lang, &[("path", &shown)])
+        })?;
         prompter.show(&show::message(&text, &path, channel, &self.layout))?;
         Ok(path)
     }
@@ -578,23 +580,41 @@ fn back(asked: &mut Vec<(usize, Question)>, answers: &mut Answers, cursor: usize
     }
 }
 
-/// Writes `text` to `path` through a temporary file beside it, so a failure half-way leaves
-/// no half-written message and never harms an existing file.
+/// Writes `text` to `path` through a temporary file beside it, so a failure half-way (a
+/// read-only folder, a full disk) leaves no half-written message and never harms an existing
+/// file: the temporary file is removed, and the error is the system's reason alone, without
+/// the temporary file's name. A name with a control character is refused: it is a mistake,
+/// and it would reach the terminal and the case book.
 fn write_atomically(path: &Path, text: &str, replace: bool) -> std::io::Result<()> {
-    use std::io::Write as _;
+    use std::io::{Error, ErrorKind, Write as _};
+    if path
+        .to_string_lossy()
+        .chars()
+        .any(crate::text::is_unsafe_char)
+    {
+        return Err(Error::new(
+            ErrorKind::InvalidInput,
+            "the file name holds a control character or invisible formatting",
+        ));
+    }
+    // tempfile adds " at path \"…\"" to its errors: a file the user never named.
+    let plain = |err: Error| match err.to_string().rsplit_once(" at path \"") {
+        Some((reason, _)) => Error::new(err.kind(), reason.to_owned()),
+        None => err,
+    };
     let dir = match path.parent() {
         Some(parent) if !parent.as_os_str().is_empty() => parent,
         _ => Path::new("."),
     };
-    let mut file = tempfile::NamedTempFile::new_in(dir)?;
-    file.write_all(text.as_bytes())?;
+    let mut file = tempfile::NamedTempFile::new_in(dir).map_err(plain)?;
+    file.as_file_mut().write_all(text.as_bytes())?;
     file.as_file().sync_all()?;
     let persisted = if replace {
         file.persist(path)
     } else {
         file.persist_noclobber(path)
     };
-    persisted.map(drop).map_err(|err| err.error)
+    persisted.map(drop).map_err(|err| plain(err.error))
 }
 
 #[cfg(test)]

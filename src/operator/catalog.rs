@@ -3,17 +3,19 @@
 
 use std::borrow::Cow;
 use std::collections::BTreeSet;
+use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context as _, Result};
+use nocard_model::limits;
 
 use super::{
     Common, FileError, Operator, Position, Problem, is_operator_id, parse_common, parse_operator,
 };
 use crate::error::Failure;
 use crate::i18n::Ui;
-use crate::text::Lang;
+use crate::text::{Lang, printable};
 use jiff::civil::Date;
 
 /// A shipped file in `operators/`, checked when nocard was built.
@@ -39,8 +41,9 @@ pub struct Catalog {
     dir: Option<PathBuf>,
     /// The language of errors.
     lang: Lang,
-    /// For the rules on how old a file's `checked` date may be.
-    today: Date,
+    /// For the rules on how old a file's `checked` date may be; asked of the clock only when
+    /// a command needs it.
+    today: std::sync::OnceLock<Date>,
 }
 
 impl Default for Catalog {
@@ -55,7 +58,7 @@ impl Catalog {
         Catalog {
             dir,
             lang,
-            today: crate::today(),
+            today: std::sync::OnceLock::new(),
         }
     }
 
@@ -101,7 +104,7 @@ impl Catalog {
         {
             return Ok(operator);
         }
-        let parsed = parse_operator(&file.path, id, &file.text, self.today)
+        let parsed = parse_operator(&file.path, id, &file.text, self.today())
             .map_err(|problems| broken(problems, &file, self.lang))?;
         self.warn(&parsed.findings);
         Ok(parsed.value)
@@ -118,15 +121,34 @@ impl Catalog {
         {
             return Ok(common);
         }
-        let parsed = parse_common(&file.path, &file.text, self.today)
+        let parsed = parse_common(&file.path, &file.text, self.today())
             .map_err(|problems| broken(problems, &file, self.lang))?;
         self.warn(&parsed.findings);
         Ok(parsed.value)
     }
 
-    /// Loads every operator, in id order.
+    /// Loads every operator, in id order. A file in the folder that nocard refuses to read (a
+    /// link out of the folder, a device, a file over 1 MiB) is left out, with a warning that
+    /// names it; a file that is read but broken is an error, as for any command.
     pub fn operators(&self) -> Result<Vec<Operator>> {
-        self.ids()?.iter().map(|id| self.operator(id)).collect()
+        let mut operators = Vec::new();
+        for id in self.ids()? {
+            if let Some(dir) = &self.dir {
+                let path = dir.join(format!("{id}.toml"));
+                if let Ok(Some(why)) = refusal(dir, &path) {
+                    let shown = printable(&path.display().to_string()).into_owned();
+                    let message = Ui::CouldNotRead.fill(self.lang, &[("path", &shown)]);
+                    let message = format!("{message}: {why}");
+                    eprintln!(
+                        "{}",
+                        Ui::WarningLine.fill(self.lang, &[("message", &message)])
+                    );
+                    continue;
+                }
+            }
+            operators.push(self.operator(&id)?);
+        }
+        Ok(operators)
     }
 
     /// Every file nocard would use, as `(path, id, text)`: the common precautions, then each
@@ -146,28 +168,28 @@ impl Catalog {
     /// The today rules about `checked` are judged against.
     #[must_use]
     pub fn today(&self) -> Date {
-        self.today
+        *self.today.get_or_init(crate::today)
     }
 
     /// The file for `id`: the folder's if it has one, else the built-in.
     fn find(&self, id: &str) -> Result<Option<File>> {
         if let Some(dir) = &self.dir {
             let path = dir.join(format!("{id}.toml"));
-            match std::fs::read_to_string(&path) {
-                Ok(text) => {
+            let shown = printable(&path.display().to_string()).into_owned();
+            match read_in_folder(dir, &path) {
+                Ok(Some(text)) => {
                     return Ok(Some(File {
-                        path: path.display().to_string(),
+                        path: shown,
                         text: Cow::Owned(text),
                         model: None,
                     }));
                 }
-                Err(err) if err.kind() == io::ErrorKind::NotFound => {
-                    ensure_dir(dir, self.lang)?;
-                }
+                Ok(None) => ensure_dir(dir, self.lang)?,
                 Err(err) => {
-                    return Err(err).with_context(|| {
-                        Ui::CouldNotRead.fill(self.lang, &[("path", &path.display())])
-                    });
+                    let message = Ui::CouldNotRead.fill(self.lang, &[("path", &shown)]);
+                    return Err(Failure::new(format!("{message}: {err}"))
+                        .with_hint(Ui::FixFileHint.fill(self.lang, &[("path", &shown)]))
+                        .into());
                 }
             }
         }
@@ -247,14 +269,85 @@ impl Catalog {
         let plausible = id
             .chars()
             .all(|c| c.is_alphanumeric() || c == ' ' || c == '-');
+        let shown = shown_name(id);
         let problem = if !id.is_empty() && plausible && id != COMMON {
-            Ui::UnknownOperator.fill(lang, &[("id", &id)])
+            Ui::UnknownOperator.fill(lang, &[("id", &shown)])
         } else {
-            Ui::NotAnId.fill(lang, &[("id", &id)])
+            Ui::NotAnId.fill(lang, &[("id", &shown)])
         };
         Failure::usage(problem)
             .with_hint(Ui::KnownOperatorsHint.fill(lang, &[("ids", &known)]))
             .into()
+    }
+}
+
+/// A name the user gave, as an error shows it: as data, and with the letters of another script
+/// written as code points where it mixes them with Latin ones, so that `telеnor` with a
+/// Cyrillic `е` does not read as `telenor`, the name it imitates. Long names are cut short.
+fn shown_name(name: &str) -> String {
+    const SHOWN: usize = 60;
+    let mixed = name.chars().any(|c| c.is_ascii_alphanumeric()) && !name.is_ascii();
+    let mut shown = String::new();
+    for (count, c) in name.chars().enumerate() {
+        if count == SHOWN {
+            shown.push('…');
+            break;
+        }
+        if (mixed && !c.is_ascii()) || crate::text::is_unsafe_char(c) {
+            shown.extend(c.escape_unicode());
+        } else {
+            shown.push(c);
+        }
+    }
+    shown
+}
+
+/// Why nocard will not read `path` in the operators folder `dir`, if it will not: a symbolic
+/// link that leads out of the folder (or nowhere), anything but a regular file (a named pipe
+/// would never end), or a file over 1 MiB. Decided before anything is read.
+fn refusal(dir: &Path, path: &Path) -> io::Result<Option<String>> {
+    let link = match fs::symlink_metadata(path) {
+        Ok(link) => link,
+        Err(err) if err.kind() == io::ErrorKind::NotFound => return Ok(None),
+        Err(err) => return Err(err),
+    };
+    if link.file_type().is_symlink() {
+        let target = match fs::canonicalize(path) {
+            Ok(target) => target,
+            Err(err) if err.kind() == io::ErrorKind::NotFound => {
+                return Ok(Some(
+                    "it is a symbolic link to a file that does not exist".to_owned(),
+                ));
+            }
+            Err(err) => return Err(err),
+        };
+        if !target.starts_with(fs::canonicalize(dir)?) {
+            return Ok(Some(format!(
+                "it is a symbolic link to {}, outside the operators folder; nocard does not follow it",
+                printable(&target.display().to_string())
+            )));
+        }
+    }
+    let metadata = fs::metadata(path)?;
+    if !metadata.is_file() {
+        return Ok(Some("it is not a regular file".to_owned()));
+    }
+    if usize::try_from(metadata.len()).map_or(true, |length| length > limits::MAX_FILE_BYTES) {
+        return Ok(Some(limits::too_large_cause(Some(metadata.len()))));
+    }
+    Ok(None)
+}
+
+/// Reads `path` in the operators folder `dir`, or `None` if there is no such file; a file
+/// nocard refuses is an error that says why.
+fn read_in_folder(dir: &Path, path: &Path) -> io::Result<Option<String>> {
+    if let Some(why) = refusal(dir, path)? {
+        return Err(io::Error::new(io::ErrorKind::InvalidInput, why));
+    }
+    match fs::File::open(path) {
+        Ok(file) => limits::read_file(file).map(Some),
+        Err(err) if err.kind() == io::ErrorKind::NotFound => Ok(None),
+        Err(err) => Err(err),
     }
 }
 
@@ -327,6 +420,16 @@ mod tests {
         ] {
             assert!(!is_operator_id(bad), "{bad:?}");
         }
+    }
+
+    #[test]
+    fn names_in_errors_show_look_alikes_and_escapes_as_code_points() {
+        assert_eq!(shown_name("Talkmore"), "Talkmore");
+        assert_eq!(shown_name("王小明"), "王小明");
+        assert_eq!(shown_name("tel\u{435}nor"), "tel\\u{435}nor");
+        assert_eq!(shown_name("tele\u{1b}[2Jnor"), "tele\\u{1b}[2Jnor");
+        assert_eq!(shown_name("a\0b"), "a\\u{0}b");
+        assert_eq!(shown_name(&"x".repeat(100)), format!("{}…", "x".repeat(60)));
     }
 
     #[test]

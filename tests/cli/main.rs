@@ -8,6 +8,7 @@ mod deregister;
 mod languages;
 mod operators;
 mod packaging;
+mod robustness;
 mod schema;
 mod status;
 mod validate;

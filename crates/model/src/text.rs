@@ -1,5 +1,6 @@
-//! Texts that exist in several languages.
+//! Texts that exist in several languages, and showing text from strangers safely.
 
+use std::borrow::Cow;
 use std::fmt;
 
 /// A language nocard can speak.
@@ -93,9 +94,66 @@ impl Text {
     }
 }
 
+/// Whether `c` is invisible yet changes how text around it reads: bidirectional embeddings,
+/// overrides, isolates and marks (which can show `moc.rab` for `bar.com`), zero-width spaces and
+/// joiners other than ZWJ and ZWNJ (which some scripts and emoji need), line and paragraph
+/// separators, the byte-order mark, and tag characters.
+#[must_use]
+pub fn is_invisible_format(c: char) -> bool {
+    matches!(
+        c,
+        '\u{061C}'
+            | '\u{180E}'
+            | '\u{200B}'
+            | '\u{200E}'..='\u{200F}'
+            | '\u{2028}'..='\u{202E}'
+            | '\u{2060}'..='\u{206F}'
+            | '\u{FEFF}'
+            | '\u{FFF9}'..='\u{FFFB}'
+            | '\u{E0000}'..='\u{E007F}'
+    )
+}
+
+/// Whether `c` must not reach a terminal as it is: a control character (ESC starts terminal
+/// escape sequences, U+009B is a one-character CSI, CR rewrites the line) or an invisible
+/// formatting character.
+#[must_use]
+pub fn is_unsafe_char(c: char) -> bool {
+    c.is_control() || is_invisible_format(c)
+}
+
+/// `text` with every character that must not reach a terminal written as `\u{1b}`, so that
+/// a value from a stranger's file can be shown in an error, on one line, as the data it is.
+#[must_use]
+pub fn printable(text: &str) -> Cow<'_, str> {
+    if !text.chars().any(is_unsafe_char) {
+        return Cow::Borrowed(text);
+    }
+    let mut shown = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if is_unsafe_char(c) {
+            shown.extend(c.escape_unicode());
+        } else {
+            shown.push(c);
+        }
+    }
+    Cow::Owned(shown)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn escapes_and_invisible_characters_are_shown_as_code_points() {
+        assert_eq!(printable("Telenor"), "Telenor");
+        assert_eq!(printable("王小明 Ola-Nordmann"), "王小明 Ola-Nordmann");
+        assert_eq!(printable("a\u{1b}[2Jb"), "a\\u{1b}[2Jb");
+        assert_eq!(printable("x\u{9b}31m\r\n"), "x\\u{9b}31m\\u{d}\\u{a}");
+        assert_eq!(printable("Ola\u{202e}nnamdroN"), "Ola\\u{202e}nnamdroN");
+        // ZWJ in an emoji sequence and ZWNJ in Persian are part of the text.
+        assert_eq!(printable("\u{200d}\u{200c}"), "\u{200d}\u{200c}");
+    }
 
     #[test]
     fn a_missing_translation_falls_back_to_english() {

@@ -10,10 +10,11 @@ use toml::de::{DeTable, DeValue};
 use super::raw::{RawChannel, RawCommon, RawCondition, RawEntry, RawOperator, RawSource, RawText};
 use super::{
     Address, Channel, ChannelKind, Common, Entry, FileError, Network, Notice, NoticeRule, Operator,
-    Phase, Problem, Provenance, Source, SourceKind, Step, is_operator_id,
+    Phase, Position, Problem, Provenance, Source, SourceKind, Step, is_operator_id,
 };
+use crate::limits::{MAX_FILE_BYTES, too_deep};
 use crate::situation::{Choice, Condition, Key};
-use crate::text::Text;
+use crate::text::{Text, is_unsafe_char};
 
 /// Public authorities' domains: the only links besides an operator's own that users are sent to.
 pub const AUTHORITY_DOMAINS: &[&str] = &[
@@ -135,7 +136,9 @@ struct Checker<'a> {
     path: &'a str,
     text: &'a str,
     today: Date,
-    findings: Vec<FileError>,
+    /// Each problem with the byte offset it is at; turned into lines and columns at the end,
+    /// in one pass over the text however many there are.
+    findings: Vec<(Option<usize>, Problem)>,
 }
 
 /// A file turned into the model, with what is worth fixing but does not stop it.
@@ -158,7 +161,17 @@ impl<'a> Checker<'a> {
 
     /// Parses the TOML (a syntax error is one rule), looks at every string in it (control
     /// characters are another), then maps it onto the raw types (unknown keys, wrong types).
+    /// A file too large or too deeply nested for any real operator file is refused first,
+    /// under the syntax rule.
     fn deserialize<T: serde::de::DeserializeOwned>(&mut self) -> Result<T, Vec<FileError>> {
+        if self.text.len() > MAX_FILE_BYTES {
+            self.note(None, Problem::TooLarge(self.text.len()));
+            return Err(self.located());
+        }
+        if let Some(at) = too_deep(self.text) {
+            self.note(Some(at..at + 1), Problem::TooDeep);
+            return Err(self.located());
+        }
         let table = DeTable::parse(self.text).map_err(|err| self.fatal(&err, Problem::Syntax))?;
         self.control_characters(table.get_ref());
         let value = T::deserialize(toml::de::Deserializer::from(table))
@@ -169,14 +182,27 @@ impl<'a> Checker<'a> {
     /// A problem that leaves nothing to check further.
     fn fatal(&mut self, err: &toml::de::Error, problem: fn(String) -> Problem) -> Vec<FileError> {
         let message = err.message().trim_end().replace('\n', "; ");
-        let mut findings = std::mem::take(&mut self.findings);
-        findings.push(FileError::at(
-            self.path,
-            self.text,
-            err.span(),
-            problem(message),
-        ));
-        findings
+        self.note(err.span(), problem(message));
+        self.located()
+    }
+
+    fn note(&mut self, span: Option<std::ops::Range<usize>>, problem: Problem) {
+        self.findings.push((span.map(|span| span.start), problem));
+    }
+
+    /// The findings so far, in the order they were found, each at its line and column.
+    fn located(&mut self) -> Vec<FileError> {
+        let pending = std::mem::take(&mut self.findings);
+        let offsets: Vec<usize> = pending.iter().filter_map(|(offset, _)| *offset).collect();
+        let mut positions = Position::of_all(self.text, &offsets).into_iter();
+        pending
+            .into_iter()
+            .map(|(offset, problem)| FileError {
+                path: self.path.to_owned(),
+                position: offset.and_then(|_| positions.next()),
+                problem,
+            })
+            .collect()
     }
 
     fn control_characters(&mut self, table: &DeTable) {
@@ -196,28 +222,20 @@ impl<'a> Checker<'a> {
     }
 
     fn control_in(&mut self, text: &str, span: std::ops::Range<usize>) {
-        // A newline or tab is layout; anything else (ESC above all) could drive the terminal.
+        // A newline or tab is layout; anything else (ESC above all) could drive the terminal,
+        // and invisible formatting (a right-to-left override) could make a text read as
+        // something it is not.
         if let Some(c) = text
             .chars()
-            .find(|c| c.is_control() && !matches!(c, '\n' | '\t'))
+            .find(|&c| is_unsafe_char(c) && !matches!(c, '\n' | '\t'))
         {
             let shown = format!("U+{:04X}", u32::from(c));
-            self.findings.push(FileError::at(
-                self.path,
-                self.text,
-                Some(span),
-                Problem::ControlCharacter(shown),
-            ));
+            self.note(Some(span), Problem::ControlCharacter(shown));
         }
     }
 
     fn report<T>(&mut self, at: &Spanned<T>, problem: Problem) {
-        self.findings.push(FileError::at(
-            self.path,
-            self.text,
-            Some(at.span()),
-            problem,
-        ));
+        self.note(Some(at.span()), problem);
     }
 
     /// The text, noting each language it lacks: shown in English instead, and reported.
@@ -230,25 +248,18 @@ impl<'a> Checker<'a> {
             zh: raw.zh,
         };
         for lang in text.missing() {
-            self.findings.push(FileError::at(
-                self.path,
-                self.text,
-                Some(span.clone()),
-                Problem::MissingTranslation(lang),
-            ));
+            self.note(Some(span.clone()), Problem::MissingTranslation(lang));
         }
         text
     }
 
     fn finish<T>(mut self, value: T) -> Result<Parsed<T>, Vec<FileError>> {
-        self.findings.sort_by_key(FileError::place);
-        if self.findings.iter().any(|f| f.problem.blocks_loading()) {
-            Err(self.findings)
+        let mut findings = self.located();
+        findings.sort_by_key(FileError::place);
+        if findings.iter().any(|f| f.problem.blocks_loading()) {
+            Err(findings)
         } else {
-            Ok(Parsed {
-                value,
-                findings: self.findings,
-            })
+            Ok(Parsed { value, findings })
         }
     }
 
@@ -262,12 +273,7 @@ impl<'a> Checker<'a> {
     /// `checked`: present, a date, not in the future, not older than a year.
     fn checked(&mut self, value: Option<&Spanned<toml::value::Datetime>>) -> Date {
         let Some(value) = value else {
-            self.findings.push(FileError::at(
-                self.path,
-                self.text,
-                None,
-                Problem::CheckedMissing,
-            ));
+            self.note(None, Problem::CheckedMissing);
             return Date::default();
         };
         let date = self.date(value);
@@ -869,5 +875,92 @@ sources = ["terms"]
     fn a_date_with_a_time_is_refused() {
         let text = MINIMAL.replace("checked = 2026-11-25", "checked = 2026-11-25T10:00:00");
         assert!(matches!(problems(&text)[0].0, Problem::NotADate));
+    }
+
+    #[test]
+    fn a_file_over_1_mib_is_refused_before_parsing() {
+        let text = format!(
+            "{MINIMAL}\n#{}\n",
+            "x".repeat(crate::limits::MAX_FILE_BYTES)
+        );
+        let found = parse_operator("acme.toml", "acme", &text, TODAY).unwrap_err();
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].problem, Problem::TooLarge(text.len()));
+        assert_eq!(found[0].problem.rule(), super::super::Rule::Syntax);
+        assert!(
+            found[0]
+                .to_string()
+                .starts_with("acme.toml:1:1: the file is "),
+            "{}",
+            found[0]
+        );
+        let common = parse_common("common.toml", &text, TODAY).unwrap_err();
+        assert_eq!(common[0].problem, Problem::TooLarge(text.len()));
+    }
+
+    #[test]
+    fn deep_nesting_is_a_syntax_error_not_a_stack_overflow() {
+        let deep = [
+            format!("a = {}{}\n", "[".repeat(100_000), "]".repeat(100_000)),
+            format!("a = {}1{}\n", "{b = ".repeat(100_000), "}".repeat(100_000)),
+            format!("{} = 1\n", vec!["a"; 100_000].join(".")),
+            format!("[{}]\n", vec!["a"; 100_000].join(".")),
+            // Each kind within the parser's own limits, multiplied: thousands of levels.
+            format!(
+                "a = {}1{}\n",
+                format!("{{{} = ", vec!["k"; 79].join(".")).repeat(79),
+                "}".repeat(79)
+            ),
+        ];
+        for text in deep {
+            let text = format!("{MINIMAL}\n{text}");
+            for found in [
+                parse_operator("acme.toml", "acme", &text, TODAY).unwrap_err(),
+                parse_common("common.toml", &text, TODAY).unwrap_err(),
+            ] {
+                assert_eq!(found.len(), 1, "{found:?}");
+                assert_eq!(found[0].problem, Problem::TooDeep);
+                assert_eq!(found[0].problem.rule().code(), "NC001");
+                assert_eq!(found[0].place().line, MINIMAL.matches('\n').count() + 2);
+            }
+        }
+    }
+
+    #[test]
+    fn invisible_formatting_is_refused_like_control_characters() {
+        let text = MINIMAL.replace("title.en = \"Call\"", "title.en = \"Call \u{202e}llaC\"");
+        let found = problems(&text);
+        assert_eq!(found[0].0, Problem::ControlCharacter("U+202E".into()));
+        assert_eq!(found[0].1, position_of(&text, "\"Call "));
+    }
+
+    #[test]
+    fn escapes_in_keys_and_values_never_reach_the_message_raw() {
+        let text = MINIMAL.replace("phase = \"contact\"", "phase = \"\\u001b[2J\"");
+        let found = parse_operator("acme.toml", "acme", &text, TODAY).unwrap_err();
+        assert!(found.iter().any(|f| f.problem.rule().code() == "NC019"));
+        for finding in found {
+            assert!(!finding.to_string().contains('\u{1b}'), "{finding}");
+        }
+        let text = format!("{MINIMAL}\n\"\\u001b]0;owned\\u0007\" = 1\n");
+        for finding in parse_operator("acme.toml", "acme", &text, TODAY).unwrap_err() {
+            let shown = finding.to_string();
+            assert!(!shown.contains(['\u{1b}', '\u{7}']), "{shown}");
+        }
+    }
+
+    #[test]
+    fn a_hundred_thousand_findings_take_one_pass() {
+        // Every string holds a control character: one finding each, all on one line.
+        let items = vec!["\"\\u0001\""; 100_000].join(", ");
+        let text = format!("{MINIMAL}\nextra = [{items}]\n");
+        let start = std::time::Instant::now();
+        let found = parse_operator("acme.toml", "acme", &text, TODAY).unwrap_err();
+        assert_eq!(found.len(), 100_001);
+        assert_eq!(
+            found[99_999].place().line,
+            MINIMAL.matches('\n').count() + 2
+        );
+        assert!(start.elapsed().as_secs() < 20, "{:?}", start.elapsed());
     }
 }

@@ -2,9 +2,8 @@
 //! stable code (`NC006`), which `nocard operators validate` prints and the README lists.
 
 use std::fmt;
-use std::ops::Range;
 
-use crate::text::Lang;
+use crate::text::{Lang, printable};
 
 /// A 1-based line and column (in characters) in a file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -24,6 +23,32 @@ impl Position {
             line: before.matches('\n').count() + 1,
             column: before[line_start..].chars().count() + 1,
         }
+    }
+}
+
+impl Position {
+    /// The positions of many byte offsets, in the order given, in one pass over `text`: a
+    /// file with thousands of findings costs no more than one with a few.
+    #[must_use]
+    pub fn of_all(text: &str, offsets: &[usize]) -> Vec<Position> {
+        let mut order: Vec<usize> = (0..offsets.len()).collect();
+        order.sort_by_key(|&index| offsets[index]);
+        let mut positions = vec![Position { line: 1, column: 1 }; offsets.len()];
+        let (mut at, mut line, mut column) = (0, 1, 1);
+        for index in order {
+            let target = floor_char_boundary(text, offsets[index].min(text.len()));
+            for c in text[at..target].chars() {
+                if c == '\n' {
+                    line += 1;
+                    column = 1;
+                } else {
+                    column += 1;
+                }
+            }
+            at = target;
+            positions[index] = Position { line, column };
+        }
+        positions
     }
 }
 
@@ -155,62 +180,78 @@ impl Rule {
     }
 }
 
-/// One mistake in an operator file. The messages name the item at fault.
+/// One mistake in an operator file. The messages name the item at fault; every value from
+/// the file is shown through [`printable`], so a hostile file cannot drive the terminal through
+/// an error message.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum Problem {
-    #[error("{0}")]
+    #[error("{}", printable(.0))]
     Syntax(String),
-    #[error("{0}")]
+    /// Refused before parsing: the number of bytes.
+    #[error(
+        "the file is {0} bytes; operator files may be at most 1 MiB ({max} bytes)",
+        max = crate::limits::MAX_FILE_BYTES
+    )]
+    TooLarge(usize),
+    /// Refused before parsing.
+    #[error(
+        "arrays, tables and dotted keys are nested more than {max} levels deep here",
+        max = crate::limits::MAX_NESTING
+    )]
+    TooDeep,
+    #[error("{}", printable(.0))]
     Shape(String),
-    #[error("id `{id}` does not match the file name `{stem}.toml`")]
+    #[error("id `{}` does not match the file name `{}.toml`", printable(.id), printable(.stem))]
     IdMismatch { id: String, stem: String },
-    #[error("`{0}` is not an operator id (lowercase letters, digits and '-')")]
+    #[error("`{}` is not an operator id (lowercase letters, digits and '-')", printable(.0))]
     InvalidId(String),
-    #[error("{what} `{id}` is defined twice")]
+    #[error("{what} `{}` is defined twice", printable(.id))]
     Duplicate { what: &'static str, id: String },
-    #[error("unknown phase `{0}`; expected one of: {phases}", phases = crate::operator::Phase::WORDS)]
+    #[error("unknown phase `{}`; expected one of: {phases}", printable(.0), phases = crate::operator::Phase::WORDS)]
     UnknownPhase(String),
     #[error(
-        "step `{step}` in phase `{phase}` comes after a step in phase `{after}`; keep steps in phase order"
+        "step `{}` in phase `{phase}` comes after a step in phase `{after}`; keep steps in phase order",
+        printable(.step)
     )]
     PhaseOutOfOrder {
         step: String,
         phase: &'static str,
         after: &'static str,
     },
-    #[error("step `{0}` has no phase")]
+    #[error("step `{}` has no phase", printable(.0))]
     MissingPhase(String),
-    #[error("precaution `{0}` has a phase; phases are for steps")]
+    #[error("precaution `{}` has a phase; phases are for steps", printable(.0))]
     PhaseOnPrecaution(String),
     #[error(
-        "`{0}` is not a situation question; expected one of: intent, plan, sim, payer, balance"
+        "`{}` is not a situation question; expected one of: intent, plan, sim, payer, balance",
+        printable(.0)
     )]
     UnknownSituation(String),
-    #[error("`{value}` is not a {key} in a condition; expected one of: {expected}")]
+    #[error("`{}` is not a {key} in a condition; expected one of: {expected}", printable(.value))]
     UnknownSituationValue {
         key: &'static str,
         value: String,
         expected: String,
     },
-    #[error("unknown source kind `{0}`; expected one of: {kinds}", kinds = crate::operator::SourceKind::WORDS)]
+    #[error("unknown source kind `{}`; expected one of: {kinds}", printable(.0), kinds = crate::operator::SourceKind::WORDS)]
     UnknownSourceKind(String),
-    #[error("no source with id `{0}` in this file's [[sources]]")]
+    #[error("no source with id `{}` in this file's [[sources]]", printable(.0))]
     UnknownSource(String),
-    #[error("source `{0}` is an official or authority page and needs its `url`")]
+    #[error("source `{}` is an official or authority page and needs its `url`", printable(.0))]
     MissingUrl(String),
-    #[error("{0} states a fact but cites no source")]
+    #[error("{} states a fact but cites no source", printable(.0))]
     UnsourcedFact(String),
-    #[error("unknown channel kind `{0}`; expected one of: {kinds}", kinds = crate::operator::ChannelKind::WORDS)]
+    #[error("unknown channel kind `{}`; expected one of: {kinds}", printable(.0), kinds = crate::operator::ChannelKind::WORDS)]
     UnknownChannelKind(String),
-    #[error("unknown notice rule `{0}`; expected one of: {rules}", rules = crate::operator::NoticeRule::WORDS)]
+    #[error("unknown notice rule `{}`; expected one of: {rules}", printable(.0), rules = crate::operator::NoticeRule::WORDS)]
     UnknownNoticeRule(String),
-    #[error("channel `{channel}` of kind {kind} needs `{field}`")]
+    #[error("channel `{}` of kind {kind} needs `{field}`", printable(.channel))]
     MissingAddress {
         channel: String,
         kind: &'static str,
         field: &'static str,
     },
-    #[error("channel `{channel}` of kind {kind} cannot have `{field}`")]
+    #[error("channel `{}` of kind {kind} cannot have `{field}`", printable(.channel))]
     StrayAddress {
         channel: String,
         kind: &'static str,
@@ -226,15 +267,18 @@ pub enum Problem {
     CheckedInFuture(jiff::civil::Date),
     #[error("the facts were checked on {0}, more than 12 months ago: check them again")]
     Stale(jiff::civil::Date),
-    #[error("`{0}` is not a Norwegian phone number (8 digits, or a short number of 4 or 5)")]
+    #[error(
+        "`{}` is not a Norwegian phone number (8 digits, or a short number of 4 or 5)",
+        printable(.0)
+    )]
     BadPhoneNumber(String),
-    #[error("`{0}` is not an https:// address")]
+    #[error("`{}` is not an https:// address", printable(.0))]
     NotHttps(String),
-    #[error("`{0}` is neither on this operator's domains nor a public authority's")]
+    #[error("`{}` is neither on this operator's domains nor a public authority's", printable(.0))]
     ForeignLink(String),
     #[error("no {0} text; English is shown instead")]
     MissingTranslation(Lang),
-    #[error("a text holds a control character or terminal escape sequence ({0})")]
+    #[error("a text holds a control character or terminal escape sequence ({})", printable(.0))]
     ControlCharacter(String),
 }
 
@@ -250,7 +294,7 @@ impl Problem {
     #[must_use]
     pub fn rule(&self) -> Rule {
         match self {
-            Problem::Syntax(_) => Rule::Syntax,
+            Problem::Syntax(_) | Problem::TooLarge(_) | Problem::TooDeep => Rule::Syntax,
             Problem::Shape(_) => Rule::Shape,
             Problem::IdMismatch { .. } => Rule::IdMatchesFile,
             Problem::InvalidId(_) => Rule::IdForm,
@@ -290,14 +334,6 @@ pub struct FileError {
 }
 
 impl FileError {
-    pub(crate) fn at(path: &str, text: &str, span: Option<Range<usize>>, problem: Problem) -> Self {
-        FileError {
-            path: path.to_owned(),
-            position: span.map(|span| Position::of(text, span.start)),
-            problem,
-        }
-    }
-
     /// The position, or the start of the file for problems that have none (a missing key).
     #[must_use]
     pub fn place(&self) -> Position {
@@ -308,7 +344,12 @@ impl FileError {
 impl fmt::Display for FileError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let Position { line, column } = self.place();
-        write!(f, "{}:{line}:{column}: {}", self.path, self.problem)
+        write!(
+            f,
+            "{}:{line}:{column}: {}",
+            printable(&self.path),
+            self.problem
+        )
     }
 }
 
@@ -324,6 +365,35 @@ mod tests {
         let eq = text.find(" = 1").unwrap();
         assert_eq!(Position::of(text, eq), Position { line: 2, column: 5 });
         assert_eq!(Position::of(text, 10_000).line, 3);
+    }
+
+    #[test]
+    fn many_positions_at_once_equal_one_at_a_time() {
+        let text = "id = \"x\"\nnåme = 1\n\n王 = [\"a\", \"b\"]\n";
+        let offsets: Vec<usize> = (0..text.len() + 3).rev().chain([5, 0, 5]).collect();
+        let all = Position::of_all(text, &offsets);
+        for (offset, position) in offsets.iter().zip(all) {
+            assert_eq!(position, Position::of(text, *offset), "at {offset}");
+        }
+    }
+
+    #[test]
+    fn messages_show_values_from_the_file_as_data() {
+        let problem = Problem::UnknownPhase("\u{1b}[2Jpreparation".into());
+        assert!(
+            problem
+                .to_string()
+                .starts_with("unknown phase `\\u{1b}[2Jpreparation`")
+        );
+        let error = FileError {
+            path: "x\u{1b}.toml".into(),
+            position: None,
+            problem: Problem::Shape("unknown field `\u{9b}31m`".into()),
+        };
+        assert_eq!(
+            error.to_string(),
+            "x\\u{1b}.toml:1:1: unknown field `\\u{9b}31m`"
+        );
     }
 
     #[test]

@@ -1,0 +1,32 @@
+//! The answers-file loader over arbitrary UTF-8: `Answers::parse` must accept or refuse with
+//! one line that starts with the file's name and is safe to print, and what it accepts must
+//! be safe to put in the message and the case book.
+#![no_main]
+
+use std::sync::OnceLock;
+
+use libfuzzer_sys::fuzz_target;
+use nocard::answers::{Answers, Question};
+use nocard::operator::{Catalog, Operator};
+use nocard::text::{Lang, is_unsafe_char};
+
+fn telenor() -> &'static Operator {
+    static OPERATOR: OnceLock<Operator> = OnceLock::new();
+    OPERATOR.get_or_init(|| Catalog::default().operator("telenor").expect("built in"))
+}
+
+fuzz_target!(|text: &str| {
+    match Answers::parse("fuzz.toml", text, telenor(), Lang::En) {
+        Ok(answers) => {
+            for question in Question::ALL {
+                if let Some(shown) = answers.shown(question) {
+                    assert!(!shown.chars().any(is_unsafe_char), "{question}: {shown:?}");
+                }
+            }
+        }
+        Err(message) => {
+            assert!(message.starts_with("fuzz.toml:"), "{message:?}");
+            assert!(!message.chars().any(is_unsafe_char), "{message:?}");
+        }
+    }
+});
