@@ -23,8 +23,13 @@ pub fn check_text(path: &str, id: &str, text: &str, today: Date) -> Vec<FileErro
 
 /// Reads and checks the file at `path`; its name gives the id it must have.
 pub fn check_file(path: &Path, today: Date) -> Result<Vec<FileError>> {
-    let text = std::fs::read_to_string(path)
-        .with_context(|| format!("could not read {}", path.display()))?;
+    let context = || format!("could not read {}", path.display());
+    // Only a regular file is opened: a named pipe would block the open itself.
+    if !std::fs::metadata(path).with_context(context)?.is_file() {
+        anyhow::bail!("{}: it is not a regular file", context());
+    }
+    // A file over the size limit is read anyway, so that NC001 reports it with its place.
+    let text = std::fs::read_to_string(path).with_context(context)?;
     let id = path
         .file_stem()
         .and_then(|stem| stem.to_str())

@@ -129,7 +129,7 @@ impl Rule {
     #[must_use]
     pub fn description(self) -> &'static str {
         match self {
-            Rule::Syntax => "the file is valid TOML",
+            Rule::Syntax => "the file is valid TOML, at most 1 MiB and 64 levels deep",
             Rule::Shape => "every key is known, present where required, and of the right type",
             Rule::IdMatchesFile => "`id` equals the file name",
             Rule::IdForm => "ids are lowercase letters, digits and '-'",
@@ -152,7 +152,7 @@ impl Rule {
             }
             Rule::MissingLanguage => "every text has en, nb and zh",
             Rule::ControlCharacters => {
-                "no text holds control characters or terminal escape sequences"
+                "no text holds control characters, escape sequences or invisible formatting"
             }
             Rule::UnknownKind => "source kinds, channel kinds and notice rules are known words",
             Rule::ChannelAddress => "each channel has the address its kind takes, and no other",
