@@ -53,3 +53,24 @@ pub fn stderr_of(cmd: &mut Command, code: i32) -> String {
     let output = cmd.assert().code(code).get_output().stderr.clone();
     String::from_utf8(output).expect("UTF-8 output")
 }
+
+/// `nocard` as an unprivileged user where the tests run as root (permissions do not bind
+/// root), from a copy of the binary that user can run.
+#[cfg(unix)]
+pub fn unprivileged(dir: &std::path::Path) -> std::process::Command {
+    use std::os::unix::fs::PermissionsExt as _;
+    let root =
+        std::fs::metadata("/proc/self").is_ok_and(|m| std::os::unix::fs::MetadataExt::uid(&m) == 0);
+    if root && std::path::Path::new("/usr/bin/setpriv").exists() {
+        let binary = dir.join("nocard");
+        std::fs::copy(env!("CARGO_BIN_EXE_nocard"), &binary).unwrap();
+        std::fs::set_permissions(&binary, std::fs::Permissions::from_mode(0o755)).unwrap();
+        let mut command = std::process::Command::new("/usr/bin/setpriv");
+        command
+            .args(["--reuid=65534", "--regid=65534", "--clear-groups"])
+            .arg(&binary);
+        command
+    } else {
+        std::process::Command::new(env!("CARGO_BIN_EXE_nocard"))
+    }
+}

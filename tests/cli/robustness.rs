@@ -706,27 +706,6 @@ fn a_named_pipe_in_the_operators_folder_is_not_read() {
 
 // ── Writing the message ─────────────────────────────────────────────────────────────────────
 
-/// `nocard` as an unprivileged user where the tests run as root (permissions do not bind
-/// root), from a copy of the binary that user can run.
-#[cfg(unix)]
-fn unprivileged(dir: &Path) -> Command {
-    use std::os::unix::fs::PermissionsExt as _;
-    let root =
-        std::fs::metadata("/proc/self").is_ok_and(|m| std::os::unix::fs::MetadataExt::uid(&m) == 0);
-    if root && Path::new("/usr/bin/setpriv").exists() {
-        let binary = dir.join("nocard");
-        std::fs::copy(env!("CARGO_BIN_EXE_nocard"), &binary).unwrap();
-        std::fs::set_permissions(&binary, std::fs::Permissions::from_mode(0o755)).unwrap();
-        let mut command = Command::new("/usr/bin/setpriv");
-        command
-            .args(["--reuid=65534", "--regid=65534", "--clear-groups"])
-            .arg(&binary);
-        command
-    } else {
-        Command::new(env!("CARGO_BIN_EXE_nocard"))
-    }
-}
-
 #[cfg(unix)]
 #[test]
 fn a_read_only_folder_leaves_no_message_and_no_temporary_file() {
@@ -741,7 +720,7 @@ fn a_read_only_folder_leaves_no_message_and_no_temporary_file() {
     let locked = dir.path().join("locked");
     std::fs::create_dir(&locked).unwrap();
     mode(&locked, 0o555);
-    let output = unprivileged(dir.path())
+    let output = crate::helpers::unprivileged(dir.path())
         .env("NOCARD_HOME", dir.path().join("home"))
         .env("NO_COLOR", "1")
         .args([

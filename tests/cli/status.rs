@@ -255,21 +255,7 @@ fn a_write_that_fails_leaves_the_case_book_as_it_was() {
     )
     .unwrap();
 
-    let root =
-        std::fs::metadata("/proc/self").is_ok_and(|m| std::os::unix::fs::MetadataExt::uid(&m) == 0);
-    let mut command = if root && Path::new("/usr/bin/setpriv").exists() {
-        // A copy the unprivileged user can run, wherever the build folder is.
-        let binary = dir.path().join("nocard");
-        std::fs::copy(env!("CARGO_BIN_EXE_nocard"), &binary).unwrap();
-        std::fs::set_permissions(&binary, std::fs::Permissions::from_mode(0o755)).unwrap();
-        let mut command = Command::new("/usr/bin/setpriv");
-        command
-            .args(["--reuid=65534", "--regid=65534", "--clear-groups"])
-            .arg(&binary);
-        command
-    } else {
-        Command::new(env!("CARGO_BIN_EXE_nocard"))
-    };
+    let mut command = crate::helpers::unprivileged(dir.path());
     let output = command
         .env("NOCARD_HOME", &home)
         .env("NO_COLOR", "1")
