@@ -26,12 +26,6 @@ pub struct Request<'a> {
     pub today: Date,
 }
 
-impl Request<'_> {
-    fn wants_refund(&self) -> Option<&BankAccount> {
-        self.refund_to
-    }
-}
-
 /// The shape a message takes on each channel.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Form {
@@ -90,7 +84,7 @@ fn norwegian(request: &Request, form: Form) -> String {
         Plan::Prepaid => "kontantkortet",
     };
     let refund = request
-        .wants_refund()
+        .refund_to
         .map(|account| format!("Jeg ber om at gjenværende saldo utbetales til konto {account}."));
     let confirm =
         "Jeg ber om en skriftlig bekreftelse på oppsigelsen, med datoen abonnementet avsluttes.";
@@ -134,7 +128,7 @@ fn norwegian(request: &Request, form: Form) -> String {
                 request.name,
                 phone.national()
             );
-            if let Some(account) = request.wants_refund() {
+            if let Some(account) = request.refund_to {
                 let _ = writeln!(
                     out,
                     "«Jeg vil ha utbetalt gjenværende saldo til konto {account}.»"
@@ -161,7 +155,7 @@ fn english(request: &Request, form: Form) -> String {
         Plan::Prepaid => "prepaid card",
     };
     let refund = request
-        .wants_refund()
+        .refund_to
         .map(|account| format!("Please pay the remaining balance to account {account}."));
     let confirm =
         "Please confirm the cancellation in writing, with the date the subscription ends.";
@@ -205,7 +199,7 @@ fn english(request: &Request, form: Form) -> String {
                 request.name,
                 phone.national()
             );
-            if let Some(account) = request.wants_refund() {
+            if let Some(account) = request.refund_to {
                 let _ = writeln!(
                     out,
                     "\"I would like the remaining balance paid to account {account}.\""

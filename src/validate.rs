@@ -209,12 +209,22 @@ fn check_iban(iban: &str) -> Result<(), Invalid> {
     if !(15..=34).contains(&iban.len()) {
         return Err(Invalid::IbanLength(iban.len()));
     }
-    // ISO 13616: move the first four characters to the end, letters become 10..35, and the
-    // number must leave 1 when divided by 97. Computed digit by digit to stay in a u32.
-    let remainder = iban[4..]
+    if mod97(iban) != 1 {
+        return Err(Invalid::IbanCheckDigits);
+    }
+    if iban.starts_with("NO") && !mod11_ok(&iban[4..]) {
+        return Err(Invalid::IbanInnerCheckDigit);
+    }
+    Ok(())
+}
+
+/// ISO 13616: the first four characters moved to the end, letters read as 10..35, the whole
+/// taken modulo 97; a valid IBAN leaves 1. Computed digit by digit to stay in a u32.
+fn mod97(iban: &str) -> u32 {
+    iban[4..]
         .bytes()
         .chain(iban[..4].bytes())
-        .fold(0u32, |acc, byte| {
+        .fold(0, |acc, byte| {
             let value = u32::from(if byte.is_ascii_digit() {
                 byte - b'0'
             } else {
@@ -225,14 +235,7 @@ fn check_iban(iban: &str) -> Result<(), Invalid> {
             } else {
                 (acc * 10 + value) % 97
             }
-        });
-    if remainder != 1 {
-        return Err(Invalid::IbanCheckDigits);
-    }
-    if iban.starts_with("NO") && !mod11_ok(&iban[4..]) {
-        return Err(Invalid::IbanInnerCheckDigit);
-    }
-    Ok(())
+        })
 }
 
 /// The subscription owner's name, as it goes into the message: one line, spaces tidied, with
@@ -410,25 +413,6 @@ mod tests {
                 let check = check_digit(&prefix)?;
                 Some(format!("{}{check}", digits(&prefix)))
             })
-        }
-
-        /// The ISO 13616 remainder of an IBAN's text (first four characters moved last).
-        fn mod97(iban: &str) -> u32 {
-            iban[4..]
-                .bytes()
-                .chain(iban[..4].bytes())
-                .fold(0, |acc, b| {
-                    let value = u32::from(if b.is_ascii_digit() {
-                        b - b'0'
-                    } else {
-                        b - b'A' + 10
-                    });
-                    if value >= 10 {
-                        (acc * 100 + value) % 97
-                    } else {
-                        (acc * 10 + value) % 97
-                    }
-                })
         }
 
         /// A valid IBAN: a country code, right check digits and a BBAN of digits; a Norwegian
