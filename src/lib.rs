@@ -30,8 +30,17 @@ use crate::text::Lang;
 /// Today's date where the user is. Read from the local time zone file directly: asking jiff
 /// for the system zone walks the whole time zone database, a few million instructions that
 /// a command which starts in well under a million cannot afford.
+///
+/// `NOCARD_TODAY=2026-11-25` fixes the date, for tests and for output that must not change
+/// from one day to the next.
 pub fn today() -> jiff::civil::Date {
     use jiff::tz::TimeZone;
+    if let Some(date) = std::env::var("NOCARD_TODAY")
+        .ok()
+        .and_then(|date| date.parse().ok())
+    {
+        return date;
+    }
     let zone = if std::env::var_os("TZ").is_some() {
         TimeZone::try_system().unwrap_or(TimeZone::UTC)
     } else {

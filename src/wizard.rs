@@ -620,6 +620,7 @@ fn write_atomically(path: &Path, text: &str, replace: bool) -> std::io::Result<(
 #[cfg(test)]
 mod tests {
     use std::collections::VecDeque;
+    use std::fmt::Write as _;
 
     use super::*;
     use crate::operator::Catalog;
@@ -645,6 +646,8 @@ mod tests {
         /// Every refusal of typed input.
         refused: Vec<String>,
         shown: String,
+        /// What a person saw and did, in order: shown text, questions, options, answers.
+        transcript: String,
     }
 
     impl Scripted {
@@ -672,11 +675,16 @@ mod tests {
 
         fn show(&mut self, text: &str) -> Result<()> {
             self.shown.push_str(text);
+            self.transcript.push_str(text);
             Ok(())
         }
 
         fn select(&mut self, ask: Ask, options: &[String], _: usize) -> Result<Reply<usize>> {
             self.asked.push(ask.key.to_owned());
+            let _ = writeln!(self.transcript, "? {}", ask.prompt);
+            for option in options {
+                let _ = writeln!(self.transcript, "    {option}");
+            }
             match self.next(ask.key) {
                 Pick(text) => {
                     let index = options
@@ -685,9 +693,13 @@ mod tests {
                         .unwrap_or_else(|| {
                             panic!("no option with {text:?} at `{}`: {options:?}", ask.key)
                         });
+                    let _ = writeln!(self.transcript, "› {}", options[index]);
                     Ok(Reply::Answer(index))
                 }
-                Back => Ok(Reply::Back),
+                Back => {
+                    self.transcript.push_str("‹ back\n");
+                    Ok(Reply::Back)
+                }
                 Type(text) => panic!("typed {text:?} at the list `{}`", ask.key),
             }
         }
@@ -700,11 +712,20 @@ mod tests {
             self.asked.push(ask.key.to_owned());
             loop {
                 match self.next(ask.key) {
-                    Type(text) => match check(text) {
-                        Ok(()) => return Ok(Reply::Answer(text.to_owned())),
-                        Err(reason) => self.refused.push(reason),
-                    },
-                    Back => return Ok(Reply::Back),
+                    Type(text) => {
+                        let _ = writeln!(self.transcript, "? {} › {text}", ask.prompt);
+                        match check(text) {
+                            Ok(()) => return Ok(Reply::Answer(text.to_owned())),
+                            Err(reason) => {
+                                let _ = writeln!(self.transcript, "  ✘ {reason}");
+                                self.refused.push(reason);
+                            }
+                        }
+                    }
+                    Back => {
+                        let _ = writeln!(self.transcript, "? {} › <", ask.prompt);
+                        return Ok(Reply::Back);
+                    }
                     Pick(text) => panic!("picked {text:?} at the text field `{}`", ask.key),
                 }
             }
@@ -1194,6 +1215,87 @@ mod tests {
                 .iter()
                 .all(|(question, _)| *question != Question::Account),
             "{pairs:?}"
+        );
+    }
+
+    /// What a person sees and does through a walk, pinned whole in `tests/golden/`.
+    fn golden(name: &str, fixture: &Fixture, transcript: &str) {
+        let transcript = transcript.replace(&fixture.dir.path().display().to_string(), "$DIR");
+        insta::with_settings!({
+            snapshot_path => "../tests/golden",
+            prepend_module_to_snapshot => false,
+            omit_expression => true,
+        }, {
+            insta::assert_snapshot!(name, transcript.as_str());
+        });
+    }
+
+    #[test]
+    fn transcripts_of_walks_through_the_prompts() {
+        let telenor = Fixture::new("telenor");
+        let (_, person) = telenor.run(&COMMON_CASE);
+        golden("prompts-telenor-letter", &telenor, &person.transcript);
+        std::fs::remove_file(telenor.out()).unwrap();
+
+        let mut replies = vec![Pick("another operator"), Back];
+        replies.extend(COMMON_CASE[..5].iter().copied());
+        replies.extend([Type("9123"), Type("812 34 567"), Type("912 34 567")]);
+        replies.extend([Type("Ola Nordmann"), Pick("Change channel"), Pick("phone")]);
+        replies.extend([
+            Pick("Write the message"),
+            Pick("Yes, I sent it"),
+            Type("REF-1"),
+        ]);
+        let (_, person) = telenor.run_with(&replies, &mut Memory::default());
+        golden(
+            "prompts-telenor-back-refused-changed-sent",
+            &telenor,
+            &person.transcript,
+        );
+        std::fs::remove_file(telenor.out()).unwrap();
+
+        let (_, person) = telenor.run(&[
+            Pick("Cancel for good"),
+            Pick("myself"),
+            Pick("Prepaid"),
+            Pick("eSIM"),
+            Pick("chat"),
+            Type("+47 412 34 567"),
+            Type("Kari Nordmann"),
+            Pick("paid out"),
+            Type("1234.56.78904"),
+            Type("1234.56.78903"),
+            Pick("Write the message"),
+            Pick("Not yet"),
+        ]);
+        golden(
+            "prompts-telenor-prepaid-refund-chat",
+            &telenor,
+            &person.transcript,
+        );
+
+        let ice = Fixture::new("ice");
+        let (_, person) = ice.run(&[Pick("alive"), Pick("Postpaid"), Pick("physical")]);
+        golden("prompts-ice-keep", &ice, &person.transcript);
+
+        let telia = Fixture::new("telia");
+        let (_, person) = telia.run(&[Pick("Cancel for good"), Pick("employer")]);
+        golden("prompts-telia-company", &telia, &person.transcript);
+    }
+
+    #[test]
+    fn a_transcript_of_the_duplicate_guard() {
+        let telenor = Fixture::new("telenor");
+        let mut memory = Memory::default();
+        telenor.run_with(&sent_now(), &mut memory);
+        std::fs::remove_file(telenor.out()).unwrap();
+        let mut replies = COMMON_CASE[..6].to_vec();
+        replies.push(Pick("Stop here"));
+        let (_, person) = telenor.run_with(&replies, &mut memory);
+        golden(
+            "prompts-telenor-duplicate-stop",
+            &telenor,
+            &person.transcript,
         );
     }
 }

@@ -1,0 +1,263 @@
+//! Whole outputs pinned as golden transcripts in `tests/golden/`: every screen, message and
+//! listing a change touches shows up as a reviewed text diff. Run with `INSTA_UPDATE=always`
+//! (or `cargo insta review`) to accept an intended change, and say why in the commit.
+//!
+//! Each transcript is one run of the binary as a user would start it, with a fixed date and
+//! a window of 80 or 40 columns: the command line, what went to stdout and stderr, the exit
+//! code, and the files the run wrote.
+
+use std::fmt::Write as _;
+use std::path::Path;
+
+use crate::helpers::nocard_at;
+
+/// The answers of the common case: postpaid, physical SIM, private, cancel by letter.
+const LETTER: &str = "intent = \"cancel\"\npayer = \"private\"\nplan = \"postpaid\"\nsim = \"physical\"\nchannel = \"letter\"\nphone = \"+47 912 34 567\"\nname = \"Ola Nordmann\"\n";
+
+/// One run: `nocard --lang LANG ARGS…` in a window `columns` wide, with `answers` (if any) in
+/// `answers.toml` beside it. Returns the transcript.
+struct Run<'a> {
+    lang: &'a str,
+    columns: u16,
+    args: &'a [&'a str],
+    answers: Option<&'a str>,
+}
+
+impl Run<'_> {
+    fn transcript(&self, dir: &Path) -> String {
+        let home = dir.join("home");
+        let mut cmd = nocard_at(&home);
+        cmd.current_dir(dir)
+            .env("NOCARD_TODAY", "2026-11-25")
+            .env("COLUMNS", self.columns.to_string())
+            .args(["--lang", self.lang])
+            .args(self.args);
+        let mut shown = format!("$ nocard --lang {} {}", self.lang, self.args.join(" "));
+        if let Some(answers) = self.answers {
+            std::fs::write(dir.join("answers.toml"), answers).unwrap();
+            cmd.args(["--answers", "answers.toml"]);
+            shown.push_str(" --answers answers.toml");
+        }
+        let before = files(dir);
+        let output = cmd.output().unwrap();
+        let text = |bytes: &[u8]| {
+            String::from_utf8(bytes.to_vec())
+                .unwrap()
+                .replace(&dir.display().to_string(), "$DIR")
+        };
+        let mut out = format!("{shown}\n# {} columns\n", self.columns);
+        if let Some(answers) = self.answers {
+            let _ = write!(out, "\n## answers.toml\n{answers}");
+        }
+        let _ = write!(out, "\n## stdout\n{}", text(&output.stdout));
+        let stderr = text(&output.stderr);
+        if !stderr.is_empty() {
+            let _ = write!(out, "\n## stderr\n{stderr}");
+        }
+        let _ = writeln!(out, "\n## exit {}", output.status.code().unwrap_or(-1));
+        for file in files(dir).into_iter().filter(|f| !before.contains(f)) {
+            let content = std::fs::read_to_string(dir.join(&file)).unwrap();
+            let _ = write!(out, "\n## file {file}\n{content}");
+        }
+        out
+    }
+}
+
+/// The files directly in `dir`, sorted.
+fn files(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .filter_map(Result::ok)
+        .filter(|entry| entry.path().is_file())
+        .map(|entry| entry.file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
+
+fn check(name: &str, runs: &[Run]) {
+    let dir = tempfile::tempdir().unwrap();
+    let transcript: Vec<String> = runs.iter().map(|run| run.transcript(dir.path())).collect();
+    insta::with_settings!({
+        snapshot_path => "../golden",
+        prepend_module_to_snapshot => false,
+        omit_expression => true,
+    }, {
+        insta::assert_snapshot!(name, transcript.join("\n────────\n\n"));
+    });
+}
+
+fn walk<'a>(lang: &'a str, columns: u16, args: &'a [&'a str], answers: &'a str) -> Run<'a> {
+    Run {
+        lang,
+        columns,
+        args,
+        answers: Some(answers),
+    }
+}
+
+fn show<'a>(lang: &'a str, columns: u16, args: &'a [&'a str]) -> Run<'a> {
+    Run {
+        lang,
+        columns,
+        args,
+        answers: None,
+    }
+}
+
+const TELENOR: &[&str] = &[
+    "deregister",
+    "--operator",
+    "telenor",
+    "--out",
+    "message.txt",
+];
+
+#[test]
+fn a_letter_to_telenor_in_english_at_80_columns() {
+    check(
+        "walk-telenor-letter-en-80",
+        &[walk("en", 80, TELENOR, LETTER)],
+    );
+}
+
+#[test]
+fn a_letter_to_telenor_in_chinese_at_40_columns() {
+    check(
+        "walk-telenor-letter-zh-40",
+        &[walk("zh", 40, TELENOR, LETTER)],
+    );
+}
+
+#[test]
+fn a_prepaid_refund_by_phone_in_norwegian() {
+    let answers = "intent = \"cancel\"\npayer = \"private\"\nplan = \"prepaid\"\nsim = \"esim\"\nchannel = \"phone\"\nphone = \"412 34 567\"\nname = \"Kari Nordmann\"\nbalance = \"refund\"\naccount = \"1234.56.78903\"\n";
+    check(
+        "walk-telenor-prepaid-refund-phone-nb-80",
+        &[walk("nb", 80, TELENOR, answers)],
+    );
+}
+
+#[test]
+fn porting_the_number_in_english() {
+    let answers = "intent = \"port\"\npayer = \"private\"\nplan = \"postpaid\"\nsim = \"esim\"\n";
+    check(
+        "walk-telenor-port-en-80",
+        &[walk("en", 80, TELENOR, answers)],
+    );
+}
+
+#[test]
+fn keeping_the_number_alive_with_ice_in_norwegian_at_40_columns() {
+    let answers = "intent = \"keep\"\nplan = \"prepaid\"\nsim = \"physical\"\n";
+    check(
+        "walk-ice-keep-nb-40",
+        &[walk(
+            "nb",
+            40,
+            &["deregister", "--operator", "ice", "--out", "message.txt"],
+            answers,
+        )],
+    );
+}
+
+#[test]
+fn a_company_paid_subscription_in_chinese() {
+    let answers = "intent = \"cancel\"\npayer = \"company\"\n";
+    check(
+        "walk-telia-company-zh-80",
+        &[walk(
+            "zh",
+            80,
+            &["deregister", "--operator", "telia", "--out", "message.txt"],
+            answers,
+        )],
+    );
+}
+
+/// One walk for each kind of channel, each with an operator that offers it.
+#[test]
+fn every_kind_of_channel() {
+    for (operator, channel, lang, columns) in [
+        ("telenor", "phone", "en", 80),
+        ("ice", "chat", "en", 40),
+        ("telia", "web", "zh", 80),
+        ("ice", "app", "nb", 80),
+        ("telenor", "store", "zh", 40),
+        ("plussmobil", "email", "en", 80),
+        ("chilimobil", "letter", "nb", 40),
+    ] {
+        let answers = LETTER.replace("\"letter\"", &format!("\"{channel}\""));
+        let args = ["deregister", "--operator", operator, "--out", "message.txt"];
+        check(
+            &format!("walk-{operator}-{channel}-{lang}-{columns}"),
+            &[walk(lang, columns, &args, &answers)],
+        );
+    }
+}
+
+#[test]
+fn a_sent_request_and_its_status_in_english_and_chinese() {
+    let sent = format!("{LETTER}sent = true\nreference = \"AB-42\"\n");
+    for (lang, columns) in [("en", 80), ("zh", 40)] {
+        check(
+            &format!("status-{lang}-{columns}"),
+            &[
+                walk(lang, columns, TELENOR, &sent),
+                show(lang, columns, &["status"]),
+                show(lang, columns, &["status", "--format", "json"]),
+            ],
+        );
+    }
+}
+
+#[test]
+fn an_operator_shown_whole_in_each_language() {
+    for (lang, columns) in [("en", 80), ("nb", 40), ("zh", 80)] {
+        check(
+            &format!("operators-show-telenor-{lang}-{columns}"),
+            &[show(lang, columns, &["operators", "show", "telenor"])],
+        );
+    }
+}
+
+#[test]
+fn the_checklist_in_each_format() {
+    check("checklist-en-80", &[show("en", 80, &["checklist"])]);
+    check(
+        "checklist-telenor-zh-40",
+        &[show("zh", 40, &["checklist", "--operator", "telenor"])],
+    );
+    check(
+        "checklist-ice-markdown-nb",
+        &[show(
+            "nb",
+            80,
+            &["checklist", "--operator", "ice", "--format", "markdown"],
+        )],
+    );
+}
+
+#[test]
+fn the_list_of_operators() {
+    check(
+        "operators-list",
+        &[
+            show("en", 80, &["operators", "list"]),
+            show("zh", 40, &["operators", "list"]),
+        ],
+    );
+}
+
+#[test]
+fn a_missing_answer_without_a_terminal() {
+    check(
+        "walk-missing-answer-en-80",
+        &[walk(
+            "en",
+            80,
+            &["deregister", "--operator", "telenor", "--no-input"],
+            "intent = \"cancel\"\n",
+        )],
+    );
+}
