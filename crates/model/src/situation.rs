@@ -31,6 +31,7 @@ macro_rules! choice {
     ($(#[$meta:meta])* $name:ident, $key:ident, { $($(#[$vmeta:meta])* $variant:ident = $word:literal),+ $(,)? }) => {
         $(#[$meta])*
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
+        #[serde(rename_all = "lowercase")] // the words of files: `cancel`, `esim`
         pub enum $name { $($(#[$vmeta])* $variant),+ }
 
         impl Choice for $name {

@@ -10,7 +10,7 @@ use toml::de::{DeTable, DeValue};
 use super::raw::{RawChannel, RawCommon, RawCondition, RawEntry, RawOperator, RawSource, RawText};
 use super::{
     Address, Channel, ChannelKind, Common, Entry, FileError, Network, Notice, NoticeRule, Operator,
-    Phase, Position, Problem, Provenance, Source, SourceKind, Step, is_operator_id,
+    OperatorId, Phase, Position, Problem, Provenance, Source, SourceKind, Step, is_operator_id,
 };
 use crate::limits::{MAX_FILE_BYTES, too_deep};
 use crate::situation::{Choice, Condition, Key};
@@ -78,7 +78,7 @@ pub fn parse_operator(
     let steps = check.steps(&ctx, raw.steps);
     let precautions = check.precautions(&ctx, raw.precautions);
     check.finish(Operator {
-        id: raw.id.into_inner(),
+        id: OperatorId::of_file(raw.id.into_inner()),
         name: raw.name,
         legal_name: raw.legal_name,
         org_number: raw.org_number,

@@ -16,6 +16,64 @@ pub use raw::{common_schema, operator_schema};
 use crate::situation::Condition;
 use crate::text::{Lang, Text};
 
+/// An operator's id as records keep it: `[a-z0-9-]+`, checked when read.
+#[derive(
+    Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
+#[serde(try_from = "String", into = "String")]
+pub struct OperatorId(String);
+
+impl OperatorId {
+    /// The id of a file being converted: one of the wrong form is reported there (`IdForm`),
+    /// which stops the file from loading, so no model ever holds it.
+    pub(crate) fn of_file(id: String) -> Self {
+        OperatorId(id)
+    }
+
+    #[must_use]
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl TryFrom<String> for OperatorId {
+    type Error = String;
+    fn try_from(id: String) -> Result<Self, String> {
+        if is_operator_id(&id) {
+            Ok(OperatorId(id))
+        } else {
+            Err(format!(
+                "`{}` is not an operator id (lowercase letters, digits and '-')",
+                crate::text::printable(&id)
+            ))
+        }
+    }
+}
+
+impl PartialEq<str> for OperatorId {
+    fn eq(&self, other: &str) -> bool {
+        self.0 == other
+    }
+}
+
+impl PartialEq<&str> for OperatorId {
+    fn eq(&self, other: &&str) -> bool {
+        self.0 == *other
+    }
+}
+
+impl From<OperatorId> for String {
+    fn from(id: OperatorId) -> Self {
+        id.0
+    }
+}
+
+impl fmt::Display for OperatorId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
 /// Whether `id` has the form of an operator id: `[a-z0-9-]+`.
 #[must_use]
 pub fn is_operator_id(id: &str) -> bool {
@@ -28,7 +86,7 @@ pub fn is_operator_id(id: &str) -> bool {
 /// An operator's procedure, as checked and validated.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Operator {
-    pub id: String,
+    pub id: OperatorId,
     pub name: String,
     pub legal_name: String,
     pub org_number: Option<String>,
@@ -227,6 +285,22 @@ pub enum NoticeRule {
 }
 
 impl NoticeRule {
+    /// The day the subscription ends under this rule for a request received on `received`;
+    /// `None` where the rule is not known.
+    #[must_use]
+    pub fn end_date(self, received: Date) -> Option<Date> {
+        match self {
+            NoticeRule::NextDay => received.tomorrow().ok(),
+            NoticeRule::EndOfMonth => Some(received.last_of_month()),
+            NoticeRule::EndOfNextMonth => received
+                .first_of_month()
+                .checked_add(jiff::Span::new().months(1))
+                .ok()
+                .map(Date::last_of_month),
+            NoticeRule::Unknown => None,
+        }
+    }
+
     pub const WORDS: &'static str = "next-day, end-of-month, end-of-next-month, unknown";
 
     fn from_word(word: &str) -> Option<Self> {
@@ -256,6 +330,7 @@ pub struct Channel {
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
 )]
+#[serde(rename_all = "lowercase")] // the words of files: `phone`, `letter`
 pub enum ChannelKind {
     Phone,
     Chat,
@@ -388,4 +463,33 @@ pub struct Entry {
     pub title: Text,
     pub detail: Text,
     pub provenance: Provenance,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use jiff::civil::date;
+
+    #[test]
+    fn end_dates_follow_the_notice_rule() {
+        let received = date(2026, 6, 14);
+        assert_eq!(
+            NoticeRule::NextDay.end_date(received),
+            Some(date(2026, 6, 15))
+        );
+        assert_eq!(
+            NoticeRule::EndOfMonth.end_date(received),
+            Some(date(2026, 6, 30))
+        );
+        // Telenor's example: notice in June ends on 31 July.
+        assert_eq!(
+            NoticeRule::EndOfNextMonth.end_date(received),
+            Some(date(2026, 7, 31))
+        );
+        assert_eq!(
+            NoticeRule::EndOfNextMonth.end_date(date(2026, 12, 31)),
+            Some(date(2027, 1, 31))
+        );
+        assert_eq!(NoticeRule::Unknown.end_date(received), None);
+    }
 }
