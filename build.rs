@@ -94,7 +94,15 @@ fn ui_strings(path: &Path) -> String {
         toml::from_str(&text).unwrap_or_else(|err| panic!("{}: {err}", path.display()));
     let mut variants = String::new();
     let mut texts = String::new();
+    let mut keys = String::new();
+    let mut seen = std::collections::BTreeSet::new();
     for (key, translations) in &strings {
+        assert!(
+            seen.insert(camel(key)),
+            "{}: `{key}` names the same string as another key",
+            path.display()
+        );
+        writeln!(keys, "            {key:?} => Ui::{},", camel(key)).unwrap();
         let english = translations
             .get("en")
             .unwrap_or_else(|| panic!("`{key}` has no `en` text"));
@@ -132,7 +140,10 @@ fn ui_strings(path: &Path) -> String {
         "/// One interface string; `get` gives it in a language.\n\
          #[derive(Debug, Clone, Copy, PartialEq, Eq)]\n\
          pub enum Ui {{\n{variants}}}\n\n\
-         impl Ui {{\n    /// Every string, for tests.\n    pub const ALL: [Ui; {count}] = [{names}];\n}}\n\n\
+         impl Ui {{\n    /// Every string, for tests.\n    pub const ALL: [Ui; {count}] = [{names}];\n\n    \
+         /// The string `i18n/ui.toml` names `key`.\n    \
+         #[allow(clippy::too_many_lines)] // one arm for each string\n    \
+         pub fn from_key(key: &str) -> Option<Ui> {{\n        Some(match key {{\n{keys}            _ => return None,\n        }})\n    }}\n}}\n\n\
          /// `TEXTS[ui][lang]`, in the order of `Lang`.\n\
          static TEXTS: [[&str; 3]; {count}] = [\n{texts}];\n",
         count = strings.len(),

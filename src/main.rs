@@ -1,11 +1,10 @@
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
-    let cli = nocard::cli::parse();
-    nocard::cli::use_color(cli.color);
-    let lang = nocard::language(&cli);
-    match nocard::run(&cli, lang) {
+    let parsed = nocard::cli::parse();
+    let ctx = nocard::context::Context::new(parsed.lang);
+    match nocard::run(&parsed.cli, &ctx) {
         Ok(code) => code,
-        Err(err) => nocard::error::report(&err, lang),
+        Err(err) => nocard::error::report(&err, parsed.lang),
     }
 }

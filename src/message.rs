@@ -3,13 +3,16 @@
 
 use std::fmt::Write as _;
 
+use std::path::PathBuf;
+
 use jiff::civil::Date;
 
+use crate::answers::Answers;
 use crate::i18n::long_date;
-use crate::operator::{ChannelKind, Operator};
-use crate::situation::{Balance, Plan};
+use crate::operator::{Address, ChannelKind, Operator};
+use crate::situation::Plan;
 use crate::text::Lang;
-use crate::validate::{BankAccount, MobileNumber};
+use crate::values::{BankAccount, MobileNumber};
 
 /// What goes into a message.
 #[derive(Debug, Clone)]
@@ -24,6 +27,44 @@ pub struct Request<'a> {
     /// The account to pay a prepaid balance to, where a refund was chosen.
     pub refund_to: Option<&'a BankAccount>,
     pub today: Date,
+}
+
+impl<'a> Request<'a> {
+    /// The request the answers make, once the channel, number and name are known. A plan
+    /// that was never asked is postpaid: the operator's procedure does not tell them apart.
+    #[must_use]
+    pub fn from_answers(operator: &'a Operator, answers: &'a Answers, today: Date) -> Option<Self> {
+        let channel = answers.channel()?;
+        Some(Request {
+            operator,
+            channel,
+            recipient: recipient(operator, channel),
+            phone: answers.phone()?,
+            name: answers.name()?,
+            plan: answers.plan().unwrap_or(Plan::Postpaid),
+            refund_to: answers.refund_to(),
+            today,
+        })
+    }
+}
+
+/// The postal or e-mail address a message on `channel` goes to, where the operator gives one.
+#[must_use]
+pub fn recipient(operator: &Operator, channel: ChannelKind) -> Option<&str> {
+    operator
+        .channels
+        .iter()
+        .filter(|c| c.kind == channel)
+        .find_map(|c| match &c.address {
+            Address::Postal(address) | Address::Email(address) => Some(address.as_str()),
+            _ => None,
+        })
+}
+
+/// Where the message is saved when the user names no file: `nocard-telenor-2026-11-25.txt`.
+#[must_use]
+pub fn default_path(operator: &Operator, today: Date) -> PathBuf {
+    PathBuf::from(format!("nocard-{}-{today}.txt", operator.id))
 }
 
 /// The shape a message takes on each channel.
@@ -91,7 +132,7 @@ fn norwegian(request: &Request, form: Form) -> String {
     let mut out = String::new();
     match form {
         Form::Letter => {
-            let _ = writeln!(out, "Til: {}", recipient(request));
+            let _ = writeln!(out, "Til: {}", addressee(request));
             let _ = writeln!(out, "Dato: {}", norwegian_date(request.today));
             let _ = writeln!(out, "Emne: Oppsigelse av mobilnummer {phone}\n");
             let _ = writeln!(out, "Hei,\n");
@@ -162,7 +203,7 @@ fn english(request: &Request, form: Form) -> String {
     let mut out = String::new();
     match form {
         Form::Letter => {
-            let _ = writeln!(out, "To: {}", recipient(request));
+            let _ = writeln!(out, "To: {}", addressee(request));
             let _ = writeln!(out, "Date: {}", english_date(request.today));
             let _ = writeln!(out, "Subject: Cancellation of mobile number {phone}\n");
             let _ = writeln!(out, "Hello,\n");
@@ -220,7 +261,7 @@ fn english(request: &Request, form: Form) -> String {
 }
 
 /// The operator's legal name, with the address the message goes to.
-fn recipient(request: &Request) -> String {
+fn addressee(request: &Request) -> String {
     let name = &request.operator.legal_name;
     match request.recipient {
         Some(address) if address.contains('@') => format!("{name} <{address}>"),
@@ -236,12 +277,6 @@ fn norwegian_date(date: Date) -> String {
 
 fn english_date(date: Date) -> String {
     long_date(date, Lang::En)
-}
-
-/// Whether a refund was asked for: a prepaid balance with `balance = refund`.
-#[must_use]
-pub fn wants_refund(plan: Option<Plan>, balance: Option<Balance>) -> bool {
-    plan == Some(Plan::Prepaid) && balance == Some(Balance::Refund)
 }
 
 #[cfg(test)]

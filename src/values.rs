@@ -1,5 +1,6 @@
-//! Checking what the user types: mobile numbers, bank accounts, names. Each check returns the
-//! value in the form nocard shows, or the reason it is wrong.
+//! The values a person types, as types: mobile numbers, bank accounts, names, references. Each
+//! is made only by its check, which returns the value in the form nocard shows or the reason it
+//! is wrong; files (the case book, drafts) go through the same checks when they are read.
 
 use std::fmt;
 
@@ -33,6 +34,8 @@ pub enum Invalid {
     NameEmpty,
     NameTooLong,
     NameCharacters,
+    /// A reference longer than 60 characters, or with a control character.
+    Reference,
 }
 
 impl Invalid {
@@ -56,6 +59,7 @@ impl Invalid {
             Invalid::NameEmpty => (Ui::NameEmpty, None),
             Invalid::NameTooLong => (Ui::NameTooLong, None),
             Invalid::NameCharacters => (Ui::NameCharacters, None),
+            Invalid::Reference => (Ui::ReferenceInvalid, None),
         };
         match count {
             Some(count) => key.fill(lang, &[("count", &count)]),
@@ -70,9 +74,23 @@ impl fmt::Display for Invalid {
     }
 }
 
-/// A Norwegian mobile number: 8 digits starting with 4 or 9.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// A Norwegian mobile number: 8 digits starting with 4 or 9. In files, its digits.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[serde(try_from = "String", into = "String")]
 pub struct MobileNumber(String);
+
+impl TryFrom<String> for MobileNumber {
+    type Error = Invalid;
+    fn try_from(digits: String) -> Result<Self, Invalid> {
+        MobileNumber::parse(&digits)
+    }
+}
+
+impl From<MobileNumber> for String {
+    fn from(number: MobileNumber) -> Self {
+        number.0
+    }
+}
 
 impl MobileNumber {
     /// Accepts `91234567`, `912 34 567`, `+47 912 34 567` and `0047 91234567`.
@@ -107,6 +125,12 @@ impl MobileNumber {
     #[must_use]
     pub fn digits(&self) -> &str {
         &self.0
+    }
+
+    /// `+47 *** ** 567`: enough to tell numbers apart, not enough to give one away.
+    #[must_use]
+    pub fn masked(&self) -> String {
+        format!("+47 *** ** {}", &self.0[self.0.len() - 3..])
     }
 
     /// As dialled at home: `912 34 567`.
@@ -255,6 +279,59 @@ pub fn owner_name(input: &str) -> Result<String, Invalid> {
         return Err(Invalid::NameCharacters);
     }
     Ok(name)
+}
+
+/// The operator's reference for a request, as the user copied it: up to 60 characters on one
+/// line. Empty means there was none.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(try_from = "String", into = "String")]
+pub struct Reference(String);
+
+impl Reference {
+    /// Trims `input`; refuses more than 60 characters or any control character.
+    pub fn parse(input: &str) -> Result<Self, Invalid> {
+        let word = input.trim();
+        if word.chars().count() > 60 || word.chars().any(is_unsafe_char) {
+            return Err(Invalid::Reference);
+        }
+        Ok(Reference(word.to_owned()))
+    }
+
+    /// No reference.
+    #[must_use]
+    pub fn none() -> Self {
+        Reference(String::new())
+    }
+
+    /// Whether the user had none.
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    #[must_use]
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl TryFrom<String> for Reference {
+    type Error = Invalid;
+    fn try_from(text: String) -> Result<Self, Invalid> {
+        Reference::parse(&text)
+    }
+}
+
+impl From<Reference> for String {
+    fn from(reference: Reference) -> Self {
+        reference.0
+    }
+}
+
+impl fmt::Display for Reference {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
 }
 
 #[cfg(test)]

@@ -6,7 +6,8 @@
 use std::sync::OnceLock;
 
 use libfuzzer_sys::fuzz_target;
-use nocard::answers::{Answers, Question};
+use nocard::answers::Answers;
+use nocard::questions::Question;
 use nocard::operator::{Catalog, Operator};
 use nocard::text::{Lang, is_unsafe_char};
 
@@ -19,7 +20,7 @@ fuzz_target!(|text: &str| {
     match Answers::parse("fuzz.toml", text, telenor(), Lang::En) {
         Ok(answers) => {
             for question in Question::ALL {
-                if let Some(shown) = answers.shown(question) {
+                if let Some(shown) = answers.get(question).map(|value| value.shown()) {
                     assert!(!shown.chars().any(is_unsafe_char), "{question}: {shown:?}");
                 }
             }

@@ -4,7 +4,7 @@
 
 use libfuzzer_sys::fuzz_target;
 use nocard::text::is_unsafe_char;
-use nocard::validate::{BankAccount, MobileNumber, owner_name};
+use nocard::values::{BankAccount, MobileNumber, owner_name};
 
 fuzz_target!(|input: &str| {
     if let Ok(number) = MobileNumber::parse(input) {

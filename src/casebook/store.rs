@@ -1,131 +1,20 @@
-//! The case book: one TOML file in the user's data folder with the cancellation requests sent
-//! and the walk in progress. It must never lose a case, so it is written whole to a temporary
-//! file beside it and renamed, owner-only, under a lock; a file it cannot read is left alone.
+//! The case book on disk: one TOML file in the user's data folder. It must never lose a case,
+//! so it is written whole to a temporary file beside it and renamed, owner-only, under a lock;
+//! a file it cannot read is left alone.
 
-use std::collections::BTreeMap;
 use std::fs::{self, File, OpenOptions};
 use std::io::{self, Read as _, Write as _};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use jiff::civil::Date;
 use nocard_model::limits;
 use nocard_model::operator::{Position, Problem};
 use nocard_model::text::{is_unsafe_char, printable};
-use serde::{Deserialize, Serialize};
 
-/// The format this nocard writes. A file from a newer one is refused, never rewritten.
-pub const FORMAT_VERSION: u32 = 1;
+use super::{Book, FORMAT_VERSION};
 
 /// How long a second nocard waits for the first to finish writing.
 const LOCK_WAIT: Duration = Duration::from_secs(5);
-
-/// Everything in the file.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Book {
-    /// The file format.
-    pub version: u32,
-    /// Requests sent, oldest first.
-    #[serde(default, rename = "case", skip_serializing_if = "Vec::is_empty")]
-    pub cases: Vec<Case>,
-    /// The walk in progress, if one was interrupted.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub draft: Option<Draft>,
-}
-
-/// A cancellation request the user sent. It holds no bank account and no identity number.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Case {
-    /// Small and stable: what the user types in `nocard status confirm 3`.
-    pub id: u32,
-    pub operator: String,
-    /// The 8 digits of the mobile number.
-    pub number: String,
-    /// `cancel`.
-    pub intent: String,
-    /// The kind of channel it was sent through: `letter`, `chat`, ….
-    pub channel: String,
-    #[serde(with = "toml_date")]
-    pub sent: Date,
-    /// The operator's reference number, if it gave one.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub reference: Option<String>,
-    /// When the subscription should end, where the operator's notice period is known.
-    #[serde(
-        default,
-        with = "toml_date::option",
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub expected_end: Option<Date>,
-    /// Where the message was saved.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub message: Option<PathBuf>,
-    pub state: State,
-    #[serde(
-        default,
-        with = "toml_date::option",
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub confirmed: Option<Date>,
-    #[serde(
-        default,
-        with = "toml_date::option",
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub closed: Option<Date>,
-}
-
-/// Where a case stands.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum State {
-    /// Sent; no confirmation yet.
-    Sent,
-    /// The operator confirmed in writing.
-    Confirmed,
-    /// Done: the final bill is settled.
-    Closed,
-}
-
-/// An interrupted walk: the operator and the answers given so far, as typed.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Draft {
-    pub operator: String,
-    #[serde(with = "toml_date")]
-    pub started: Date,
-    /// Answers-file keys and values; never a bank account.
-    pub answers: BTreeMap<String, String>,
-}
-
-impl Draft {
-    /// Interrupted walks are kept for a week.
-    #[must_use]
-    pub fn expired(&self, today: Date) -> bool {
-        self.started
-            .checked_add(jiff::Span::new().days(7))
-            .is_ok_and(|limit| today > limit)
-    }
-}
-
-impl Book {
-    /// The open case (sent or confirmed) for a number, if there is one.
-    #[must_use]
-    pub fn open_case(&self, number: &str) -> Option<&Case> {
-        self.cases
-            .iter()
-            .rev()
-            .find(|case| case.number == number && case.state != State::Closed)
-    }
-
-    /// The id the next case gets.
-    #[must_use]
-    pub fn next_id(&self) -> u32 {
-        self.cases.iter().map(|case| case.id).max().unwrap_or(0) + 1
-    }
-}
 
 /// Why the case book cannot be used.
 #[derive(Debug, thiserror::Error)]
@@ -186,12 +75,7 @@ impl Store {
         let path = self.path();
         let text = match File::open(&path).and_then(limits::read_file) {
             Ok(text) => text,
-            Err(err) if err.kind() == io::ErrorKind::NotFound => {
-                return Ok(Book {
-                    version: FORMAT_VERSION,
-                    ..Book::default()
-                });
-            }
+            Err(err) if err.kind() == io::ErrorKind::NotFound => return Ok(Book::new()),
             Err(err)
                 if matches!(
                     err.kind(),
@@ -224,6 +108,8 @@ impl Store {
             path: self.path(),
             source: io::Error::other(err),
         })?;
+        // What is written must read back: the same checks, before the old file is replaced.
+        parse(&self.path(), &text)?;
         write_atomically(&self.path(), &text).map_err(io_error(&self.path()))?;
         Ok(result)
     }
@@ -333,35 +219,25 @@ fn one_line(text: &str, err: &toml::de::Error) -> String {
     }
 }
 
-/// Where the book holds a character nocard never writes and would not show: the first text
-/// with a control character or invisible formatting, as "case 3's `reference`".
+/// Where the book holds text nocard never writes and would not show, beyond what its typed
+/// fields check themselves: a control character or invisible formatting in a message path or
+/// in the draft, as "case 3's `message`".
 fn unsafe_text(book: &Book) -> Option<String> {
     let bad = |text: &str| text.chars().any(is_unsafe_char);
     for case in &book.cases {
-        let message = case
+        if case
             .message
             .as_ref()
-            .map(|path| path.to_string_lossy().into_owned());
-        let fields = [
-            ("operator", Some(case.operator.as_str())),
-            ("number", Some(case.number.as_str())),
-            ("intent", Some(case.intent.as_str())),
-            ("channel", Some(case.channel.as_str())),
-            ("reference", case.reference.as_deref()),
-            ("message", message.as_deref()),
-        ];
-        if let Some((field, _)) = fields.into_iter().find(|(_, text)| text.is_some_and(bad)) {
-            return Some(format!("case {}'s `{field}`", case.id));
+            .is_some_and(|path| bad(&path.to_string_lossy()))
+        {
+            return Some(format!("case {}'s `message`", case.id));
         }
     }
     let draft = book.draft.as_ref()?;
-    if bad(&draft.operator) {
-        return Some("the draft's `operator`".to_owned());
-    }
     draft
         .answers
         .iter()
-        .find(|(key, value)| bad(key) || bad(value))
+        .find(|(key, value)| bad(key) || value.as_str().is_some_and(bad))
         .map(|(key, _)| format!("the draft's `{}`", printable(key)))
 }
 
@@ -399,90 +275,10 @@ fn write_atomically(path: &Path, text: &str) -> io::Result<()> {
     Ok(())
 }
 
-/// Dates as TOML dates (`sent = 2026-11-25`), not strings.
-mod toml_date {
-    use jiff::civil::Date;
-    use serde::{Deserialize as _, Deserializer, Serialize as _, Serializer};
-    use toml::value::Datetime;
-
-    fn to_toml(date: Date) -> Datetime {
-        Datetime {
-            date: Some(toml::value::Date {
-                year: u16::try_from(date.year()).unwrap_or_default(),
-                month: u8::try_from(date.month()).unwrap_or_default(),
-                day: u8::try_from(date.day()).unwrap_or_default(),
-            }),
-            time: None,
-            offset: None,
-        }
-    }
-
-    fn from_toml<E: serde::de::Error>(value: &Datetime) -> Result<Date, E> {
-        let date = value
-            .date
-            .filter(|_| value.time.is_none())
-            .ok_or_else(|| E::custom("expected a date such as 2026-11-25"))?;
-        Date::new(
-            i16::try_from(date.year).map_err(E::custom)?,
-            i8::try_from(date.month).map_err(E::custom)?,
-            i8::try_from(date.day).map_err(E::custom)?,
-        )
-        .map_err(E::custom)
-    }
-
-    #[allow(clippy::trivially_copy_pass_by_ref)] // serde's `with` hands over a reference
-    pub fn serialize<S: Serializer>(date: &Date, serializer: S) -> Result<S::Ok, S::Error> {
-        to_toml(*date).serialize(serializer)
-    }
-
-    pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Date, D::Error> {
-        from_toml(&Datetime::deserialize(deserializer)?)
-    }
-
-    pub mod option {
-        use super::{Date, Datetime, Deserializer, Serializer, from_toml, to_toml};
-        use serde::{Deserialize as _, Serialize as _};
-
-        #[allow(clippy::ref_option, clippy::trivially_copy_pass_by_ref)] // serde's `with` hands over a reference
-        pub fn serialize<S: Serializer>(
-            date: &Option<Date>,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            date.map(to_toml).serialize(serializer)
-        }
-
-        pub fn deserialize<'de, D: Deserializer<'de>>(
-            deserializer: D,
-        ) -> Result<Option<Date>, D::Error> {
-            Option::<Datetime>::deserialize(deserializer)?
-                .as_ref()
-                .map(from_toml)
-                .transpose()
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use jiff::civil::date;
-
-    fn case(id: u32, number: &str) -> Case {
-        Case {
-            id,
-            operator: "telenor".into(),
-            number: number.into(),
-            intent: "cancel".into(),
-            channel: "letter".into(),
-            sent: date(2026, 11, 25),
-            reference: None,
-            expected_end: Some(date(2026, 12, 31)),
-            message: Some(PathBuf::from("/home/ola/nocard-telenor-2026-11-25.txt")),
-            state: State::Sent,
-            confirmed: None,
-            closed: None,
-        }
-    }
+    use crate::casebook::tests::case;
 
     #[test]
     fn cases_survive_a_round_trip_through_the_file() {
@@ -599,16 +395,5 @@ mod tests {
         let mut ids: Vec<u32> = book.cases.iter().map(|case| case.id).collect();
         ids.sort_unstable();
         assert_eq!(ids, (1..=8).collect::<Vec<_>>());
-    }
-
-    #[test]
-    fn drafts_expire_after_a_week() {
-        let draft = Draft {
-            operator: "ice".into(),
-            started: date(2026, 11, 1),
-            answers: BTreeMap::from([("intent".into(), "cancel".into())]),
-        };
-        assert!(!draft.expired(date(2026, 11, 8)));
-        assert!(draft.expired(date(2026, 11, 9)));
     }
 }

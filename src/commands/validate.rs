@@ -1,13 +1,51 @@
 //! `nocard operators validate`: every rule over every file, with code and position.
 
 use std::fmt::Write as _;
-use std::path::Path;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
 
 use anyhow::{Context as _, Result};
 use jiff::civil::Date;
 use serde_json::json;
 
-use crate::operator::{FileError, Rule, Severity, parse_common, parse_operator};
+use crate::context::Context;
+use crate::operator::{Catalog, FileError, Rule, Severity, parse_common, parse_operator};
+use crate::output::write_stdout;
+use crate::render::ListFormat;
+
+pub fn run(
+    catalog: &Catalog,
+    paths: &[PathBuf],
+    format: ListFormat,
+    deny_warnings: bool,
+    ctx: &Context,
+) -> Result<ExitCode> {
+    let today = ctx.clock.today();
+    let mut findings = Vec::new();
+    let files = if paths.is_empty() {
+        let files = catalog.files()?;
+        for (path, id, text) in &files {
+            findings.extend(check_text(path, id, text, today));
+        }
+        files.len()
+    } else {
+        for path in paths {
+            findings.extend(check_file(path, today)?);
+        }
+        paths.len()
+    };
+    let output = match format {
+        ListFormat::Text => render_text(&findings, files),
+        ListFormat::Json => render_json(&findings),
+    };
+    write_stdout(&output, ctx.lang)?;
+    let (errors, warnings) = count(&findings);
+    Ok(if errors > 0 || (deny_warnings && warnings > 0) {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    })
+}
 
 /// The findings for one file's text, shown as `path`: problems that stop the file from being
 /// used as well as those that do not.

@@ -13,6 +13,7 @@ use nocard_model::limits;
 use super::{
     Common, FileError, Operator, Position, Problem, is_operator_id, parse_common, parse_operator,
 };
+use crate::context::Clock;
 use crate::error::Failure;
 use crate::i18n::Ui;
 use crate::text::{Lang, printable};
@@ -36,30 +37,27 @@ const COMMON: &str = "common";
 
 /// The operator files nocard knows.
 #[derive(Debug, Clone)]
-pub struct Catalog {
+pub struct Catalog<'c> {
     /// Holds `<id>.toml` files that add to or override the built-in ones.
     dir: Option<PathBuf>,
     /// The language of errors.
     lang: Lang,
-    /// For the rules on how old a file's `checked` date may be; asked of the clock only when
-    /// a command needs it.
-    today: std::sync::OnceLock<Date>,
+    /// For the rules on how old a file's `checked` date may be; asked only when a file from
+    /// the folder is parsed.
+    clock: &'c Clock,
 }
 
-impl Default for Catalog {
+impl Default for Catalog<'static> {
     fn default() -> Self {
-        Catalog::new(None, Lang::En)
+        static CLOCK: std::sync::OnceLock<Clock> = std::sync::OnceLock::new();
+        Catalog::new(None, Lang::En, CLOCK.get_or_init(Clock::system))
     }
 }
 
-impl Catalog {
+impl<'c> Catalog<'c> {
     #[must_use]
-    pub fn new(dir: Option<PathBuf>, lang: Lang) -> Self {
-        Catalog {
-            dir,
-            lang,
-            today: std::sync::OnceLock::new(),
-        }
+    pub fn new(dir: Option<PathBuf>, lang: Lang, clock: &'c Clock) -> Self {
+        Catalog { dir, lang, clock }
     }
 
     /// The ids of all operators, sorted.
@@ -165,10 +163,8 @@ impl Catalog {
         Ok(files)
     }
 
-    /// The today rules about `checked` are judged against.
-    #[must_use]
-    pub fn today(&self) -> Date {
-        *self.today.get_or_init(crate::today)
+    fn today(&self) -> Date {
+        self.clock.today()
     }
 
     /// The file for `id`: the folder's if it has one, else the built-in.

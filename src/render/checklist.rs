@@ -4,9 +4,8 @@ use std::fmt::Write as _;
 
 use serde_json::{Value, json};
 
-use super::{Emphasis, Layout, applies_when, cite, unconfirmed};
+use super::{Emphasis, Format, Layout, applies_when, cite, unconfirmed};
 use crate::checklist::{Checklist, Item};
-use crate::cli::Format;
 use crate::i18n::{Ui, long_date};
 use jiff::civil::Date;
 

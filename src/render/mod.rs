@@ -18,6 +18,26 @@ use crate::operator::{Provenance, Source, SourceKind};
 use crate::situation::{Balance, Condition, Intent, Payer, Plan, Sim};
 use crate::text::Lang;
 
+/// How the checklist is printed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// For reading in a terminal.
+    Text,
+    /// A task list to save and tick off.
+    Markdown,
+    /// For programs.
+    Json,
+}
+
+/// How a list (operators, cases, findings) is printed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ListFormat {
+    /// For reading; one item per line.
+    Text,
+    /// For programs.
+    Json,
+}
+
 /// How a paragraph stands out.
 #[derive(Debug, Clone, Copy)]
 enum Emphasis {

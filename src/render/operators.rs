@@ -5,13 +5,12 @@ use std::fmt::Write as _;
 use console::{Alignment, measure_text_width, pad_str};
 use serde_json::json;
 
-use super::{Emphasis, Layout, applies_when, cite, unconfirmed};
-use crate::answers::Question;
-use crate::cli::ListFormat;
+use super::{Emphasis, Layout, ListFormat, applies_when, cite, unconfirmed};
 use crate::i18n::{Ui, long_date};
 use crate::operator::{
     Address, Channel, ChannelKind, Entry, NoticeRule, Operator, Phase, Provenance, Source,
 };
+use crate::questions::Question;
 
 /// One operator per line: id, name, date checked. Aligned in a terminal, tab-separated in a pipe.
 #[must_use]
@@ -51,7 +50,7 @@ pub fn operator_list(operators: &[Operator], format: ListFormat, layout: &Layout
                     .max()
                     .unwrap_or(0)
             };
-            let widths = [width(0, |op| &op.id), width(1, |op| &op.name)];
+            let widths = [width(0, |op| op.id.as_str()), width(1, |op| &op.name)];
             let checked: Vec<String> = operators
                 .iter()
                 .map(|op| long_date(op.checked, layout.lang))
@@ -82,7 +81,7 @@ pub fn operator_list(operators: &[Operator], format: ListFormat, layout: &Layout
                 let _ = writeln!(
                     out,
                     "{}",
-                    row(&op.id, &op.name, checked, &network(op, layout))
+                    row(op.id.as_str(), &op.name, checked, &network(op, layout))
                 );
             }
         }

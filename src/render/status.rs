@@ -6,12 +6,12 @@ use jiff::civil::Date;
 use serde_json::json;
 
 use super::operators::channel_kind;
-use super::{Emphasis, Layout};
-use crate::cases::{NextAction, days_since, masked, shown};
-use crate::cli::ListFormat;
+use super::{Emphasis, Layout, ListFormat};
+use crate::casebook::{Case, NextAction, State};
 use crate::i18n::{Ui, long_date};
-use crate::operator::{ChannelKind, Operator};
-use crate::store::{Case, State};
+use crate::operator::{Address, Operator};
+use crate::situation::Choice as _;
+use crate::values::Reference;
 
 /// All cases, newest first, as text or JSON. `operators` gives channel details where known.
 #[must_use]
@@ -25,9 +25,9 @@ pub fn status(
 ) -> String {
     let number = |case: &Case| {
         if show_numbers {
-            shown(&case.number)
+            case.number.to_string()
         } else {
-            masked(&case.number)
+            case.number.masked()
         }
     };
     match format {
@@ -42,13 +42,13 @@ pub fn status(
                         "id": case.id,
                         "operator": case.operator,
                         "number": number(case),
-                        "intent": case.intent,
-                        "channel": case.channel,
+                        "intent": case.intent.word(),
+                        "channel": case.channel.word(),
                         "sent": case.sent.to_string(),
-                        "days_since_sent": days_since(case.sent, today),
-                        "reference": case.reference,
+                        "days_since_sent": case.days_since_sent(today),
+                        "reference": case.reference.as_ref().map(Reference::as_str),
                         "expected_end": case.expected_end.map(|date| date.to_string()),
-                        "state": state_word(case.state),
+                        "state": case.state.word(),
                         "next_action": action,
                         "next_action_by": by.map(|date| date.to_string()),
                         "message": case.message,
@@ -81,7 +81,7 @@ pub fn status(
 /// One case as text, number masked, for the duplicate guard.
 #[must_use]
 pub fn case(case: &Case, operator: Option<&Operator>, today: Date, layout: &Layout) -> String {
-    one(case, operator, today, &masked(&case.number), layout)
+    one(case, operator, today, &case.number.masked(), layout)
 }
 
 fn one(
@@ -104,14 +104,12 @@ fn one(
         ],
     );
     layout.emphasized(Emphasis::Bold, &mut out, "", "    ", &title);
-    let channel = ChannelKind::from_word(&case.channel)
-        .map_or(case.channel.as_str(), |kind| channel_kind(kind, layout));
     let sent = layout.tf(
         Ui::CaseSent,
         &[
             ("date", &long_date(case.sent, lang)),
-            ("days", &days_since(case.sent, today)),
-            ("channel", &channel),
+            ("days", &case.days_since_sent(today)),
+            ("channel", &channel_kind(case.channel, layout)),
         ],
     );
     layout.paragraph(&mut out, "    ", "    ", &sent);
@@ -153,7 +151,7 @@ fn next_action(
 ) -> (String, Option<Date>) {
     let lang = layout.lang;
     let how = how_to_reach(case, operator, layout);
-    match NextAction::for_case(case, today) {
+    match case.next_action(today) {
         NextAction::AwaitConfirmation { follow_up_by } => (
             layout.tf(
                 Ui::NextFollowUpBy,
@@ -185,31 +183,23 @@ fn next_action(
 /// "phone, 915 09 000": the same channel as the request, with its address where the
 /// operator's data gives one.
 fn how_to_reach(case: &Case, operator: Option<&Operator>, layout: &Layout) -> String {
-    let Some(kind) = ChannelKind::from_word(&case.channel) else {
-        return case.channel.clone();
-    };
-    let mut how = channel_kind(kind, layout).to_owned();
+    let mut how = channel_kind(case.channel, layout).to_owned();
     let address = operator
-        .and_then(|op| op.channels.iter().find(|channel| channel.kind == kind))
+        .and_then(|op| {
+            op.channels
+                .iter()
+                .find(|channel| channel.kind == case.channel)
+        })
         .and_then(|channel| match &channel.address {
-            crate::operator::Address::Phone(a)
-            | crate::operator::Address::Url(a)
-            | crate::operator::Address::Email(a)
-            | crate::operator::Address::Postal(a) => Some(a.clone()),
-            crate::operator::Address::None => None,
+            Address::Phone(a) | Address::Url(a) | Address::Email(a) | Address::Postal(a) => {
+                Some(a.clone())
+            }
+            Address::None => None,
         });
     if let Some(address) = address {
         let _ = write!(how, ", {address}");
     }
     how
-}
-
-fn state_word(state: State) -> &'static str {
-    match state {
-        State::Sent => "sent",
-        State::Confirmed => "confirmed",
-        State::Closed => "closed",
-    }
 }
 
 fn state_name(state: State, layout: &Layout) -> &'static str {

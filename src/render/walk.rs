@@ -6,17 +6,44 @@ use jiff::civil::Date;
 
 use super::operators::{Citations, channel, channel_kind, entry, phase_title};
 use super::{Emphasis, Layout};
-use crate::answers::{Answers, Question, channel_kinds};
+use crate::casebook::Case;
 use crate::checklist::Checklist;
 use crate::i18n::{Ui, long_date};
-use crate::operator::{ChannelKind, Common, NoticeRule, Operator, Phase};
-use crate::situation::{Balance, Choice, Intent, Payer, Plan, Sim, Situation};
-use crate::store::Case;
+use crate::operator::{ChannelKind, Entry, NoticeRule, Operator, Phase, Step};
+use crate::questions::{Question, Value};
 use crate::text::Lang;
+use crate::walk::{Show, Walk};
+
+/// What the walk decided to show, drawn.
+#[must_use]
+pub fn show(show: &Show, walk: &Walk, layout: &Layout) -> String {
+    let operator = walk.operator;
+    match show {
+        Show::Checked => checked(operator, walk.today, layout),
+        Show::Header(phase) => header(*phase, layout),
+        Show::Steps(steps) => self::steps(steps, layout),
+        Show::BeforeYouSend(precautions) => before_you_send(precautions, layout),
+        Show::Porting => porting(operator, layout),
+        Show::Employer => employer(layout),
+        Show::Channels => channels(operator, layout),
+        Show::Identity => identity(layout),
+        Show::WhatNext { end } => what_next(operator, *end, layout),
+        Show::Review(answers) => review(answers, operator, layout),
+        Show::Message {
+            text,
+            path,
+            channel,
+        } => message(text, path, *channel, layout),
+        Show::OpenCase(case) => open_case(case, operator, walk.today, layout),
+        Show::Recorded(id) => recorded(*id, layout),
+        Show::NotRecorded => not_recorded(layout),
+        Show::Checklist(list) => checklist(list, layout),
+    }
+}
 
 /// `── 2/5 Contact ──`, so the user always knows where they are.
 #[must_use]
-pub fn header(phase: Phase, layout: &Layout) -> String {
+fn header(phase: Phase, layout: &Layout) -> String {
     let mut out = String::from("\n");
     let title = format!("── {} ──", phase_title(phase, layout));
     layout.emphasized(Emphasis::Bold, &mut out, "", "", &title);
@@ -31,7 +58,7 @@ fn heading(out: &mut String, layout: &Layout, text: &str) {
 
 /// "Telenor's procedure was checked on …", and a notice where that is over a year ago.
 #[must_use]
-pub fn checked(operator: &Operator, today: Date, layout: &Layout) -> String {
+fn checked(operator: &Operator, today: Date, layout: &Layout) -> String {
     let mut out = String::new();
     let line = layout.tf(
         Ui::WalkChecked,
@@ -48,28 +75,20 @@ pub fn checked(operator: &Operator, today: Date, layout: &Layout) -> String {
     out
 }
 
-/// The operator's steps of `phase` that hold in `situation`.
-#[must_use]
-pub fn steps(operator: &Operator, phase: Phase, situation: &Situation, layout: &Layout) -> String {
+/// The operator's steps that hold, as the walk chose them.
+fn steps(steps: &[&Step], layout: &Layout) -> String {
     let mut out = String::new();
-    for step in operator.steps_in(phase) {
-        if step.entry.when.admits(situation) {
-            entry(&mut out, layout, &Citations::Inline, &step.entry);
-        }
+    for step in steps {
+        entry(&mut out, layout, &Citations::Inline, &step.entry);
     }
     out
 }
 
 /// The titles of the common precautions that hold, as a reminder before anything is sent.
-#[must_use]
-pub fn before_you_send(common: &Common, situation: &Situation, layout: &Layout) -> String {
+fn before_you_send(precautions: &[&Entry], layout: &Layout) -> String {
     let mut out = String::new();
     heading(&mut out, layout, layout.t(Ui::BeforeYouSend));
-    for precaution in common
-        .precautions
-        .iter()
-        .filter(|p| p.when.admits(situation))
-    {
+    for precaution in precautions {
         layout.paragraph(&mut out, "  • ", "    ", precaution.title.get(layout.lang));
     }
     layout.paragraph(&mut out, "", "", layout.t(Ui::ChecklistComesLast));
@@ -78,7 +97,7 @@ pub fn before_you_send(common: &Common, situation: &Situation, layout: &Layout) 
 
 /// Why nothing is sent to the old operator when the number is ported.
 #[must_use]
-pub fn porting(operator: &Operator, layout: &Layout) -> String {
+fn porting(operator: &Operator, layout: &Layout) -> String {
     let mut out = String::new();
     heading(&mut out, layout, layout.t(Ui::PortingTitle));
     let text = layout.tf(Ui::PortingText, &[("operator", &operator.name)]);
@@ -88,7 +107,7 @@ pub fn porting(operator: &Operator, layout: &Layout) -> String {
 
 /// Why a company-paid subscription stops here.
 #[must_use]
-pub fn employer(layout: &Layout) -> String {
+fn employer(layout: &Layout) -> String {
     let mut out = String::new();
     heading(&mut out, layout, layout.t(Ui::EmployerTitle));
     layout.paragraph(&mut out, "", "", layout.t(Ui::EmployerText));
@@ -97,7 +116,7 @@ pub fn employer(layout: &Layout) -> String {
 
 /// The operator's channels, with what each needs.
 #[must_use]
-pub fn channels(operator: &Operator, layout: &Layout) -> String {
+fn channels(operator: &Operator, layout: &Layout) -> String {
     let mut out = String::new();
     heading(
         &mut out,
@@ -112,22 +131,21 @@ pub fn channels(operator: &Operator, layout: &Layout) -> String {
 
 /// A word on identity papers: nocard never asks for an identity number.
 #[must_use]
-pub fn identity(layout: &Layout) -> String {
+fn identity(layout: &Layout) -> String {
     let mut out = String::new();
     layout.paragraph(&mut out, "", "", layout.t(Ui::IdentityText));
     out
 }
 
 /// What happens after the request: the notice period and the expected end date.
-#[must_use]
-pub fn what_next(operator: &Operator, today: Date, layout: &Layout) -> String {
+fn what_next(operator: &Operator, end: Option<Date>, layout: &Layout) -> String {
     let lang = layout.lang;
     let mut out = String::new();
     match &operator.notice {
         Some(notice) if notice.rule != NoticeRule::Unknown => {
             let line = layout.tf(Ui::NoticeLine, &[("detail", &notice.detail.get(lang))]);
             layout.paragraph(&mut out, "", "", &line);
-            if let Some(end) = expected_end(notice.rule, today) {
+            if let Some(end) = end {
                 let mut line = layout.tf(
                     Ui::EndsOn,
                     &[
@@ -159,40 +177,19 @@ pub fn what_next(operator: &Operator, today: Date, layout: &Layout) -> String {
     out
 }
 
-/// The end date a notice rule gives for a request received on `received`.
-#[must_use]
-pub fn expected_end(rule: NoticeRule, received: Date) -> Option<Date> {
-    match rule {
-        NoticeRule::NextDay => received.tomorrow().ok(),
-        NoticeRule::EndOfMonth => Some(received.last_of_month()),
-        NoticeRule::EndOfNextMonth => received
-            .first_of_month()
-            .checked_add(jiff::Span::new().months(1))
-            .ok()
-            .map(Date::last_of_month),
-        NoticeRule::Unknown => None,
-    }
-}
-
 /// The answers so far, one per line, before the message is written.
-#[must_use]
-pub fn review(answers: &Answers, operator: &Operator, layout: &Layout) -> String {
+fn review(answers: &[Value], operator: &Operator, layout: &Layout) -> String {
     let mut out = String::new();
     heading(&mut out, layout, layout.t(Ui::YourAnswers));
-    let names: Vec<(Question, &str)> = Question::ALL
-        .into_iter()
-        .filter(|&question| answers.is_answered(question))
-        .filter(|&question| !matches!(question, Question::Sent | Question::Reference))
-        .map(|question| (question, question_name(question, layout.lang)))
-        .collect();
-    let width = names
+    let name = |value: &Value| layout.t(value.question().row().name);
+    let width = answers
         .iter()
-        .map(|(_, name)| console::measure_text_width(name))
+        .map(|value| console::measure_text_width(name(value)))
         .max()
         .unwrap_or(0);
-    for (question, name) in names {
-        let answer = answer_in_words(question, answers, operator, layout).unwrap_or_default();
-        let name = console::pad_str(name, width, console::Alignment::Left, None);
+    for value in answers {
+        let answer = answer_in_words(value, operator, layout);
+        let name = console::pad_str(name(value), width, console::Alignment::Left, None);
         let first = format!("  {name}  ");
         let indent = " ".repeat(console::measure_text_width(&first));
         layout.paragraph(&mut out, &first, &indent, &answer);
@@ -200,50 +197,19 @@ pub fn review(answers: &Answers, operator: &Operator, layout: &Layout) -> String
     out
 }
 
-/// The short name of a question, as the review shows it.
-#[must_use]
-pub fn question_name(question: Question, lang: Lang) -> &'static str {
-    match question {
-        Question::Intent => Ui::KeyIntent,
-        Question::Payer => Ui::KeyPayer,
-        Question::Plan => Ui::KeyPlan,
-        Question::Sim => Ui::KeySim,
-        Question::Channel => Ui::KeyChannel,
-        Question::Phone => Ui::KeyPhone,
-        Question::Name => Ui::KeyName,
-        Question::Balance => Ui::KeyBalance,
-        Question::Account => Ui::KeyAccount,
-        Question::Sent => Ui::KeySent,
-        Question::Reference => Ui::KeyReference,
-    }
-    .get(lang)
-}
-
 /// An answer in the words of its option, or as typed.
-fn answer_in_words(
-    question: Question,
-    answers: &Answers,
-    operator: &Operator,
-    layout: &Layout,
-) -> Option<String> {
-    let word = answers.shown(question)?;
-    Some(match options(question, operator, layout) {
-        Some(options) => options
-            .into_iter()
-            .find(|(option, _)| *option == word)
-            .map_or(word, |(_, label)| label),
-        None => word,
-    })
+fn answer_in_words(value: &Value, operator: &Operator, layout: &Layout) -> String {
+    match value {
+        Value::Channel(kind) => channel_option(*kind, operator, layout),
+        other => other.label().map_or_else(
+            || other.shown().into_owned(),
+            |label| layout.t(label).to_owned(),
+        ),
+    }
 }
 
 /// The message, framed, and where it was saved.
-#[must_use]
-pub fn message(
-    text: &str,
-    path: &std::path::Path,
-    channel: ChannelKind,
-    layout: &Layout,
-) -> String {
+fn message(text: &str, path: &std::path::Path, channel: ChannelKind, layout: &Layout) -> String {
     let rule = "─".repeat(layout.width.unwrap_or(60).min(60));
     let mut out = String::new();
     heading(&mut out, layout, layout.t(Ui::YourMessage));
@@ -271,8 +237,7 @@ pub fn message(
 }
 
 /// Where the case was recorded, and how to follow it.
-#[must_use]
-pub fn recorded(id: Option<u32>, layout: &Layout) -> String {
+fn recorded(id: Option<u32>, layout: &Layout) -> String {
     let mut out = String::new();
     let line = match id {
         Some(id) => layout.tf(Ui::Recorded, &[("id", &id)]),
@@ -283,16 +248,14 @@ pub fn recorded(id: Option<u32>, layout: &Layout) -> String {
 }
 
 /// Said when the request was not sent yet: nothing is recorded.
-#[must_use]
-pub fn not_recorded(layout: &Layout) -> String {
+fn not_recorded(layout: &Layout) -> String {
     let mut out = String::new();
     layout.paragraph(&mut out, "", "", layout.t(Ui::NotRecorded));
     out
 }
 
 /// An open case for the number the user is about to cancel again.
-#[must_use]
-pub fn open_case(case: &Case, operator: &Operator, today: Date, layout: &Layout) -> String {
+fn open_case(case: &Case, operator: &Operator, today: Date, layout: &Layout) -> String {
     let mut out = String::new();
     heading(&mut out, layout, layout.t(Ui::DuplicateTitle));
     let operator = Some(operator).filter(|op| op.id == case.operator);
@@ -301,8 +264,7 @@ pub fn open_case(case: &Case, operator: &Operator, today: Date, layout: &Layout)
 }
 
 /// The checklist that ends every walk.
-#[must_use]
-pub fn checklist(checklist: &Checklist, layout: &Layout) -> String {
+fn checklist(checklist: &Checklist, layout: &Layout) -> String {
     let mut out = String::new();
     heading(&mut out, layout, layout.t(Ui::ChecklistHeading));
     for (index, item) in checklist.items.iter().enumerate() {
@@ -327,134 +289,57 @@ pub fn checklist(checklist: &Checklist, layout: &Layout) -> String {
 /// The prompt for a question.
 #[must_use]
 pub fn prompt(question: Question, operator: &Operator, layout: &Layout) -> String {
-    let key = match question {
-        Question::Intent => Ui::QIntent,
-        Question::Payer => Ui::QPayer,
-        Question::Plan => Ui::QPlan,
-        Question::Sim => Ui::QSim,
-        Question::Channel => return layout.tf(Ui::QChannel, &[("operator", &operator.name)]),
-        Question::Phone => Ui::QPhone,
-        Question::Name => Ui::QName,
-        Question::Balance => Ui::QBalance,
-        Question::Account => Ui::QAccount,
-        Question::Sent => Ui::QSent,
-        Question::Reference => Ui::QReference,
-    };
-    layout.t(key).to_owned()
+    let prompt = question.row().prompt;
+    match question {
+        Question::Channel => layout.tf(prompt, &[("operator", &operator.name)]),
+        _ => layout.t(prompt).to_owned(),
+    }
 }
 
-/// The options of a choice question as `(answer word, label)`; `None` for free text.
+/// The words of one option of a choice.
 #[must_use]
-pub fn options(
-    question: Question,
-    operator: &Operator,
-    layout: &Layout,
-) -> Option<Vec<(String, String)>> {
-    fn word<C: Choice>(choice: C, label: Ui) -> (&'static str, Ui) {
-        (choice.word(), label)
+pub fn option(value: &Value, operator: &Operator, layout: &Layout) -> String {
+    answer_in_words(value, operator, layout)
+}
+
+/// "letter: A letter to Telenor Norge AS (not confirmed)": a kind of channel and the
+/// operator's channels of that kind.
+fn channel_option(kind: ChannelKind, operator: &Operator, layout: &Layout) -> String {
+    let channels: Vec<_> = operator
+        .channels
+        .iter()
+        .filter(|c| c.kind == kind)
+        .collect();
+    let label = channels
+        .iter()
+        .map(|c| c.label.get(layout.lang))
+        .collect::<Vec<_>>()
+        .join(" / ");
+    let mut option = format!("{}: {label}", channel_kind(kind, layout));
+    if channels.iter().all(|c| !c.provenance.confirmed) {
+        option.push(' ');
+        option.push_str(layout.t(Ui::NotConfirmedShort));
     }
-    let lang = layout.lang;
-    let labelled = |choices: Vec<(&'static str, Ui)>| {
-        choices
-            .into_iter()
-            .map(|(word, label)| (word.to_owned(), label.get(lang).to_owned()))
-            .collect()
-    };
-    Some(match question {
-        Question::Intent => labelled(vec![
-            word(Intent::Cancel, Ui::OptIntentCancel),
-            word(Intent::Port, Ui::OptIntentPort),
-            word(Intent::Keep, Ui::OptIntentKeep),
-        ]),
-        Question::Payer => labelled(vec![
-            word(Payer::Private, Ui::OptPayerPrivate),
-            word(Payer::Company, Ui::OptPayerCompany),
-        ]),
-        Question::Plan => labelled(vec![
-            word(Plan::Postpaid, Ui::OptPlanPostpaid),
-            word(Plan::Prepaid, Ui::OptPlanPrepaid),
-        ]),
-        Question::Sim => labelled(vec![
-            word(Sim::Physical, Ui::OptSimPhysical),
-            word(Sim::Esim, Ui::OptSimEsim),
-        ]),
-        Question::Balance => labelled(vec![
-            word(Balance::Refund, Ui::OptBalanceRefund),
-            word(Balance::Use, Ui::OptBalanceUse),
-            word(Balance::Leave, Ui::OptBalanceLeave),
-        ]),
-        Question::Channel => channel_kinds(operator)
-            .into_iter()
-            .map(|kind| {
-                let channels: Vec<_> = operator
-                    .channels
-                    .iter()
-                    .filter(|c| c.kind == kind)
-                    .collect();
-                let label = channels
-                    .iter()
-                    .map(|c| c.label.get(lang))
-                    .collect::<Vec<_>>()
-                    .join(" / ");
-                let mut option = format!("{}: {label}", channel_kind(kind, layout));
-                if channels.iter().all(|c| !c.provenance.confirmed) {
-                    option.push(' ');
-                    option.push_str(layout.t(Ui::NotConfirmedShort));
-                }
-                (kind.word().to_owned(), option)
-            })
-            .collect(),
-        Question::Sent => vec![
-            ("true".to_owned(), layout.t(Ui::OptSentYes).to_owned()),
-            ("false".to_owned(), layout.t(Ui::OptSentNo).to_owned()),
-        ],
-        Question::Phone | Question::Name | Question::Account | Question::Reference => return None,
-    })
+    option
 }
 
 /// "Change channel: letter", an option at the review.
 #[must_use]
 pub fn change_label(
     question: Question,
-    answers: &Answers,
-    operator: &Operator,
+    walk: &Walk,
+    answers: &crate::answers::Answers,
     layout: &Layout,
 ) -> String {
-    let answer = answer_in_words(question, answers, operator, layout).unwrap_or_default();
+    let answer = answers
+        .get(question)
+        .map(|value| answer_in_words(value, walk.operator, layout))
+        .unwrap_or_default();
     layout.tf(
         Ui::ReviewChange,
         &[
-            ("question", &question_name(question, layout.lang)),
+            ("question", &layout.t(question.row().name)),
             ("answer", &answer),
         ],
     )
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use jiff::civil::date;
-
-    #[test]
-    fn end_dates_follow_the_notice_rule() {
-        let received = date(2026, 6, 14);
-        assert_eq!(
-            expected_end(NoticeRule::NextDay, received),
-            Some(date(2026, 6, 15))
-        );
-        assert_eq!(
-            expected_end(NoticeRule::EndOfMonth, received),
-            Some(date(2026, 6, 30))
-        );
-        // Telenor's example: notice in June ends on 31 July.
-        assert_eq!(
-            expected_end(NoticeRule::EndOfNextMonth, received),
-            Some(date(2026, 7, 31))
-        );
-        assert_eq!(
-            expected_end(NoticeRule::EndOfNextMonth, date(2026, 12, 31)),
-            Some(date(2027, 1, 31))
-        );
-        assert_eq!(expected_end(NoticeRule::Unknown, received), None);
-    }
 }

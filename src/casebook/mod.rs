@@ -1,0 +1,337 @@
+//! The case book: the cancellation requests the user sent, and the walk in progress. Records
+//! hold the domain's own types (operator id, mobile number, channel kind, state, dates), each
+//! checked by the same code when the book is read as when it is written. `store` keeps it in
+//! one file in the user's data folder.
+
+mod store;
+
+use std::path::PathBuf;
+
+use jiff::civil::Date;
+use serde::{Deserialize, Serialize};
+
+pub use store::{Store, StoreError};
+
+use crate::operator::{ChannelKind, OperatorId};
+use crate::situation::Intent;
+use crate::values::{MobileNumber, Reference};
+
+/// The format this nocard writes. A file from a newer one is refused, never rewritten.
+pub const FORMAT_VERSION: u32 = 1;
+
+/// How long to wait for a written confirmation before following up.
+pub const FOLLOW_UP_AFTER_DAYS: i32 = 7;
+
+/// How long an interrupted walk is kept.
+const DRAFT_DAYS: i32 = 7;
+
+/// Everything in the file.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Book {
+    /// The file format.
+    pub version: u32,
+    /// Requests sent, oldest first.
+    #[serde(default, rename = "case", skip_serializing_if = "Vec::is_empty")]
+    pub cases: Vec<Case>,
+    /// The walk in progress, if one was interrupted.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub draft: Option<Draft>,
+}
+
+/// A cancellation request the user sent. It holds no bank account and no identity number.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Case {
+    /// Small and stable: what the user types in `nocard status confirm 3`.
+    pub id: u32,
+    pub operator: OperatorId,
+    pub number: MobileNumber,
+    pub intent: Intent,
+    /// The kind of channel it was sent through.
+    pub channel: ChannelKind,
+    #[serde(with = "toml_date")]
+    pub sent: Date,
+    /// The operator's reference number, if it gave one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reference: Option<Reference>,
+    /// When the subscription should end, where the operator's notice period is known.
+    #[serde(
+        default,
+        with = "toml_date::option",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub expected_end: Option<Date>,
+    /// Where the message was saved.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub message: Option<PathBuf>,
+    pub state: State,
+    #[serde(
+        default,
+        with = "toml_date::option",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub confirmed: Option<Date>,
+    #[serde(
+        default,
+        with = "toml_date::option",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub closed: Option<Date>,
+}
+
+/// Where a case stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum State {
+    /// Sent; no confirmation yet.
+    Sent,
+    /// The operator confirmed in writing.
+    Confirmed,
+    /// Done: the final bill is settled.
+    Closed,
+}
+
+impl State {
+    /// The word in the file and in JSON.
+    #[must_use]
+    pub fn word(self) -> &'static str {
+        match self {
+            State::Sent => "sent",
+            State::Confirmed => "confirmed",
+            State::Closed => "closed",
+        }
+    }
+}
+
+/// An interrupted walk: the operator and the answers given so far, as an answers file holds them.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Draft {
+    pub operator: OperatorId,
+    #[serde(with = "toml_date")]
+    pub started: Date,
+    /// Answers-file keys and values; never a bank account.
+    pub answers: toml::Table,
+}
+
+impl Draft {
+    /// Interrupted walks are kept for a week.
+    #[must_use]
+    pub fn expired(&self, today: Date) -> bool {
+        self.started
+            .checked_add(jiff::Span::new().days(DRAFT_DAYS))
+            .is_ok_and(|limit| today > limit)
+    }
+}
+
+impl Book {
+    /// An empty book in this nocard's format.
+    #[must_use]
+    pub fn new() -> Self {
+        Book {
+            version: FORMAT_VERSION,
+            ..Book::default()
+        }
+    }
+
+    /// The open case (sent or confirmed) for a number, if there is one.
+    #[must_use]
+    pub fn open_case(&self, number: &MobileNumber) -> Option<&Case> {
+        self.cases
+            .iter()
+            .rev()
+            .find(|case| case.number == *number && case.state != State::Closed)
+    }
+
+    /// The id the next case gets.
+    #[must_use]
+    pub fn next_id(&self) -> u32 {
+        self.cases.iter().map(|case| case.id).max().unwrap_or(0) + 1
+    }
+
+    /// The interrupted walk, if one was kept in the last week.
+    #[must_use]
+    pub fn draft(&self, today: Date) -> Option<&Draft> {
+        self.draft.as_ref().filter(|draft| !draft.expired(today))
+    }
+}
+
+/// The next thing to do about a case.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NextAction {
+    /// Wait for the confirmation; follow up on the same channel if none has come by then.
+    AwaitConfirmation { follow_up_by: Date },
+    /// No confirmation came in time: follow up now, on the same channel.
+    FollowUpNow { since: Date },
+    /// Confirmed: keep the SIM until the end date, pay the final invoice, then close.
+    SettleFinalBill { end: Option<Date> },
+    /// Nothing more to do.
+    Done,
+}
+
+impl Case {
+    /// The next action for this case on `today`.
+    #[must_use]
+    pub fn next_action(&self, today: Date) -> NextAction {
+        match self.state {
+            State::Sent => {
+                let follow_up_by = self
+                    .sent
+                    .checked_add(jiff::Span::new().days(FOLLOW_UP_AFTER_DAYS))
+                    .unwrap_or(self.sent);
+                if today > follow_up_by {
+                    NextAction::FollowUpNow {
+                        since: follow_up_by,
+                    }
+                } else {
+                    NextAction::AwaitConfirmation { follow_up_by }
+                }
+            }
+            State::Confirmed => NextAction::SettleFinalBill {
+                end: self.expected_end,
+            },
+            State::Closed => NextAction::Done,
+        }
+    }
+
+    /// Whole days from the day it was sent to `today`.
+    #[must_use]
+    pub fn days_since_sent(&self, today: Date) -> i64 {
+        // A span between two civil dates is in days unless asked otherwise.
+        self.sent
+            .until(today)
+            .map_or(0, |span| i64::from(span.get_days()))
+    }
+}
+
+/// Dates as TOML dates (`sent = 2026-11-25`), not strings.
+mod toml_date {
+    use jiff::civil::Date;
+    use serde::{Deserialize as _, Deserializer, Serialize as _, Serializer};
+    use toml::value::Datetime;
+
+    fn to_toml(date: Date) -> Datetime {
+        Datetime {
+            date: Some(toml::value::Date {
+                year: u16::try_from(date.year()).unwrap_or_default(),
+                month: u8::try_from(date.month()).unwrap_or_default(),
+                day: u8::try_from(date.day()).unwrap_or_default(),
+            }),
+            time: None,
+            offset: None,
+        }
+    }
+
+    fn from_toml<E: serde::de::Error>(value: &Datetime) -> Result<Date, E> {
+        let date = value
+            .date
+            .filter(|_| value.time.is_none())
+            .ok_or_else(|| E::custom("expected a date such as 2026-11-25"))?;
+        Date::new(
+            i16::try_from(date.year).map_err(E::custom)?,
+            i8::try_from(date.month).map_err(E::custom)?,
+            i8::try_from(date.day).map_err(E::custom)?,
+        )
+        .map_err(E::custom)
+    }
+
+    #[allow(clippy::trivially_copy_pass_by_ref)] // serde's `with` hands over a reference
+    pub fn serialize<S: Serializer>(date: &Date, serializer: S) -> Result<S::Ok, S::Error> {
+        to_toml(*date).serialize(serializer)
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Date, D::Error> {
+        from_toml(&Datetime::deserialize(deserializer)?)
+    }
+
+    pub mod option {
+        use super::{Date, Datetime, Deserializer, Serializer, from_toml, to_toml};
+        use serde::{Deserialize as _, Serialize as _};
+
+        #[allow(clippy::ref_option, clippy::trivially_copy_pass_by_ref)] // serde's `with` hands over a reference
+        pub fn serialize<S: Serializer>(
+            date: &Option<Date>,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            date.map(to_toml).serialize(serializer)
+        }
+
+        pub fn deserialize<'de, D: Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Option<Date>, D::Error> {
+            Option::<Datetime>::deserialize(deserializer)?
+                .as_ref()
+                .map(from_toml)
+                .transpose()
+        }
+    }
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+    use jiff::civil::date;
+
+    /// A sent case for `number`, as a walk records it.
+    pub(crate) fn case(id: u32, number: &str) -> Case {
+        Case {
+            id,
+            operator: OperatorId::try_from("telenor".to_owned()).unwrap(),
+            number: MobileNumber::parse(number).unwrap(),
+            intent: Intent::Cancel,
+            channel: ChannelKind::Letter,
+            sent: date(2026, 11, 25),
+            reference: None,
+            expected_end: Some(date(2026, 12, 31)),
+            message: Some(PathBuf::from("/home/ola/nocard-telenor-2026-11-25.txt")),
+            state: State::Sent,
+            confirmed: None,
+            closed: None,
+        }
+    }
+
+    #[test]
+    fn a_sent_case_asks_for_a_follow_up_after_a_week() {
+        let mut case = case(1, "91234567");
+        assert_eq!(
+            case.next_action(date(2026, 11, 30)),
+            NextAction::AwaitConfirmation {
+                follow_up_by: date(2026, 12, 2)
+            }
+        );
+        assert_eq!(
+            case.next_action(date(2026, 12, 3)),
+            NextAction::FollowUpNow {
+                since: date(2026, 12, 2)
+            }
+        );
+        case.state = State::Confirmed;
+        assert_eq!(
+            case.next_action(date(2026, 12, 3)),
+            NextAction::SettleFinalBill {
+                end: Some(date(2026, 12, 31))
+            }
+        );
+        case.state = State::Closed;
+        assert_eq!(case.next_action(date(2026, 12, 3)), NextAction::Done);
+    }
+
+    #[test]
+    fn days_are_counted_whole() {
+        let case = case(1, "91234567");
+        assert_eq!(case.days_since_sent(date(2026, 12, 2)), 7);
+        assert_eq!(case.days_since_sent(date(2026, 11, 25)), 0);
+    }
+
+    #[test]
+    fn drafts_expire_after_a_week() {
+        let draft = Draft {
+            operator: OperatorId::try_from("ice".to_owned()).unwrap(),
+            started: date(2026, 11, 1),
+            answers: toml::Table::from_iter([("intent".to_owned(), "cancel".into())]),
+        };
+        assert!(!draft.expired(date(2026, 11, 8)));
+        assert!(draft.expired(date(2026, 11, 9)));
+    }
+}

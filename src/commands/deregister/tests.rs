@@ -1,0 +1,667 @@
+//! The walk driven end to end, as a person at a terminal would go through it, against a
+//! case book and a folder kept in memory: no terminal, no files.
+
+use std::collections::{BTreeMap, VecDeque};
+use std::fmt::Write as _;
+use std::path::PathBuf;
+
+use super::*;
+use crate::casebook::State;
+use crate::operator::{Catalog, Common};
+use crate::text::Lang;
+
+/// One scripted reply: pick the option whose label contains the text, type text, or go back.
+#[derive(Debug, Clone, Copy)]
+enum Say {
+    Pick(&'static str),
+    Type(&'static str),
+    Back,
+}
+
+use Say::{Back, Pick, Type};
+
+/// A person who answers from a script, remembering what was asked and shown.
+#[derive(Default)]
+struct Scripted {
+    replies: VecDeque<Say>,
+    /// The key of every question asked, in order (a re-ask after a refusal counts once).
+    asked: Vec<String>,
+    /// Every refusal of typed input.
+    refused: Vec<String>,
+    shown: String,
+    /// What a person saw and did, in order: shown text, questions, options, answers.
+    transcript: String,
+}
+
+impl Scripted {
+    fn new(replies: &[Say]) -> Self {
+        Scripted {
+            replies: replies.iter().copied().collect(),
+            ..Scripted::default()
+        }
+    }
+
+    fn next(&mut self, key: &str) -> Say {
+        self.replies.pop_front().unwrap_or_else(|| {
+            panic!(
+                "the script ran out at `{key}`; asked so far: {:?}",
+                self.asked
+            )
+        })
+    }
+}
+
+impl Prompter for Scripted {
+    fn can_ask(&self) -> bool {
+        true
+    }
+
+    fn show(&mut self, text: &str) -> Result<()> {
+        self.shown.push_str(text);
+        self.transcript.push_str(text);
+        Ok(())
+    }
+
+    fn select(&mut self, ask: Ask, options: &[String], _: usize) -> Result<Reply<usize>> {
+        self.asked.push(ask.key.to_owned());
+        let _ = writeln!(self.transcript, "? {}", ask.prompt);
+        for option in options {
+            let _ = writeln!(self.transcript, "    {option}");
+        }
+        match self.next(ask.key) {
+            Pick(text) => {
+                let index = options
+                    .iter()
+                    .position(|option| option.contains(text))
+                    .unwrap_or_else(|| {
+                        panic!("no option with {text:?} at `{}`: {options:?}", ask.key)
+                    });
+                let _ = writeln!(self.transcript, "› {}", options[index]);
+                Ok(Reply::Answer(index))
+            }
+            Back => {
+                self.transcript.push_str("‹ back\n");
+                Ok(Reply::Back)
+            }
+            Type(text) => panic!("typed {text:?} at the list `{}`", ask.key),
+        }
+    }
+
+    fn input(
+        &mut self,
+        ask: Ask,
+        check: &dyn Fn(&str) -> Result<(), String>,
+    ) -> Result<Reply<String>> {
+        self.asked.push(ask.key.to_owned());
+        loop {
+            match self.next(ask.key) {
+                Type(text) => {
+                    let _ = writeln!(self.transcript, "? {} › {text}", ask.prompt);
+                    match check(text) {
+                        Ok(()) => return Ok(Reply::Answer(text.to_owned())),
+                        Err(reason) => {
+                            let _ = writeln!(self.transcript, "  ✘ {reason}");
+                            self.refused.push(reason);
+                        }
+                    }
+                }
+                Back => {
+                    let _ = writeln!(self.transcript, "? {} › <", ask.prompt);
+                    return Ok(Reply::Back);
+                }
+                Pick(text) => panic!("picked {text:?} at the text field `{}`", ask.key),
+            }
+        }
+    }
+}
+
+struct Fixture {
+    operator: Operator,
+    common: Common,
+}
+
+/// The message file's name in every walk here; shown in transcripts as a folder would be.
+const OUT: &str = "$DIR/message.txt";
+
+fn out() -> PathBuf {
+    PathBuf::from(OUT)
+}
+
+impl Fixture {
+    fn new(id: &str) -> Self {
+        let catalog = Catalog::default();
+        Fixture {
+            operator: catalog.operator(id).unwrap(),
+            common: catalog.common().unwrap(),
+        }
+    }
+
+    fn walk(&self) -> Walk<'_> {
+        Walk {
+            operator: &self.operator,
+            common: &self.common,
+            today: jiff::civil::date(2026, 11, 25),
+            interactive: true,
+            force: false,
+            out: Some(out()),
+        }
+    }
+
+    /// Walks with `replies`, against a case book and folder of its own.
+    fn run(&self, replies: &[Say]) -> (Outcome, Scripted, Memory) {
+        let mut memory = Memory::default();
+        let (outcome, person) = self.run_with(replies, &mut memory);
+        (outcome, person, memory)
+    }
+
+    /// Walks with `replies` against `memory`; every reply must be used.
+    fn run_with(&self, replies: &[Say], memory: &mut Memory) -> (Outcome, Scripted) {
+        let mut person = Scripted::new(replies);
+        let outcome = self
+            .drive(Progress::default(), &mut person, memory)
+            .unwrap();
+        assert!(
+            person.replies.is_empty(),
+            "unused replies: {:?}",
+            person.replies
+        );
+        (outcome, person)
+    }
+
+    fn drive(
+        &self,
+        progress: Progress,
+        person: &mut Scripted,
+        memory: &mut Memory,
+    ) -> Result<Outcome> {
+        drive(&self.walk(), progress, person, memory, &Layout::plain())
+    }
+
+    /// The same walk with nobody to ask: the answers come from `answers`.
+    fn unattended(&self, answers: &str, force: bool, memory: &mut Memory) -> Result<Outcome> {
+        let answers = Answers::parse("answers.toml", answers, &self.operator, Lang::En).unwrap();
+        let walk = Walk {
+            interactive: false,
+            force,
+            ..self.walk()
+        };
+        let mut nobody = Scripted::new(&[]);
+        drive(
+            &walk,
+            Progress::new(answers),
+            &mut nobody,
+            memory,
+            &Layout::plain(),
+        )
+    }
+}
+
+const COMMON_CASE: [Say; 9] = [
+    Pick("Cancel for good"),
+    Pick("myself"),
+    Pick("Postpaid"),
+    Pick("physical"),
+    Pick("letter"),
+    Type("912 34 567"),
+    Type("Ola Nordmann"),
+    Pick("Write the message"),
+    Pick("Not yet"),
+];
+
+#[test]
+fn the_common_case_reaches_the_message_in_eight_questions() {
+    let telenor = Fixture::new("telenor");
+    let (outcome, person, memory) = telenor.run(&COMMON_CASE);
+    assert_eq!(outcome, Outcome::Message(out()));
+    assert_eq!(
+        person.asked[..8],
+        [
+            "intent", "payer", "plan", "sim", "channel", "phone", "name", "review"
+        ],
+        "the message is written after eight questions"
+    );
+    assert_eq!(person.asked[8..], ["sent"], "then: was it sent?");
+    let message = memory.message();
+    assert!(message.contains("Til: Telenor Norge AS, Snarøyveien 30, 1360 Fornebu"));
+    assert!(message.contains("Dato: 25. november 2026"));
+    assert!(message.contains("mobilabonnementet mitt med mobilnummer +47 912 34 567"));
+    assert!(!message.contains("saldo"), "no refund was asked for");
+    // The phases are shown in order, each with its number.
+    let headers: Vec<usize> = [
+        "1/5 Preparation",
+        "2/5 Contact",
+        "3/5 Required information",
+        "4/5 Balance handling",
+        "5/5 Confirmation",
+    ]
+    .iter()
+    .map(|h| person.shown.find(h).unwrap_or_else(|| panic!("no {h}")))
+    .collect();
+    assert!(headers.windows(2).all(|w| w[0] < w[1]));
+    assert!(
+        person
+            .shown
+            .contains("the subscription ends on 31 December 2026")
+    );
+    assert!(
+        person.shown.contains("Move every login that sends codes"),
+        "ends with the checklist"
+    );
+}
+
+#[test]
+fn a_wrong_phone_number_is_asked_again_with_the_reason() {
+    let telenor = Fixture::new("telenor");
+    let mut replies = COMMON_CASE.to_vec();
+    replies.insert(5, Type("812 34 567"));
+    replies.insert(5, Type("9123"));
+    let (_, person, memory) = telenor.run(&replies);
+    assert_eq!(person.refused.len(), 2);
+    assert!(person.refused[0].contains("8 digits"));
+    assert!(person.refused[1].contains("starts with 4 or 9"));
+    assert!(memory.message().contains("+47 912 34 567"));
+}
+
+#[test]
+fn porting_ends_with_advice_and_sends_nothing() {
+    let telenor = Fixture::new("telenor");
+    let (outcome, person, memory) = telenor.run(&[
+        Pick("another operator"),
+        Pick("myself"),
+        Pick("Prepaid"),
+        Pick("eSIM"),
+    ]);
+    assert_eq!(outcome, Outcome::Advice);
+    assert!(person.shown.contains("send nothing to Telenor"));
+    assert!(
+        person
+            .shown
+            .contains("Order from the new operator; tell Telenor nothing")
+    );
+    assert!(!person.shown.contains("2/5 Contact"));
+    assert!(memory.files.is_empty(), "nothing written");
+}
+
+#[test]
+fn keeping_the_number_shows_what_the_operator_offers() {
+    let ice = Fixture::new("ice");
+    let (outcome, person, _) = ice.run(&[Pick("alive"), Pick("Postpaid"), Pick("physical")]);
+    assert_eq!(outcome, Outcome::Advice);
+    assert_eq!(
+        person.asked,
+        ["intent", "plan", "sim"],
+        "who pays does not matter for keeping"
+    );
+    assert!(
+        person.shown.contains("182 days"),
+        "ice's paid freeze: {}",
+        person.shown
+    );
+
+    let telenor = Fixture::new("telenor");
+    let (_, person, _) = telenor.run(&[Pick("alive"), Pick("Prepaid"), Pick("physical")]);
+    assert!(person.shown.contains("15 months after the last top-up"));
+}
+
+#[test]
+fn a_company_paid_subscription_stops_with_the_employer() {
+    let telia = Fixture::new("telia");
+    let (outcome, person, memory) = telia.run(&[Pick("Cancel for good"), Pick("employer")]);
+    assert_eq!(outcome, Outcome::Advice);
+    assert_eq!(person.asked, ["intent", "payer"]);
+    assert!(
+        person
+            .shown
+            .contains("Your employer cancels this subscription")
+    );
+    assert!(memory.files.is_empty(), "nothing written");
+}
+
+#[test]
+fn a_prepaid_refund_asks_for_an_account_until_it_is_valid() {
+    let telenor = Fixture::new("telenor");
+    let (_, person, memory) = telenor.run(&[
+        Pick("Cancel for good"),
+        Pick("myself"),
+        Pick("Prepaid"),
+        Pick("eSIM"),
+        Pick("phone"),
+        Type("+47 412 34 567"),
+        Type("Kari Nordmann"),
+        Pick("paid out"),
+        Type("1234.56.78904"),
+        Type("1234.56.78903"),
+        Pick("Write the message"),
+        Pick("Not yet"),
+    ]);
+    assert_eq!(person.refused.len(), 1);
+    assert!(person.refused[0].contains("check digit"));
+    assert!(
+        person
+            .shown
+            .contains("Amounts under 50 kr are not paid out")
+    );
+    let message = memory.message();
+    assert!(message.contains("«Hei, jeg heter Kari Nordmann. Jeg vil si opp kontantkortet mitt med mobilnummer 412 34 567.»"));
+    assert!(message.contains("gjenværende saldo til konto 1234.56.78903"));
+}
+
+#[test]
+fn an_esim_gets_the_esim_precautions_and_not_the_sim_card_ones() {
+    let telenor = Fixture::new("telenor");
+    let mut replies = COMMON_CASE.to_vec();
+    replies[3] = Pick("eSIM");
+    let (_, person, _) = telenor.run(&replies);
+    let checklist = &person.shown[person.shown.rfind("Checklist").unwrap()..];
+    assert!(checklist.contains("Deleting the eSIM or blocking the SIM does not end the contract"));
+    assert!(!checklist.contains("Back up contacts and messages stored on the SIM card"));
+}
+
+#[test]
+fn going_back_asks_the_previous_question_again() {
+    let telenor = Fixture::new("telenor");
+    let mut replies = vec![Pick("another operator"), Back];
+    replies.extend(COMMON_CASE);
+    let (outcome, person, _) = telenor.run(&replies);
+    assert_eq!(&person.asked[..3], ["intent", "payer", "intent"]);
+    assert_eq!(outcome, Outcome::Message(out()));
+}
+
+#[test]
+fn an_answer_can_be_changed_at_the_review() {
+    let telenor = Fixture::new("telenor");
+    let mut replies = COMMON_CASE[..7].to_vec();
+    replies.extend([
+        Pick("Change channel"),
+        Pick("phone"),
+        Pick("Write the message"),
+        Pick("Not yet"),
+    ]);
+    let (_, person, memory) = telenor.run(&replies);
+    assert_eq!(person.asked[7..], ["review", "channel", "review", "sent"]);
+    assert!(
+        memory.message().contains("Hva du kan si"),
+        "a phone script, not a letter"
+    );
+}
+
+#[test]
+fn an_existing_file_is_not_overwritten_without_asking() {
+    let telenor = Fixture::new("telenor");
+    let mut memory = Memory::default();
+    memory.files.insert(out(), "keep me".into());
+    let mut replies = COMMON_CASE[..8].to_vec();
+    replies.push(Pick("No, keep it"));
+    let mut person = Scripted::new(&replies);
+    let err = telenor
+        .drive(Progress::default(), &mut person, &mut memory)
+        .unwrap_err();
+    assert!(err.to_string().contains("already exists"));
+    assert_eq!(memory.message(), "keep me");
+
+    let mut replies = COMMON_CASE[..8].to_vec();
+    replies.extend([Pick("Yes, overwrite"), Pick("Not yet")]);
+    telenor.run_with(&replies, &mut memory);
+    assert!(memory.message().contains("Telenor Norge AS"), "replaced");
+}
+
+#[test]
+fn answers_given_up_front_are_not_asked() {
+    let ice = Fixture::new("ice");
+    let mut memory = Memory::default();
+    let outcome = ice
+        .unattended(
+            "intent = \"cancel\"\npayer = \"private\"\nplan = \"postpaid\"\nsim = \"physical\"\nchannel = \"phone\"\nphone = \"99 88 77 66\"\nname = \"Ola\"\n",
+            false,
+            &mut memory,
+        )
+        .unwrap();
+    assert_eq!(outcome, Outcome::Message(out()));
+    assert!(memory.message().contains("mobilnummer 998 87 766"));
+    assert!(memory.cases.is_empty(), "not sent: nothing recorded");
+}
+
+#[test]
+fn a_missing_answer_without_a_terminal_names_its_key() {
+    let ice = Fixture::new("ice");
+    let err = ice
+        .unattended("intent = \"cancel\"\n", false, &mut Memory::default())
+        .unwrap_err();
+    assert!(err.to_string().contains("no answer for `payer`"), "{err}");
+}
+
+/// The case book and the folder, in memory.
+#[derive(Default)]
+struct Memory {
+    files: BTreeMap<PathBuf, String>,
+    cases: Vec<Case>,
+    draft: Option<Draft>,
+    drafts_saved: usize,
+}
+
+impl Memory {
+    fn message(&self) -> String {
+        self.files
+            .get(&PathBuf::from(OUT))
+            .cloned()
+            .unwrap_or_default()
+    }
+}
+
+impl World for Memory {
+    fn open_case(&self, number: &MobileNumber) -> Option<Case> {
+        self.cases
+            .iter()
+            .find(|case| case.number == *number && case.state != State::Closed)
+            .cloned()
+    }
+    fn keep_draft(&mut self, draft: Draft) {
+        self.draft = Some(draft);
+        self.drafts_saved += 1;
+    }
+    fn forget_draft(&mut self) {
+        self.draft = None;
+    }
+    fn write(&mut self, path: &Path, text: &str, replace: bool) -> Result<bool> {
+        if !replace && self.files.contains_key(path) {
+            return Ok(false);
+        }
+        self.files.insert(path.to_owned(), text.to_owned());
+        Ok(true)
+    }
+    fn record(&mut self, mut case: Case) -> Result<Option<u32>> {
+        case.id = u32::try_from(self.cases.len()).unwrap() + 1;
+        self.cases.push(case);
+        self.draft = None;
+        Ok(Some(u32::try_from(self.cases.len()).unwrap()))
+    }
+}
+
+fn sent_now() -> Vec<Say> {
+    let mut replies = COMMON_CASE[..8].to_vec();
+    replies.extend([Pick("Yes, I sent it"), Type("REF-123")]);
+    replies
+}
+
+#[test]
+fn a_sent_request_is_recorded_without_account_or_identity() {
+    let telenor = Fixture::new("telenor");
+    let mut memory = Memory::default();
+    let (_, person) = telenor.run_with(&sent_now(), &mut memory);
+    assert_eq!(memory.cases.len(), 1);
+    let case = &memory.cases[0];
+    assert_eq!(case.number.digits(), "91234567");
+    assert_eq!(case.channel, crate::operator::ChannelKind::Letter);
+    assert_eq!(
+        case.reference
+            .as_ref()
+            .map(crate::values::Reference::as_str),
+        Some("REF-123")
+    );
+    assert_eq!(case.sent, jiff::civil::date(2026, 11, 25));
+    assert_eq!(case.expected_end, Some(jiff::civil::date(2026, 12, 31)));
+    assert!(case.message.as_ref().unwrap().ends_with("message.txt"));
+    assert!(person.shown.contains("Recorded as case 1"));
+    assert!(memory.draft.is_none(), "a finished walk leaves no draft");
+}
+
+#[test]
+fn a_request_not_sent_yet_is_not_recorded() {
+    let telenor = Fixture::new("telenor");
+    let mut memory = Memory::default();
+    let (_, person) = telenor.run_with(&COMMON_CASE, &mut memory);
+    assert!(memory.cases.is_empty());
+    assert!(person.shown.contains("Nothing was recorded"));
+}
+
+#[test]
+fn an_open_case_for_the_number_stops_the_walk_unless_the_user_goes_on() {
+    let telenor = Fixture::new("telenor");
+    let mut memory = Memory::default();
+    telenor.run_with(&sent_now(), &mut memory);
+    memory.files.clear();
+
+    let mut replies = COMMON_CASE[..6].to_vec();
+    replies.push(Pick("Stop here"));
+    let (outcome, person) = telenor.run_with(&replies, &mut memory);
+    assert_eq!(outcome, Outcome::Stopped);
+    assert!(
+        person
+            .shown
+            .contains("You already have an open request for this number")
+    );
+    assert!(
+        person
+            .shown
+            .contains("Case 1: Telenor +47 *** ** 567 (sent)"),
+        "{}",
+        person.shown
+    );
+    assert!(memory.files.is_empty(), "nothing written");
+
+    let mut replies = COMMON_CASE[..6].to_vec();
+    replies.push(Pick("Continue anyway"));
+    replies.extend(COMMON_CASE[6..].iter().copied());
+    let (outcome, _) = telenor.run_with(&replies, &mut memory);
+    assert_eq!(outcome, Outcome::Message(out()));
+}
+
+#[test]
+fn an_open_case_without_a_terminal_is_refused_unless_forced() {
+    let telenor = Fixture::new("telenor");
+    let mut memory = Memory::default();
+    telenor.run_with(&sent_now(), &mut memory);
+    memory.files.clear();
+    let answers = "intent = \"cancel\"\npayer = \"private\"\nplan = \"postpaid\"\nsim = \"physical\"\nchannel = \"letter\"\nphone = \"912 34 567\"\nname = \"Ola\"\n";
+    let err = telenor.unattended(answers, false, &mut memory).unwrap_err();
+    assert!(
+        err.to_string()
+            .contains("case 1 for this number is still open"),
+        "{err}"
+    );
+    assert!(memory.files.is_empty(), "nothing written");
+
+    let outcome = telenor.unattended(answers, true, &mut memory).unwrap();
+    assert_eq!(outcome, Outcome::Message(out()));
+}
+
+#[test]
+fn every_answer_is_kept_at_once_and_an_interrupted_walk_resumes_where_it_stopped() {
+    let telenor = Fixture::new("telenor");
+    let mut memory = Memory::default();
+    // The person stops answering after the phone number: the script runs out.
+    let mut person = Scripted::new(&COMMON_CASE[..6]);
+    let interrupted = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        telenor.drive(Progress::default(), &mut person, &mut memory)
+    }));
+    assert!(interrupted.is_err(), "the walk stopped at the name");
+    assert_eq!(memory.drafts_saved, 6, "saved after each answer");
+    let kept = memory.draft.clone().unwrap();
+    assert_eq!(kept.answers["phone"].as_str(), Some("91234567"));
+
+    let answers = Answers::from_table(&kept.answers, &telenor.operator, Lang::En);
+    let progress = Progress::resumed(&telenor.walk(), answers);
+    let mut person = Scripted::new(&COMMON_CASE[6..]);
+    let outcome = telenor.drive(progress, &mut person, &mut memory).unwrap();
+    assert_eq!(
+        person.asked,
+        ["name", "review", "sent"],
+        "it continues at the first unanswered question"
+    );
+    assert!(
+        person.shown.starts_with("\n── 3/5 Required information ──"),
+        "{}",
+        &person.shown[..80]
+    );
+    assert_eq!(outcome, Outcome::Message(out()));
+    assert!(memory.draft.is_none());
+}
+
+/// What a person sees and does through a walk, pinned whole in `tests/golden/`.
+fn golden(name: &str, transcript: &str) {
+    insta::with_settings!({
+        snapshot_path => "../../../tests/golden",
+        prepend_module_to_snapshot => false,
+        omit_expression => true,
+    }, {
+        insta::assert_snapshot!(name, transcript);
+    });
+}
+
+#[test]
+fn transcripts_of_walks_through_the_prompts() {
+    let telenor = Fixture::new("telenor");
+    let (_, person, _) = telenor.run(&COMMON_CASE);
+    golden("prompts-telenor-letter", &person.transcript);
+
+    let mut replies = vec![Pick("another operator"), Back];
+    replies.extend(COMMON_CASE[..5].iter().copied());
+    replies.extend([Type("9123"), Type("812 34 567"), Type("912 34 567")]);
+    replies.extend([Type("Ola Nordmann"), Pick("Change channel"), Pick("phone")]);
+    replies.extend([
+        Pick("Write the message"),
+        Pick("Yes, I sent it"),
+        Type("REF-1"),
+    ]);
+    let (_, person) = telenor.run_with(&replies, &mut Memory::default());
+    golden(
+        "prompts-telenor-back-refused-changed-sent",
+        &person.transcript,
+    );
+
+    let (_, person, _) = telenor.run(&[
+        Pick("Cancel for good"),
+        Pick("myself"),
+        Pick("Prepaid"),
+        Pick("eSIM"),
+        Pick("chat"),
+        Type("+47 412 34 567"),
+        Type("Kari Nordmann"),
+        Pick("paid out"),
+        Type("1234.56.78904"),
+        Type("1234.56.78903"),
+        Pick("Write the message"),
+        Pick("Not yet"),
+    ]);
+    golden("prompts-telenor-prepaid-refund-chat", &person.transcript);
+
+    let ice = Fixture::new("ice");
+    let (_, person, _) = ice.run(&[Pick("alive"), Pick("Postpaid"), Pick("physical")]);
+    golden("prompts-ice-keep", &person.transcript);
+
+    let telia = Fixture::new("telia");
+    let (_, person, _) = telia.run(&[Pick("Cancel for good"), Pick("employer")]);
+    golden("prompts-telia-company", &person.transcript);
+}
+
+#[test]
+fn a_transcript_of_the_duplicate_guard() {
+    let telenor = Fixture::new("telenor");
+    let mut memory = Memory::default();
+    telenor.run_with(&sent_now(), &mut memory);
+    memory.files.clear();
+    let mut replies = COMMON_CASE[..6].to_vec();
+    replies.push(Pick("Stop here"));
+    let (_, person) = telenor.run_with(&replies, &mut memory);
+    golden("prompts-telenor-duplicate-stop", &person.transcript);
+}

@@ -1,0 +1,477 @@
+//! The questions of the walk, each defined once, in one table: its answers-file key, how it is
+//! asked, how an answer is checked, its words on screen, when it is asked, and whether an
+//! interrupted walk keeps it. The prompts, the answers file, the review, drafts, `--help` and
+//! `nocard operators show` all read this table; a new question is one row and its strings.
+
+use std::borrow::Cow;
+use std::fmt;
+
+use crate::i18n::Ui;
+use crate::operator::{ChannelKind, Operator};
+use crate::situation::{Balance, Choice, Intent, Key, Payer, Plan, Sim};
+use crate::text::{Lang, printable};
+use crate::values::{BankAccount, Invalid, MobileNumber, Reference, owner_name};
+
+/// A question of the walk.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Question {
+    Intent,
+    Payer,
+    Plan,
+    Sim,
+    Channel,
+    Phone,
+    Name,
+    Balance,
+    Account,
+    /// Whether the request was sent now; asked after the message is written.
+    Sent,
+    /// The operator's reference number, if it gave one.
+    Reference,
+}
+
+/// A checked answer to one question.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Value {
+    Intent(Intent),
+    Payer(Payer),
+    Plan(Plan),
+    Sim(Sim),
+    Channel(ChannelKind),
+    Phone(MobileNumber),
+    /// The subscription owner's name, tidied.
+    Name(String),
+    Balance(Balance),
+    Account(BankAccount),
+    Sent(bool),
+    Reference(Reference),
+}
+
+/// How a question is asked and answered.
+#[derive(Debug)]
+pub enum Form {
+    /// One of fixed answers, each with the words of its option, in the order offered.
+    Choice(&'static [(Value, Ui)]),
+    /// One of the kinds of channel the operator offers.
+    Channel,
+    /// Typed text, checked by `parse`; `accepts` says what is taken.
+    Text {
+        parse: fn(&str) -> Result<Value, Invalid>,
+        accepts: Ui,
+    },
+}
+
+/// When a question is asked, once the walk reaches it.
+#[derive(Debug)]
+pub enum When {
+    Always,
+    /// Only where some step or precaution that can still apply depends on the answer.
+    Matters(Key),
+    /// Only where the earlier answers call for it.
+    Only(fn(&crate::answers::Answers) -> bool),
+}
+
+/// One question, whole.
+#[derive(Debug)]
+pub struct Row {
+    /// The key in answers files and drafts.
+    pub key: &'static str,
+    /// The question on screen.
+    pub prompt: Ui,
+    /// Its short name, in the review.
+    pub name: Ui,
+    pub form: Form,
+    pub when: When,
+    /// Whether an interrupted walk keeps the answer on disk; a bank account is asked again.
+    pub kept: bool,
+    /// Whether the review lists it and offers to change it.
+    pub reviewed: bool,
+}
+
+static TABLE: [Row; 11] = [
+    Row {
+        key: "intent",
+        prompt: Ui::QIntent,
+        name: Ui::KeyIntent,
+        form: Form::Choice(&[
+            (Value::Intent(Intent::Cancel), Ui::OptIntentCancel),
+            (Value::Intent(Intent::Port), Ui::OptIntentPort),
+            (Value::Intent(Intent::Keep), Ui::OptIntentKeep),
+        ]),
+        when: When::Always,
+        kept: true,
+        reviewed: true,
+    },
+    Row {
+        key: "payer",
+        prompt: Ui::QPayer,
+        name: Ui::KeyPayer,
+        form: Form::Choice(&[
+            (Value::Payer(Payer::Private), Ui::OptPayerPrivate),
+            (Value::Payer(Payer::Company), Ui::OptPayerCompany),
+        ]),
+        // Keeping the number alive is the owner's business whoever pays.
+        when: When::Only(|answers| answers.intent() != Some(Intent::Keep)),
+        kept: true,
+        reviewed: true,
+    },
+    Row {
+        key: "plan",
+        prompt: Ui::QPlan,
+        name: Ui::KeyPlan,
+        form: Form::Choice(&[
+            (Value::Plan(Plan::Postpaid), Ui::OptPlanPostpaid),
+            (Value::Plan(Plan::Prepaid), Ui::OptPlanPrepaid),
+        ]),
+        when: When::Matters(Key::Plan),
+        kept: true,
+        reviewed: true,
+    },
+    Row {
+        key: "sim",
+        prompt: Ui::QSim,
+        name: Ui::KeySim,
+        form: Form::Choice(&[
+            (Value::Sim(Sim::Physical), Ui::OptSimPhysical),
+            (Value::Sim(Sim::Esim), Ui::OptSimEsim),
+        ]),
+        when: When::Matters(Key::Sim),
+        kept: true,
+        reviewed: true,
+    },
+    Row {
+        key: "channel",
+        prompt: Ui::QChannel,
+        name: Ui::KeyChannel,
+        form: Form::Channel,
+        when: When::Always,
+        kept: true,
+        reviewed: true,
+    },
+    Row {
+        key: "phone",
+        prompt: Ui::QPhone,
+        name: Ui::KeyPhone,
+        form: Form::Text {
+            parse: |input| MobileNumber::parse(input).map(Value::Phone),
+            accepts: Ui::AcceptsPhone,
+        },
+        when: When::Always,
+        kept: true,
+        reviewed: true,
+    },
+    Row {
+        key: "name",
+        prompt: Ui::QName,
+        name: Ui::KeyName,
+        form: Form::Text {
+            parse: |input| owner_name(input).map(Value::Name),
+            accepts: Ui::AcceptsName,
+        },
+        when: When::Always,
+        kept: true,
+        reviewed: true,
+    },
+    Row {
+        key: "balance",
+        prompt: Ui::QBalance,
+        name: Ui::KeyBalance,
+        form: Form::Choice(&[
+            (Value::Balance(Balance::Refund), Ui::OptBalanceRefund),
+            (Value::Balance(Balance::Use), Ui::OptBalanceUse),
+            (Value::Balance(Balance::Leave), Ui::OptBalanceLeave),
+        ]),
+        when: When::Only(|answers| answers.plan() == Some(Plan::Prepaid)),
+        kept: true,
+        reviewed: true,
+    },
+    Row {
+        key: "account",
+        prompt: Ui::QAccount,
+        name: Ui::KeyAccount,
+        form: Form::Text {
+            parse: |input| BankAccount::parse(input).map(Value::Account),
+            accepts: Ui::AcceptsAccount,
+        },
+        when: When::Only(crate::answers::Answers::wants_refund),
+        kept: false,
+        reviewed: true,
+    },
+    Row {
+        key: "sent",
+        prompt: Ui::QSent,
+        name: Ui::KeySent,
+        form: Form::Choice(&[
+            (Value::Sent(true), Ui::OptSentYes),
+            (Value::Sent(false), Ui::OptSentNo),
+        ]),
+        when: When::Always,
+        kept: true,
+        reviewed: false,
+    },
+    Row {
+        key: "reference",
+        prompt: Ui::QReference,
+        name: Ui::KeyReference,
+        form: Form::Text {
+            parse: |input| Reference::parse(input).map(Value::Reference),
+            accepts: Ui::AcceptsReference,
+        },
+        when: When::Only(|answers| answers.sent() == Some(true)),
+        kept: true,
+        reviewed: false,
+    },
+];
+
+impl Question {
+    pub const ALL: [Question; 11] = [
+        Question::Intent,
+        Question::Payer,
+        Question::Plan,
+        Question::Sim,
+        Question::Channel,
+        Question::Phone,
+        Question::Name,
+        Question::Balance,
+        Question::Account,
+        Question::Sent,
+        Question::Reference,
+    ];
+
+    /// Everything about this question.
+    #[must_use]
+    pub fn row(self) -> &'static Row {
+        &TABLE[self as usize]
+    }
+
+    /// The key in answers files.
+    #[must_use]
+    pub fn key(self) -> &'static str {
+        self.row().key
+    }
+
+    /// The question whose answers-file key is `key`.
+    #[must_use]
+    pub fn from_key(key: &str) -> Option<Question> {
+        Question::ALL
+            .into_iter()
+            .find(|question| question.key() == key)
+    }
+
+    /// Every key, for help and errors: `intent, payer, …`.
+    #[must_use]
+    pub fn keys() -> String {
+        Question::ALL.map(Question::key).join(", ")
+    }
+
+    /// Whether an answers file gives this answer as a boolean rather than a string.
+    #[must_use]
+    pub fn is_flag(self) -> bool {
+        matches!(self.row().form, Form::Choice([(Value::Sent(_), _), ..]))
+    }
+
+    /// The answers a choice offers, in order; `None` for typed text.
+    #[must_use]
+    pub fn options(self, operator: &Operator) -> Option<Vec<Value>> {
+        match self.row().form {
+            Form::Choice(options) => Some(options.iter().map(|(value, _)| value.clone()).collect()),
+            Form::Channel => Some(
+                channel_kinds(operator)
+                    .into_iter()
+                    .map(Value::Channel)
+                    .collect(),
+            ),
+            Form::Text { .. } => None,
+        }
+    }
+
+    /// What the answers file may hold for this key, for help and `operators show`.
+    #[must_use]
+    pub fn accepts(self, operator: Option<&Operator>, lang: Lang) -> String {
+        match self.row().form {
+            Form::Choice(options) => words(options.iter().map(|(value, _)| value.word())),
+            Form::Channel => match operator {
+                Some(operator) => {
+                    words(channel_kinds(operator).into_iter().map(|k| k.word().into()))
+                }
+                None => ChannelKind::WORDS.to_owned(),
+            },
+            Form::Text { accepts, .. } => accepts.get(lang).to_owned(),
+        }
+    }
+
+    /// Checks `input` as the answer to this question, or says why it is wrong. The terminal,
+    /// answers files and drafts all go through this one check.
+    pub fn parse(self, input: &str, operator: &Operator, lang: Lang) -> Result<Value, String> {
+        let word = input.trim();
+        match self.row().form {
+            Form::Choice(options) => options
+                .iter()
+                .map(|(value, _)| value)
+                .find(|value| value.word() == word)
+                .cloned()
+                .ok_or_else(|| {
+                    let accepted = words(options.iter().map(|(value, _)| value.word()));
+                    Ui::NotOneOf.fill(lang, &[("word", &shown_word(word)), ("words", &accepted)])
+                }),
+            Form::Channel => ChannelKind::from_word(word)
+                .filter(|kind| channel_kinds(operator).contains(kind))
+                .map(Value::Channel)
+                .ok_or_else(|| {
+                    Ui::ChannelNotOffered.fill(
+                        lang,
+                        &[
+                            ("word", &shown_word(word)),
+                            ("operator", &operator.name),
+                            ("words", &self.accepts(Some(operator), lang)),
+                        ],
+                    )
+                }),
+            Form::Text { parse, .. } => parse(input).map_err(|invalid| invalid.message(lang)),
+        }
+    }
+}
+
+impl fmt::Display for Question {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.key())
+    }
+}
+
+impl Value {
+    /// The question this answers.
+    #[must_use]
+    pub fn question(&self) -> Question {
+        match self {
+            Value::Intent(_) => Question::Intent,
+            Value::Payer(_) => Question::Payer,
+            Value::Plan(_) => Question::Plan,
+            Value::Sim(_) => Question::Sim,
+            Value::Channel(_) => Question::Channel,
+            Value::Phone(_) => Question::Phone,
+            Value::Name(_) => Question::Name,
+            Value::Balance(_) => Question::Balance,
+            Value::Account(_) => Question::Account,
+            Value::Sent(_) => Question::Sent,
+            Value::Reference(_) => Question::Reference,
+        }
+    }
+
+    /// The answer as an answers file spells it: `cancel`, `91234567`, `true`.
+    #[must_use]
+    pub fn word(&self) -> Cow<'static, str> {
+        match self {
+            Value::Intent(v) => v.word().into(),
+            Value::Payer(v) => v.word().into(),
+            Value::Plan(v) => v.word().into(),
+            Value::Sim(v) => v.word().into(),
+            Value::Balance(v) => v.word().into(),
+            Value::Channel(v) => v.word().into(),
+            Value::Sent(true) => "true".into(),
+            Value::Sent(false) => "false".into(),
+            Value::Phone(number) => number.digits().to_owned().into(),
+            Value::Name(name) => name.clone().into(),
+            Value::Account(account) => account.to_string().into(),
+            Value::Reference(reference) => reference.to_string().into(),
+        }
+    }
+
+    /// The answer as the user typed or would read it: `+47 912 34 567`, `letter`.
+    #[must_use]
+    pub fn shown(&self) -> Cow<'static, str> {
+        match self {
+            Value::Phone(number) => number.to_string().into(),
+            other => other.word(),
+        }
+    }
+
+    /// The words of this answer's option, where it is one of a fixed list.
+    #[must_use]
+    pub fn label(&self) -> Option<Ui> {
+        match self.question().row().form {
+            Form::Choice(options) => options
+                .iter()
+                .find(|(value, _)| value == self)
+                .map(|(_, label)| *label),
+            Form::Channel | Form::Text { .. } => None,
+        }
+    }
+}
+
+/// The kinds of channel an operator offers, each once, in file order.
+#[must_use]
+pub fn channel_kinds(operator: &Operator) -> Vec<ChannelKind> {
+    let mut kinds: Vec<ChannelKind> = Vec::new();
+    for channel in &operator.channels {
+        if !kinds.contains(&channel.kind) {
+            kinds.push(channel.kind);
+        }
+    }
+    kinds
+}
+
+fn words(words: impl Iterator<Item = Cow<'static, str>>) -> String {
+    words.collect::<Vec<_>>().join(", ")
+}
+
+/// A value from a file or the terminal as an error shows it: as data, on one line, and cut
+/// short if long (a 10,000-character value is not worth repeating).
+#[must_use]
+pub fn shown_word(word: &str) -> String {
+    const SHOWN: usize = 40;
+    let shown = printable(word);
+    if shown.chars().count() > SHOWN {
+        let cut: String = shown.chars().take(SHOWN).collect();
+        format!("{cut}…")
+    } else {
+        shown.into_owned()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_row_is_in_its_place_and_every_key_is_distinct() {
+        for question in Question::ALL {
+            assert_eq!(Question::from_key(question.key()), Some(question));
+        }
+        for row in &TABLE {
+            if let Form::Choice(options) = row.form {
+                for (value, _) in options {
+                    assert_eq!(
+                        value.question().key(),
+                        row.key,
+                        "{value:?} in `{}`",
+                        row.key
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn every_choice_reads_back_its_own_words() {
+        let telenor = crate::operator::Catalog::default()
+            .operator("telenor")
+            .unwrap();
+        for question in Question::ALL {
+            for value in question.options(&telenor).unwrap_or_default() {
+                assert_eq!(
+                    question.parse(&value.word(), &telenor, Lang::En),
+                    Ok(value.clone())
+                );
+            }
+        }
+        assert_eq!(
+            Question::Channel.parse("email", &telenor, Lang::En),
+            Err(
+                "`email` is not a channel Telenor offers; expected one of: phone, chat, app, store, letter"
+                    .into()
+            )
+        );
+        assert!(Question::Sent.is_flag());
+        assert!(!Question::Intent.is_flag());
+    }
+}

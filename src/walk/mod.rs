@@ -1,0 +1,552 @@
+//! The guided walk as a step function: given the answers so far, what to show, what to ask,
+//! and what the command must do (look up an open case, write the message, record the case,
+//! keep the draft), and how it ended. It touches no file, clock, terminal or process: the
+//! `deregister` command acts, and tells the walk what happened.
+//!
+//! The walk is a script of beats computed from the answers (see `script`). Each answer can
+//! change the rest of the script (porting ends it early, prepaid adds the balance), never what
+//! came before it, so the walk keeps a cursor into the script and recomputes the script after
+//! each answer. Going back moves the cursor to the previous question the user answered.
+
+mod script;
+
+use std::path::PathBuf;
+
+use jiff::civil::Date;
+
+use crate::answers::Answers;
+use crate::casebook::{Case, Draft, State};
+use crate::checklist::Checklist;
+use crate::message::{self, Request};
+use crate::operator::{ChannelKind, Common, Entry, Operator, Phase, Step as ProcedureStep};
+use crate::questions::{Question, Value};
+use crate::values::{MobileNumber, Reference};
+use script::{Beat, Block};
+
+/// One walk through one operator's procedure, and how it may act.
+#[derive(Debug, Clone)]
+pub struct Walk<'a> {
+    pub operator: &'a Operator,
+    pub common: &'a Common,
+    pub today: Date,
+    /// Whether a person answers here; without one, whatever the answers lack is refused.
+    pub interactive: bool,
+    /// Go on past an open case for the number, and replace an existing message file.
+    pub force: bool,
+    /// Where to write the message; `None`: a dated file in the current folder.
+    pub out: Option<PathBuf>,
+}
+
+/// Where a walk stands: the answers, the place in the script, and what the command reported.
+#[derive(Debug, Clone, Default)]
+pub struct Progress {
+    answers: Answers,
+    cursor: usize,
+    /// Questions the person answered here, with their place in the script, for going back.
+    asked: Vec<(usize, Question)>,
+    guard: Guard,
+    write: Writing,
+    recording: Recording,
+    stopped: bool,
+    effects: Vec<Effect>,
+}
+
+/// The duplicate guard for the number answered: reset whenever the number is forgotten.
+#[derive(Debug, Clone, Default)]
+enum Guard {
+    #[default]
+    Unchecked,
+    Found(Option<Box<Case>>),
+    Asking,
+    Passed,
+}
+
+/// How far writing the message got.
+#[derive(Debug, Clone, Default)]
+enum Writing {
+    #[default]
+    NotYet,
+    /// The file is there already; the person is asked whether to replace it.
+    Exists(PathBuf),
+    Replace,
+    Refused(PathBuf),
+    Written(PathBuf),
+}
+
+/// Whether the case was recorded.
+#[derive(Debug, Clone, Copy, Default)]
+enum Recording {
+    #[default]
+    NotYet,
+    /// Recorded with this id, or `None` where there is nowhere to record it.
+    Done(Option<u32>),
+}
+
+/// What one step of the walk gives the command.
+#[derive(Debug)]
+pub struct Step<'a> {
+    /// To show, in order, before anything is asked or done.
+    pub show: Vec<Show<'a>>,
+    /// To do before anything else; nothing comes back from them.
+    pub effects: Vec<Effect>,
+    pub next: Next,
+}
+
+/// Content to show between questions, decided here and drawn by `render::walk`.
+#[derive(Debug)]
+pub enum Show<'a> {
+    /// When the operator's facts were checked, and a notice if that was long ago.
+    Checked,
+    Header(Phase),
+    Steps(Vec<&'a ProcedureStep>),
+    /// The common precautions that hold, as a reminder before anything is sent.
+    BeforeYouSend(Vec<&'a Entry>),
+    Porting,
+    Employer,
+    Channels,
+    Identity,
+    /// The notice period, and the day the subscription ends if the request arrives today.
+    WhatNext {
+        end: Option<Date>,
+    },
+    /// The answers given, in the order of the questions.
+    Review(Vec<Value>),
+    Message {
+        text: String,
+        path: PathBuf,
+        channel: ChannelKind,
+    },
+    /// An open case for the number the user is about to cancel again.
+    OpenCase(Box<Case>),
+    /// The case's id, or `None` where nothing could be recorded.
+    Recorded(Option<u32>),
+    NotRecorded,
+    Checklist(Checklist<'a>),
+}
+
+/// What the walk needs next.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Next {
+    Ask(Prompt),
+    Do(Action),
+    Done(Outcome),
+    /// The walk cannot go on without a person, or the person declined what it needs.
+    Fail(Refusal),
+}
+
+/// A question for the person.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Prompt {
+    /// A question of the table: one of `options`, or typed text where there are none.
+    Question {
+        question: Question,
+        options: Option<Vec<Value>>,
+    },
+    /// Stop, or go on, where the number already has an open case.
+    Guard,
+    /// Write the message, or change one of these answers first.
+    Review { changeable: Vec<Question> },
+    /// Replace the file that is already there?
+    Overwrite(PathBuf),
+}
+
+/// Something for the command to do and report back on.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Action {
+    /// Report the open case for this number: `Event::Found`.
+    LookUpOpenCase(MobileNumber),
+    /// Write `text` to `path`, replacing a file only if `replace`: `Event::Written` or
+    /// `Event::Exists`.
+    Write {
+        path: PathBuf,
+        text: String,
+        replace: bool,
+    },
+    /// Record the case: `Event::Recorded`.
+    Record(Box<Case>),
+}
+
+/// Something for the command to do on the side.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Effect {
+    /// Keep the answers so far, for `--resume`.
+    KeepDraft(Box<Draft>),
+    /// The walk ended: forget the draft.
+    ForgetDraft,
+}
+
+/// What the person or the command answered.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Event {
+    Answer(Value),
+    /// Go back to the previous question.
+    Back,
+    /// At the review: write the message.
+    Write,
+    /// At the review: change this answer first.
+    Change(Question),
+    /// Yes or no: go on past the open case, or replace the file.
+    GoOn(bool),
+    Found(Option<Box<Case>>),
+    Written(PathBuf),
+    Exists(PathBuf),
+    Recorded(Option<u32>),
+}
+
+/// How the walk ended.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Outcome {
+    /// The message was written to this file.
+    Message(PathBuf),
+    /// Advice and a checklist, and no message: porting, keeping the number, or company-paid.
+    Advice,
+    /// The user stopped at an open case for the same number, to follow it up instead.
+    Stopped,
+}
+
+/// Why the walk cannot go on.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Refusal {
+    /// No one to ask, and the answers lack this one.
+    Missing(Question),
+    /// No one to ask whether to go on past this open case.
+    OpenCase(u32),
+    /// The message file is there and is not to be replaced.
+    Exists(PathBuf),
+    /// The question has no answer to offer: an operator file without channels.
+    NoOptions(Question),
+}
+
+impl Progress {
+    /// A walk from `answers` (none, an answers file's, or an interrupted walk's).
+    #[must_use]
+    pub fn new(answers: Answers) -> Self {
+        Progress {
+            answers,
+            ..Progress::default()
+        }
+    }
+
+    /// An interrupted walk, continued at the header of the phase of its first unanswered
+    /// question. The answers before it count as asked, so the user can still go back to them.
+    #[must_use]
+    pub fn resumed(walk: &Walk, answers: Answers) -> Self {
+        let script = walk.script(&answers);
+        let first = script
+            .iter()
+            .position(|beat| matches!(beat, Beat::Ask(q) if !answers.is_answered(*q)))
+            .unwrap_or(script.len());
+        let asked = script[..first]
+            .iter()
+            .enumerate()
+            .filter_map(|(index, beat)| match beat {
+                Beat::Ask(question) => Some((index, *question)),
+                _ => None,
+            })
+            .collect();
+        let cursor = script[..first]
+            .iter()
+            .rposition(|beat| matches!(beat, Beat::Header(_)))
+            .unwrap_or(0);
+        Progress {
+            answers,
+            cursor,
+            asked,
+            ..Progress::default()
+        }
+    }
+
+    #[must_use]
+    pub fn answers(&self) -> &Answers {
+        &self.answers
+    }
+
+    /// Moves back to the previous question the person answered here, forgetting its answer.
+    fn back(&mut self) {
+        if let Some((index, question)) = self.asked.pop() {
+            self.forget(question);
+            self.cursor = index;
+        }
+    }
+
+    fn forget(&mut self, question: Question) {
+        self.answers.forget(question);
+        if question == Question::Phone {
+            self.guard = Guard::Unchecked;
+        }
+    }
+}
+
+impl<'a> Walk<'a> {
+    /// Goes as far as the walk can without anyone: past what is only shown, up to the next
+    /// question, action or end.
+    pub fn step(&self, progress: &mut Progress) -> Step<'a> {
+        let mut show = Vec::new();
+        let next = loop {
+            let script = self.script(&progress.answers);
+            let Some(&beat) = script.get(progress.cursor) else {
+                progress.effects.push(Effect::ForgetDraft);
+                break Next::Done(match &progress.write {
+                    Writing::Written(path) => Outcome::Message(path.clone()),
+                    _ => Outcome::Advice,
+                });
+            };
+            if progress.stopped {
+                progress.effects.push(Effect::ForgetDraft);
+                break Next::Done(Outcome::Stopped);
+            }
+            let waiting = match beat {
+                Beat::Header(phase) => {
+                    show.push(Show::Header(phase));
+                    None
+                }
+                Beat::Show(block) => {
+                    show.push(self.block(block, &progress.answers));
+                    None
+                }
+                Beat::Ask(question) => self.ask(question, progress),
+                Beat::Guard => self.guard(progress, &mut show),
+                Beat::Review => {
+                    show.push(Show::Review(reviewed(&progress.answers)));
+                    // Answers from a file stand; only what was asked here can be changed here.
+                    (!progress.asked.is_empty()).then(|| {
+                        let changeable = Question::ALL
+                            .into_iter()
+                            .filter(|question| question.row().reviewed)
+                            .filter(|question| progress.asked.iter().any(|(_, q)| q == question))
+                            .collect();
+                        Next::Ask(Prompt::Review { changeable })
+                    })
+                }
+                Beat::Write => self.write(progress, &mut show),
+                Beat::Record => match progress.recording {
+                    Recording::Done(id) => {
+                        show.push(Show::Recorded(id));
+                        None
+                    }
+                    Recording::NotYet => self
+                        .case(progress)
+                        .map(|case| Next::Do(Action::Record(Box::new(case)))),
+                },
+            };
+            if let Some(next) = waiting {
+                break next;
+            }
+            progress.cursor += 1;
+        };
+        Step {
+            show,
+            effects: std::mem::take(&mut progress.effects),
+            next,
+        }
+    }
+
+    /// Takes what the person or the command answered to the step before.
+    pub fn take(&self, progress: &mut Progress, event: Event) {
+        let beat = self.script(&progress.answers).get(progress.cursor).copied();
+        match (beat, event) {
+            (_, Event::Back) => progress.back(),
+            (Some(Beat::Ask(question)), Event::Answer(value)) if value.question() == question => {
+                progress.answers.set(value);
+                progress.asked.push((progress.cursor, question));
+                progress
+                    .effects
+                    .push(Effect::KeepDraft(Box::new(self.draft(&progress.answers))));
+            }
+            (Some(Beat::Guard), Event::Found(case)) => progress.guard = Guard::Found(case),
+            (Some(Beat::Guard), Event::GoOn(go_on)) => {
+                progress.guard = Guard::Passed;
+                progress.stopped = !go_on;
+            }
+            (Some(Beat::Review), Event::Write) => progress.cursor += 1,
+            (Some(Beat::Review), Event::Change(question)) => {
+                progress.forget(question);
+                progress.asked.retain(|(_, asked)| *asked != question);
+                let script = self.script(&progress.answers);
+                if let Some(at) = script.iter().position(|beat| *beat == Beat::Ask(question)) {
+                    progress.cursor = at;
+                }
+            }
+            (Some(Beat::Write), Event::Exists(path)) => progress.write = Writing::Exists(path),
+            (Some(Beat::Write), Event::GoOn(true)) => progress.write = Writing::Replace,
+            (Some(Beat::Write), Event::GoOn(false)) => {
+                if let Writing::Exists(path) = std::mem::take(&mut progress.write) {
+                    progress.write = Writing::Refused(path);
+                }
+            }
+            (Some(Beat::Write), Event::Written(path)) => progress.write = Writing::Written(path),
+            (Some(Beat::Record), Event::Recorded(id)) => progress.recording = Recording::Done(id),
+            // An answer to something not asked changes nothing.
+            _ => {}
+        }
+    }
+
+    /// The question at the cursor, unless it is answered.
+    fn ask(&self, question: Question, progress: &mut Progress) -> Option<Next> {
+        if progress.answers.is_answered(question) {
+            return None;
+        }
+        if self.interactive {
+            let options = question.options(self.operator);
+            // A list with nothing in it could only be left by going back, for ever.
+            if options.as_ref().is_some_and(Vec::is_empty) {
+                return Some(Next::Fail(Refusal::NoOptions(question)));
+            }
+            return Some(Next::Ask(Prompt::Question { question, options }));
+        }
+        // Without anyone to ask, a request is taken as not sent yet: nothing is recorded, and
+        // the message already written is not lost to an error at the very end.
+        match question {
+            Question::Sent => progress.answers.set(Value::Sent(false)),
+            Question::Reference => progress.answers.set(Value::Reference(Reference::none())),
+            _ => return Some(Next::Fail(Refusal::Missing(question))),
+        }
+        None
+    }
+
+    /// Whether to go on where the number already has an open case: asked in a terminal;
+    /// without one, only with `force`.
+    fn guard(&self, progress: &mut Progress, show: &mut Vec<Show<'a>>) -> Option<Next> {
+        match std::mem::take(&mut progress.guard) {
+            Guard::Unchecked => progress
+                .answers
+                .phone()
+                .map(|number| Next::Do(Action::LookUpOpenCase(number.clone()))),
+            Guard::Found(None) | Guard::Passed => {
+                progress.guard = Guard::Passed;
+                None
+            }
+            Guard::Found(Some(case)) => {
+                let id = case.id;
+                show.push(Show::OpenCase(case));
+                if self.force {
+                    progress.guard = Guard::Passed;
+                    None
+                } else if self.interactive {
+                    progress.guard = Guard::Asking;
+                    Some(Next::Ask(Prompt::Guard))
+                } else {
+                    Some(Next::Fail(Refusal::OpenCase(id)))
+                }
+            }
+            Guard::Asking => {
+                progress.guard = Guard::Asking;
+                Some(Next::Ask(Prompt::Guard))
+            }
+        }
+    }
+
+    /// Writes the message, asking before a file is replaced; shows it once written.
+    fn write(&self, progress: &mut Progress, show: &mut Vec<Show<'a>>) -> Option<Next> {
+        let request = Request::from_answers(self.operator, &progress.answers, self.today)?;
+        let text = message::compose(&request);
+        match &progress.write {
+            Writing::Written(path) => {
+                show.push(Show::Message {
+                    text,
+                    path: path.clone(),
+                    channel: request.channel,
+                });
+                // The message is written: going back past it would write it again.
+                progress.asked.clear();
+                None
+            }
+            Writing::Exists(path) if self.interactive && !self.force => {
+                Some(Next::Ask(Prompt::Overwrite(path.clone())))
+            }
+            Writing::Exists(path) | Writing::Refused(path) => {
+                Some(Next::Fail(Refusal::Exists(path.clone())))
+            }
+            writing @ (Writing::NotYet | Writing::Replace) => Some(Next::Do(Action::Write {
+                path: self
+                    .out
+                    .clone()
+                    .unwrap_or_else(|| message::default_path(self.operator, self.today)),
+                text,
+                replace: self.force || matches!(writing, Writing::Replace),
+            })),
+        }
+    }
+
+    /// The case to record for a request sent now, once the number and channel are known.
+    /// No bank account, no identity number.
+    fn case(&self, progress: &Progress) -> Option<Case> {
+        let answers = &progress.answers;
+        Some(Case {
+            id: 0,
+            operator: self.operator.id.clone(),
+            number: answers.phone()?.clone(),
+            intent: answers.intent()?,
+            channel: answers.channel()?,
+            sent: self.today,
+            reference: answers.reference().cloned(),
+            expected_end: self
+                .operator
+                .notice
+                .as_ref()
+                .and_then(|notice| notice.rule.end_date(self.today)),
+            message: match &progress.write {
+                Writing::Written(path) => Some(path.clone()),
+                _ => None,
+            },
+            state: State::Sent,
+            confirmed: None,
+            closed: None,
+        })
+    }
+
+    fn draft(&self, answers: &Answers) -> Draft {
+        Draft {
+            operator: self.operator.id.clone(),
+            started: self.today,
+            answers: answers.to_table(),
+        }
+    }
+
+    fn block(&self, block: Block, answers: &Answers) -> Show<'a> {
+        let situation = answers.situation();
+        match block {
+            Block::Steps(phase) => Show::Steps(
+                self.operator
+                    .steps_in(phase)
+                    .filter(|step| step.entry.when.admits(&situation))
+                    .collect(),
+            ),
+            Block::BeforeYouSend => Show::BeforeYouSend(
+                self.common
+                    .precautions
+                    .iter()
+                    .filter(|precaution| precaution.when.admits(&situation))
+                    .collect(),
+            ),
+            Block::Porting => Show::Porting,
+            Block::Employer => Show::Employer,
+            Block::Channels => Show::Channels,
+            Block::Identity => Show::Identity,
+            Block::WhatNext => Show::WhatNext {
+                end: self
+                    .operator
+                    .notice
+                    .as_ref()
+                    .and_then(|notice| notice.rule.end_date(self.today)),
+            },
+            Block::Checked => Show::Checked,
+            Block::NotRecorded => Show::NotRecorded,
+            Block::Checklist => {
+                Show::Checklist(Checklist::new(self.common, Some(self.operator), &situation))
+            }
+        }
+    }
+}
+
+/// The answers the review lists, in the order of the questions.
+fn reviewed(answers: &Answers) -> Vec<Value> {
+    Question::ALL
+        .into_iter()
+        .filter(|question| question.row().reviewed)
+        .filter_map(|question| answers.get(question).cloned())
+        .collect()
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,205 @@
+//! The step function alone: what each step shows, asks and does, with no terminal, no file
+//! and no case book.
+
+use std::path::Path;
+
+use super::*;
+use crate::operator::Catalog;
+use crate::situation::{Intent, Payer, Plan, Sim};
+use crate::text::Lang;
+
+fn procedure(id: &str) -> (Operator, Common) {
+    let catalog = Catalog::default();
+    (catalog.operator(id).unwrap(), catalog.common().unwrap())
+}
+
+fn walk<'a>(operator: &'a Operator, common: &'a Common) -> Walk<'a> {
+    Walk {
+        operator,
+        common,
+        today: jiff::civil::date(2026, 11, 25),
+        interactive: true,
+        force: false,
+        out: None,
+    }
+}
+
+/// Steps until the walk needs something, answering each question it asks from `answers` in
+/// turn; returns the last step's `next` and the questions asked.
+fn answer_all(walk: &Walk, progress: &mut Progress, answers: &[Value]) -> (Next, Vec<Question>) {
+    let mut asked = Vec::new();
+    let mut answers = answers.iter();
+    loop {
+        let step = walk.step(progress);
+        match step.next {
+            Next::Ask(Prompt::Question { question, .. }) => match answers.next() {
+                Some(value) => {
+                    asked.push(question);
+                    walk.take(progress, Event::Answer(value.clone()));
+                }
+                None => return (step.next, asked),
+            },
+            next => return (next, asked),
+        }
+    }
+}
+
+#[test]
+fn the_first_step_shows_when_the_facts_were_checked_and_asks_the_intent() {
+    let (telenor, common) = procedure("telenor");
+    let walk = walk(&telenor, &common);
+    let step = walk.step(&mut Progress::default());
+    assert!(matches!(
+        step.show[..],
+        [Show::Checked, Show::Header(Phase::Preparation)]
+    ));
+    assert_eq!(
+        step.next,
+        Next::Ask(Prompt::Question {
+            question: Question::Intent,
+            options: Some(vec![
+                Value::Intent(Intent::Cancel),
+                Value::Intent(Intent::Port),
+                Value::Intent(Intent::Keep),
+            ]),
+        })
+    );
+    assert!(step.effects.is_empty(), "nothing to keep yet");
+}
+
+#[test]
+fn porting_ends_with_advice_and_asks_the_command_for_nothing() {
+    let (telenor, common) = procedure("telenor");
+    let walk = walk(&telenor, &common);
+    let mut progress = Progress::default();
+    let (next, asked) = answer_all(
+        &walk,
+        &mut progress,
+        &[
+            Value::Intent(Intent::Port),
+            Value::Payer(Payer::Private),
+            Value::Plan(Plan::Postpaid),
+            Value::Sim(Sim::Esim),
+        ],
+    );
+    assert_eq!(next, Next::Done(Outcome::Advice));
+    assert_eq!(
+        asked,
+        [
+            Question::Intent,
+            Question::Payer,
+            Question::Plan,
+            Question::Sim
+        ]
+    );
+}
+
+#[test]
+fn every_answer_asks_for_the_draft_to_be_kept_without_the_bank_account() {
+    let (telenor, common) = procedure("telenor");
+    let walk = walk(&telenor, &common);
+    let mut progress = Progress::default();
+    walk.step(&mut progress);
+    walk.take(&mut progress, Event::Answer(Value::Intent(Intent::Cancel)));
+    let step = walk.step(&mut progress);
+    let [Effect::KeepDraft(draft)] = &step.effects[..] else {
+        panic!("{:?}", step.effects);
+    };
+    assert_eq!(draft.operator, "telenor");
+    assert_eq!(draft.answers["intent"].as_str(), Some("cancel"));
+    let account = crate::values::BankAccount::parse("12345678903").unwrap();
+    let mut answers = Answers::default();
+    answers.set(Value::Account(account));
+    assert!(walk.draft(&answers).answers.is_empty(), "never on disk");
+}
+
+#[test]
+fn the_number_is_looked_up_before_the_name_is_asked_and_again_when_it_changes() {
+    let (telenor, common) = procedure("telenor");
+    let walk = walk(&telenor, &common);
+    let mut progress = Progress::default();
+    let number = MobileNumber::parse("912 34 567").unwrap();
+    let (next, _) = answer_all(
+        &walk,
+        &mut progress,
+        &[
+            Value::Intent(Intent::Cancel),
+            Value::Payer(Payer::Private),
+            Value::Plan(Plan::Postpaid),
+            Value::Sim(Sim::Physical),
+            Value::Channel(ChannelKind::Letter),
+            Value::Phone(number.clone()),
+        ],
+    );
+    assert_eq!(next, Next::Do(Action::LookUpOpenCase(number)));
+    walk.take(&mut progress, Event::Found(None));
+    let step = walk.step(&mut progress);
+    assert!(matches!(
+        step.next,
+        Next::Ask(Prompt::Question {
+            question: Question::Name,
+            ..
+        })
+    ));
+    walk.take(&mut progress, Event::Back);
+    let other = MobileNumber::parse("412 34 567").unwrap();
+    walk.step(&mut progress);
+    walk.take(&mut progress, Event::Answer(Value::Phone(other.clone())));
+    assert_eq!(
+        walk.step(&mut progress).next,
+        Next::Do(Action::LookUpOpenCase(other))
+    );
+}
+
+#[test]
+fn without_a_person_a_missing_answer_is_refused_and_a_request_is_taken_as_not_sent() {
+    let (ice, common) = procedure("ice");
+    let unattended = Walk {
+        interactive: false,
+        out: Some(PathBuf::from("m.txt")),
+        ..walk(&ice, &common)
+    };
+    let text = "intent = \"cancel\"\npayer = \"private\"\nplan = \"postpaid\"\nsim = \"physical\"\nchannel = \"phone\"\nphone = \"99 88 77 66\"\n";
+    let answers = Answers::parse("a.toml", text, &ice, Lang::En).unwrap();
+    let mut progress = Progress::new(answers);
+    let (next, _) = answer_all(&unattended, &mut progress, &[]);
+    assert_eq!(
+        next,
+        Next::Do(Action::LookUpOpenCase(
+            MobileNumber::parse("99887766").unwrap()
+        ))
+    );
+    unattended.take(&mut progress, Event::Found(None));
+    let (next, _) = answer_all(&unattended, &mut progress, &[]);
+    assert_eq!(next, Next::Fail(Refusal::Missing(Question::Name)));
+
+    progress.answers.set(Value::Name("Ola".into()));
+    let (next, _) = answer_all(&unattended, &mut progress, &[]);
+    let Next::Do(Action::Write { path, replace, .. }) = next else {
+        panic!("{next:?}");
+    };
+    assert_eq!((path.as_path(), replace), (Path::new("m.txt"), false));
+    unattended.take(&mut progress, Event::Written(path.clone()));
+    let (next, _) = answer_all(&unattended, &mut progress, &[]);
+    assert_eq!(next, Next::Done(Outcome::Message(path)), "nothing recorded");
+    assert_eq!(progress.answers.sent(), Some(false));
+}
+
+#[test]
+fn an_operator_without_channels_is_refused_rather_than_asked_for_ever() {
+    let (mut telenor, common) = procedure("telenor");
+    telenor.channels.clear();
+    let walk = walk(&telenor, &common);
+    let mut progress = Progress::default();
+    let (next, _) = answer_all(
+        &walk,
+        &mut progress,
+        &[
+            Value::Intent(Intent::Cancel),
+            Value::Payer(Payer::Private),
+            Value::Plan(Plan::Postpaid),
+            Value::Sim(Sim::Physical),
+        ],
+    );
+    assert_eq!(next, Next::Fail(Refusal::NoOptions(Question::Channel)));
+}
