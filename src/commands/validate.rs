@@ -6,12 +6,11 @@ use std::process::ExitCode;
 
 use anyhow::{Context as _, Result};
 use jiff::civil::Date;
-use serde_json::json;
 
 use crate::context::Context;
 use crate::operator::{Catalog, FileError, Rule, Severity, parse_common, parse_operator};
 use crate::output::write_stdout;
-use crate::render::ListFormat;
+use crate::render::{self, ListFormat};
 
 pub fn run(
     catalog: &Catalog,
@@ -34,12 +33,8 @@ pub fn run(
         }
         paths.len()
     };
-    let output = match format {
-        ListFormat::Text => render_text(&findings, files),
-        ListFormat::Json => render_json(&findings),
-    };
-    write_stdout(&output, ctx.lang)?;
-    let (errors, warnings) = count(&findings);
+    write_stdout(&render::findings(&findings, files, format), ctx.lang)?;
+    let (errors, warnings) = render::count(&findings);
     Ok(if errors > 0 || (deny_warnings && warnings > 0) {
         ExitCode::FAILURE
     } else {
@@ -75,66 +70,6 @@ pub fn check_file(path: &Path, today: Date) -> Result<Vec<FileError>> {
     Ok(check_text(&path.display().to_string(), id, &text, today))
 }
 
-/// `path:line:column: CODE message`, one a line, then a count.
-#[must_use]
-pub fn render_text(findings: &[FileError], files: usize) -> String {
-    let mut out = String::new();
-    for finding in findings {
-        let place = finding.place();
-        let _ = writeln!(
-            out,
-            "{}:{}:{}: {} {}",
-            finding.path,
-            place.line,
-            place.column,
-            finding.problem.rule().code(),
-            finding.problem
-        );
-    }
-    let (errors, warnings) = count(findings);
-    let _ = writeln!(
-        out,
-        "{errors} error{}, {warnings} warning{} in {files} file{}",
-        plural(errors),
-        plural(warnings),
-        plural(files)
-    );
-    out
-}
-
-/// A JSON array of findings.
-#[must_use]
-pub fn render_json(findings: &[FileError]) -> String {
-    let list: Vec<_> = findings
-        .iter()
-        .map(|finding| {
-            let place = finding.place();
-            let rule = finding.problem.rule();
-            json!({
-                "path": finding.path,
-                "line": place.line,
-                "column": place.column,
-                "code": rule.code(),
-                "severity": match rule.severity() { Severity::Error => "error", Severity::Warning => "warning" },
-                "message": finding.problem.to_string(),
-            })
-        })
-        .collect();
-    let mut out = serde_json::to_string_pretty(&list).unwrap_or_default();
-    out.push('\n');
-    out
-}
-
-/// `(errors, warnings)`.
-#[must_use]
-pub fn count(findings: &[FileError]) -> (usize, usize) {
-    let errors = findings
-        .iter()
-        .filter(|f| f.problem.rule().severity() == Severity::Error)
-        .count();
-    (errors, findings.len() - errors)
-}
-
 /// The rules, one a line, for `--help` and the README.
 #[must_use]
 pub fn rule_list() -> String {
@@ -147,8 +82,4 @@ pub fn rule_list() -> String {
         let _ = writeln!(out, "  {}  {level:<7}  {}", rule.code(), rule.description());
     }
     out
-}
-
-fn plural(n: usize) -> &'static str {
-    if n == 1 { "" } else { "s" }
 }

@@ -2,11 +2,13 @@
 //! caller decides where it goes.
 
 mod checklist;
+mod findings;
 mod operators;
 pub mod status;
 pub mod walk;
 
 pub use checklist::checklist;
+pub use findings::{count, findings};
 pub use operators::{freshness, operator, operator_list};
 
 use std::fmt::Write as _;

@@ -4,9 +4,10 @@
 use std::path::Path;
 
 use super::*;
-use crate::operator::Catalog;
+use crate::operator::{Catalog, ChannelKind, Phase};
 use crate::situation::{Intent, Payer, Plan, Sim};
 use crate::text::Lang;
+use crate::values::MobileNumber;
 
 fn procedure(id: &str) -> (Operator, Common) {
     let catalog = Catalog::default();

@@ -1,0 +1,81 @@
+//! The findings of `nocard operators validate`: a line each, or JSON.
+
+use std::fmt::Write as _;
+
+use serde_json::json;
+
+use super::ListFormat;
+use crate::operator::{FileError, Severity};
+
+/// The findings in `format`, for `files` files checked.
+#[must_use]
+pub fn findings(findings: &[FileError], files: usize, format: ListFormat) -> String {
+    match format {
+        ListFormat::Text => text(findings, files),
+        ListFormat::Json => json(findings),
+    }
+}
+
+/// `path:line:column: CODE message`, one a line, then a count.
+#[must_use]
+fn text(findings: &[FileError], files: usize) -> String {
+    let mut out = String::new();
+    for finding in findings {
+        let place = finding.place();
+        let _ = writeln!(
+            out,
+            "{}:{}:{}: {} {}",
+            finding.path,
+            place.line,
+            place.column,
+            finding.problem.rule().code(),
+            finding.problem
+        );
+    }
+    let (errors, warnings) = count(findings);
+    let _ = writeln!(
+        out,
+        "{errors} error{}, {warnings} warning{} in {files} file{}",
+        plural(errors),
+        plural(warnings),
+        plural(files)
+    );
+    out
+}
+
+/// A JSON array of findings.
+#[must_use]
+fn json(findings: &[FileError]) -> String {
+    let list: Vec<_> = findings
+        .iter()
+        .map(|finding| {
+            let place = finding.place();
+            let rule = finding.problem.rule();
+            json!({
+                "path": finding.path,
+                "line": place.line,
+                "column": place.column,
+                "code": rule.code(),
+                "severity": match rule.severity() { Severity::Error => "error", Severity::Warning => "warning" },
+                "message": finding.problem.to_string(),
+            })
+        })
+        .collect();
+    let mut out = serde_json::to_string_pretty(&list).unwrap_or_default();
+    out.push('\n');
+    out
+}
+
+/// `(errors, warnings)`.
+#[must_use]
+pub fn count(findings: &[FileError]) -> (usize, usize) {
+    let errors = findings
+        .iter()
+        .filter(|f| f.problem.rule().severity() == Severity::Error)
+        .count();
+    (errors, findings.len() - errors)
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 { "" } else { "s" }
+}

@@ -1,0 +1,146 @@
+//! What a step of the walk gives the command, and what the command gives back.
+
+use std::path::PathBuf;
+
+use jiff::civil::Date;
+
+use crate::casebook::{Case, Draft};
+use crate::checklist::Checklist;
+use crate::operator::{ChannelKind, Entry, Phase, Step as ProcedureStep};
+use crate::questions::{Question, Value};
+use crate::values::MobileNumber;
+
+/// What one step of the walk gives the command.
+#[derive(Debug)]
+pub struct Step<'a> {
+    /// To show, in order, before anything is asked or done.
+    pub show: Vec<Show<'a>>,
+    /// To do before anything else; nothing comes back from them.
+    pub effects: Vec<Effect>,
+    pub next: Next,
+}
+
+/// Content to show between questions, decided here and drawn by `render::walk`.
+#[derive(Debug)]
+pub enum Show<'a> {
+    /// When the operator's facts were checked, and a notice if that was long ago.
+    Checked,
+    Header(Phase),
+    Steps(Vec<&'a ProcedureStep>),
+    /// The common precautions that hold, as a reminder before anything is sent.
+    BeforeYouSend(Vec<&'a Entry>),
+    Porting,
+    Employer,
+    Channels,
+    Identity,
+    /// The notice period, and the day the subscription ends if the request arrives today.
+    WhatNext {
+        end: Option<Date>,
+    },
+    /// The answers given, in the order of the questions.
+    Review(Vec<Value>),
+    Message {
+        text: String,
+        path: PathBuf,
+        channel: ChannelKind,
+    },
+    /// An open case for the number the user is about to cancel again.
+    OpenCase(Box<Case>),
+    /// The case's id, or `None` where nothing could be recorded.
+    Recorded(Option<u32>),
+    NotRecorded,
+    Checklist(Checklist<'a>),
+}
+
+/// What the walk needs next.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Next {
+    Ask(Prompt),
+    Do(Action),
+    Done(Outcome),
+    /// The walk cannot go on without a person, or the person declined what it needs.
+    Fail(Refusal),
+}
+
+/// A question for the person.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Prompt {
+    /// A question of the table: one of `options`, or typed text where there are none.
+    Question {
+        question: Question,
+        options: Option<Vec<Value>>,
+    },
+    /// Stop, or go on, where the number already has an open case.
+    Guard,
+    /// Write the message, or change one of these answers first.
+    Review { changeable: Vec<Question> },
+    /// Replace the file that is already there?
+    Overwrite(PathBuf),
+}
+
+/// Something for the command to do and report back on.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Action {
+    /// Report the open case for this number: `Event::Found`.
+    LookUpOpenCase(MobileNumber),
+    /// Write `text` to `path`, replacing a file only if `replace`: `Event::Written` or
+    /// `Event::Exists`.
+    Write {
+        path: PathBuf,
+        text: String,
+        replace: bool,
+    },
+    /// Record the case: `Event::Recorded`.
+    Record(Box<Case>),
+}
+
+/// Something for the command to do on the side.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Effect {
+    /// Keep the answers so far, for `--resume`.
+    KeepDraft(Box<Draft>),
+    /// The walk ended: forget the draft.
+    ForgetDraft,
+}
+
+/// What the person or the command answered.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Event {
+    Answer(Value),
+    /// Go back to the previous question.
+    Back,
+    /// At the review: write the message.
+    Write,
+    /// At the review: change this answer first.
+    Change(Question),
+    /// Yes or no: go on past the open case, or replace the file.
+    GoOn(bool),
+    Found(Option<Box<Case>>),
+    Written(PathBuf),
+    Exists(PathBuf),
+    Recorded(Option<u32>),
+}
+
+/// How the walk ended.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Outcome {
+    /// The message was written to this file.
+    Message(PathBuf),
+    /// Advice and a checklist, and no message: porting, keeping the number, or company-paid.
+    Advice,
+    /// The user stopped at an open case for the same number, to follow it up instead.
+    Stopped,
+}
+
+/// Why the walk cannot go on.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Refusal {
+    /// No one to ask, and the answers lack this one.
+    Missing(Question),
+    /// No one to ask whether to go on past this open case.
+    OpenCase(u32),
+    /// The message file is there and is not to be replaced.
+    Exists(PathBuf),
+    /// The question has no answer to offer: an operator file without channels.
+    NoOptions(Question),
+}
