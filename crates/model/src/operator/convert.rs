@@ -488,17 +488,17 @@ impl<'a> Checker<'a> {
             }
             Some(said) => *said.get_ref(),
         };
+        // The common file has no home page: an unconfirmed fact there is checked on its own
+        // official or authority source, and with none is shown without a page to check.
         let check_on = match fact.check_on {
             Some(url) => self.link(ctx, url),
+            None if ctx.home.is_empty() => sources
+                .iter()
+                .find_map(Source::link)
+                .unwrap_or_default()
+                .to_owned(),
             None => ctx.home.to_owned(),
         };
-        if !confirmed && check_on.is_empty() {
-            let at = fact
-                .confirmed
-                .as_ref()
-                .map_or(fact.at.clone(), Spanned::span);
-            self.note(Some(at), Problem::NoCheckOn(fact.what.clone()));
-        }
         Provenance {
             sources,
             confirmed,
@@ -1023,10 +1023,17 @@ sources = ["terms"]
     }
 
     #[test]
-    fn an_unconfirmed_common_fact_names_where_to_check_it() {
+    fn an_unconfirmed_common_fact_is_checked_on_its_own_authority_source() {
         let common = r#"
 id = "common"
 checked = 2026-11-25
+
+[[sources]]
+id = "summary"
+title.en = "A summary"
+url = "https://example.com/summary"
+kind = "third-party"
+undated = true
 
 [[sources]]
 id = "nkom"
@@ -1039,36 +1046,38 @@ undated = true
 id = "port"
 title.en = "Port"
 detail.en = "Port instead."
-sources = ["nkom"]
+sources = ["summary", "nkom"]
+confirmed = false
+
+[[precautions]]
+id = "advice"
+title.en = "Advice"
+detail.en = "Keep the SIM."
+sources = ["summary"]
 confirmed = false
 "#;
-        let findings = parse_common("common.toml", common, TODAY).unwrap().findings;
-        let errors: Vec<_> = findings
+        let parsed = parse_common("common.toml", common, TODAY).unwrap();
+        let errors: Vec<_> = parsed
+            .findings
             .iter()
             .filter(|f| f.problem.rule().severity() == super::super::Severity::Error)
             .collect();
-        assert_eq!(errors.len(), 1, "{errors:?}");
-        assert_eq!(
-            errors[0].problem,
-            Problem::NoCheckOn("precaution `port`".into())
-        );
-        assert_eq!(errors[0].problem.rule().code(), "NC027");
-        assert_eq!(errors[0].place(), position_of(common, "false"));
+        assert!(errors.is_empty(), "{errors:?}");
+        let [port, advice] = &parsed.value.precautions[..] else {
+            panic!("two precautions");
+        };
+        assert_eq!(port.provenance.check_on, "https://nkom.no/x");
+        assert_eq!(advice.provenance.check_on, "", "a third party is never linked");
 
-        let checked = common.replace(
+        let checked = common.replacen(
             "confirmed = false",
-            "confirmed = false\ncheck_on = \"https://nkom.no/x\"",
+            "confirmed = false\ncheck_on = \"https://www.forbrukerradet.no/y\"",
+            1,
         );
         let parsed = parse_common("common.toml", &checked, TODAY).unwrap();
-        assert!(
-            parsed
-                .findings
-                .iter()
-                .all(|f| f.problem.rule().severity() != super::super::Severity::Error)
-        );
         assert_eq!(
             parsed.value.precautions[0].provenance.check_on,
-            "https://nkom.no/x"
+            "https://www.forbrukerradet.no/y"
         );
     }
 

@@ -95,11 +95,10 @@ pub enum Rule {
     ConfirmedExplicit,
     ConfirmedBySource,
     SourceDate,
-    CheckOn,
 }
 
 impl Rule {
-    pub const ALL: [Rule; 27] = [
+    pub const ALL: [Rule; 26] = [
         Rule::Syntax,
         Rule::Shape,
         Rule::IdMatchesFile,
@@ -126,7 +125,6 @@ impl Rule {
         Rule::ConfirmedExplicit,
         Rule::ConfirmedBySource,
         Rule::SourceDate,
-        Rule::CheckOn,
     ];
 
     /// `NC001` …; never reused for another rule.
@@ -179,9 +177,6 @@ impl Rule {
             Rule::SourceDate => {
                 "every source gives the date it shows (`dated`) or says `undated = true`"
             }
-            Rule::CheckOn => {
-                "a fact not confirmed has a page to check it on: `check_on`, or the operator's `home`"
-            }
         }
     }
 
@@ -208,7 +203,6 @@ impl Rule {
                 | Rule::ConfirmedExplicit
                 | Rule::ConfirmedBySource
                 | Rule::SourceDate
-                | Rule::CheckOn
         )
     }
 }
@@ -342,11 +336,6 @@ pub enum Problem {
     DateKindWithoutDate(String),
     #[error("unknown kind of date `{}`; expected one of: {kinds}", printable(.0), kinds = crate::operator::DateKind::WORDS)]
     UnknownDateKind(String),
-    #[error(
-        "{} is not confirmed but names no page to check it on: add `check_on` with an official or authority page",
-        printable(.0)
-    )]
-    NoCheckOn(String),
 }
 
 impl Problem {
@@ -395,7 +384,6 @@ impl Problem {
             | Problem::DatedNotADate
             | Problem::DatedAndUndated(_)
             | Problem::DateKindWithoutDate(_) => Rule::SourceDate,
-            Problem::NoCheckOn(_) => Rule::CheckOn,
         }
     }
 }
@@ -482,7 +470,6 @@ mod tests {
         assert_eq!(Rule::ConfirmedExplicit.code(), "NC024");
         assert_eq!(Rule::ConfirmedBySource.code(), "NC025");
         assert_eq!(Rule::SourceDate.code(), "NC026");
-        assert_eq!(Rule::CheckOn.code(), "NC027");
         for (index, rule) in Rule::ALL.iter().enumerate() {
             assert_eq!(*rule as usize, index, "ALL lists the rules in code order");
         }
