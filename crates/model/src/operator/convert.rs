@@ -1067,7 +1067,10 @@ confirmed = false
             panic!("two precautions");
         };
         assert_eq!(port.provenance.check_on, "https://nkom.no/x");
-        assert_eq!(advice.provenance.check_on, "", "a third party is never linked");
+        assert_eq!(
+            advice.provenance.check_on, "",
+            "a third party is never linked"
+        );
 
         let checked = common.replacen(
             "confirmed = false",
