@@ -158,7 +158,7 @@ fn localized(lang: Lang) -> clap::Command {
 ///
 /// nocard walks you through preparation, contact, the information the operator needs, your
 /// balance and the confirmation, per operator, offline. Every fact it states names its source
-/// and the date it was checked.
+/// and the date that source shows.
 #[derive(Debug, Parser)]
 #[command(
     name = "nocard",
@@ -330,7 +330,7 @@ pub struct ChecklistArgs {
 
 #[derive(Debug, Subcommand)]
 pub enum OperatorsCommand {
-    /// List the operators with the date their procedure was checked
+    /// List the operators with the date their facts were last compared with their sources
     List {
         /// How to print the list
         #[arg(long = "format", value_enum, default_value_t = ListFormat::Text)]
