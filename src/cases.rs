@@ -55,14 +55,33 @@ pub fn days_since(sent: Date, today: Date) -> i64 {
         .map_or(0, |span| i64::from(span.get_days()))
 }
 
-/// `+47 *** ** 567`: enough to tell numbers apart, not enough to give one away.
+/// `+47 *** ** 567`, `+47 ** ** ** ** *6 78`: the number in its usual grouping with all but
+/// the last three digits hidden, enough to tell numbers apart and not enough to give one away.
 #[must_use]
 pub fn masked(number: &str) -> String {
-    let visible: String = number
+    let Ok(parsed) = crate::validate::MobileNumber::parse(number) else {
+        // Not a number nocard would have stored; still show no more than three digits.
+        let visible: String = number
+            .chars()
+            .skip(number.chars().count().saturating_sub(3))
+            .collect();
+        return format!("+47 *** ** {visible}");
+    };
+    let shown = parsed.national();
+    let hidden = parsed.digits().len().saturating_sub(3);
+    let mut digits = 0;
+    let masked: String = shown
         .chars()
-        .skip(number.chars().count().saturating_sub(3))
+        .map(|c| {
+            if c.is_ascii_digit() {
+                digits += 1;
+                if digits <= hidden { '*' } else { c }
+            } else {
+                c
+            }
+        })
         .collect();
-    format!("+47 *** ** {visible}")
+    format!("+47 {masked}")
 }
 
 /// `+47 912 34 567`.
@@ -126,6 +145,10 @@ mod tests {
     fn numbers_are_masked_but_for_the_last_three_digits() {
         assert_eq!(masked("91234567"), "+47 *** ** 567");
         assert_eq!(shown("91234567"), "+47 912 34 567");
+        assert_eq!(masked("580012345678"), "+47 ** ** ** ** *6 78");
+        assert_eq!(shown("580012345678"), "+47 58 00 12 34 56 78");
+        // A case book edited by hand may hold anything: never more than three digits shown.
+        assert_eq!(masked("12345"), "+47 *** ** 345");
     }
 
     #[test]
