@@ -20,9 +20,12 @@ pub enum Invalid {
     PhoneEmpty,
     PhoneForeign,
     PhoneCharacters,
-    /// The number of digits given.
+    /// The number of digits given: neither 8 nor 12.
     PhoneLength(usize),
+    /// 8 digits, not starting with 4 or 9.
     PhonePrefix,
+    /// 12 digits, not starting with 58.
+    PhonePrefixTwelve,
     AccountEmpty,
     AccountLength(usize),
     AccountCheckDigit,
@@ -48,6 +51,7 @@ impl Invalid {
             Invalid::PhoneCharacters => (Ui::PhoneCharacters, None),
             Invalid::PhoneLength(count) => (Ui::PhoneLength, Some(count)),
             Invalid::PhonePrefix => (Ui::PhonePrefix, None),
+            Invalid::PhonePrefixTwelve => (Ui::PhonePrefixTwelve, None),
             Invalid::AccountEmpty => (Ui::AccountEmpty, None),
             Invalid::AccountLength(count) => (Ui::AccountLength, Some(count)),
             Invalid::AccountCheckDigit => (Ui::AccountCheckDigit, None),
@@ -74,7 +78,11 @@ impl fmt::Display for Invalid {
     }
 }
 
-/// A Norwegian mobile number: 8 digits starting with 4 or 9. In files, its digits.
+/// A Norwegian mobile number: 8 digits starting with 4 or 9, the numbers of ordinary mobile
+/// subscriptions; or 12 digits in Nkom's 58 series, which twin and extra SIMs, tablets,
+/// smartwatches and machine-to-machine subscriptions use (Nkom, "8- og 12-sifra nummerseriar",
+/// and its note on allocating mobile numbers of 11.12.2014). A 59 series was not found in any
+/// source, so 12 digits must start with 58. In files, its digits.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 #[serde(try_from = "String", into = "String")]
 pub struct MobileNumber(String);
@@ -93,7 +101,8 @@ impl From<MobileNumber> for String {
 }
 
 impl MobileNumber {
-    /// Accepts `91234567`, `912 34 567`, `+47 912 34 567` and `0047 91234567`.
+    /// Accepts `91234567`, `912 34 567`, `+47 912 34 567`, `0047 91234567`, and 12-digit
+    /// numbers of the 58 series in the same forms: `58 00 12 34 56 78`, `+47 580012345678`.
     pub fn parse(input: &str) -> Result<Self, Invalid> {
         if has_unsafe_char(input) {
             return Err(Invalid::PhoneCharacters);
@@ -112,37 +121,66 @@ impl MobileNumber {
         if !national.chars().all(|c| c.is_ascii_digit()) {
             return Err(Invalid::PhoneCharacters);
         }
-        if national.len() != 8 {
-            return Err(Invalid::PhoneLength(national.len()));
+        match national.len() {
+            8 if !national.starts_with(['4', '9']) => Err(Invalid::PhonePrefix),
+            12 if !national.starts_with("58") => Err(Invalid::PhonePrefixTwelve),
+            8 | 12 => Ok(MobileNumber(national.to_owned())),
+            length => Err(Invalid::PhoneLength(length)),
         }
-        if !national.starts_with(['4', '9']) {
-            return Err(Invalid::PhonePrefix);
-        }
-        Ok(MobileNumber(national.to_owned()))
     }
 
-    /// The 8 digits: `91234567`.
+    /// The 8 or 12 digits: `91234567`, `580012345678`.
     #[must_use]
     pub fn digits(&self) -> &str {
         &self.0
     }
 
-    /// `+47 *** ** 567`: enough to tell numbers apart, not enough to give one away.
+    /// `+47 *** ** 567`, `+47 ** ** ** ** *6 78`: the number in its usual grouping with all
+    /// but the last three digits hidden; enough to tell numbers apart, not enough to give one
+    /// away.
     #[must_use]
     pub fn masked(&self) -> String {
-        format!("+47 *** ** {}", &self.0[self.0.len() - 3..])
+        let hidden = self.0.len().saturating_sub(3);
+        let mut digits = 0;
+        let masked: String = self
+            .national()
+            .chars()
+            .map(|c| {
+                if c.is_ascii_digit() {
+                    digits += 1;
+                    if digits <= hidden { '*' } else { c }
+                } else {
+                    c
+                }
+            })
+            .collect();
+        format!("+47 {masked}")
     }
 
-    /// As dialled at home: `912 34 567`.
+    /// Whether it is a 12-digit number of the 58 series (a twin or extra SIM, a tablet, a
+    /// smartwatch, a machine), not an ordinary mobile number.
+    #[must_use]
+    pub fn is_twelve_digit(&self) -> bool {
+        self.0.len() == 12
+    }
+
+    /// As written at home: `912 34 567`, the usual grouping of Norwegian mobile numbers; a
+    /// 12-digit number in pairs, `58 00 12 34 56 78`, as Nkom writes the series
+    /// ("58 xx xx xx xx xx").
     #[must_use]
     pub fn national(&self) -> String {
         let d = &self.0;
-        format!("{} {} {}", &d[..3], &d[3..5], &d[5..])
+        if self.is_twelve_digit() {
+            let pairs: Vec<&str> = (0..d.len()).step_by(2).map(|at| &d[at..at + 2]).collect();
+            pairs.join(" ")
+        } else {
+            format!("{} {} {}", &d[..3], &d[3..5], &d[5..])
+        }
     }
 }
 
 impl fmt::Display for MobileNumber {
-    /// The international form: `+47 912 34 567`.
+    /// The international form: `+47 912 34 567`, `+47 58 00 12 34 56 78`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "+47 {}", self.national())
     }
@@ -358,21 +396,67 @@ mod tests {
     }
 
     #[test]
+    fn twelve_digit_numbers_of_the_58_series_are_accepted_and_written_in_pairs() {
+        for input in [
+            "580012345678",
+            "58 00 12 34 56 78",
+            "5800 1234 5678",
+            "+47 58 00 12 34 56 78",
+            "+47580012345678",
+            "0047 580012345678",
+        ] {
+            let number = MobileNumber::parse(input).unwrap_or_else(|e| panic!("{input}: {e}"));
+            assert!(number.is_twelve_digit());
+            assert_eq!(number.digits(), "580012345678");
+            assert_eq!(number.national(), "58 00 12 34 56 78");
+            assert_eq!(number.to_string(), "+47 58 00 12 34 56 78");
+        }
+        assert!(!MobileNumber::parse("91234567").unwrap().is_twelve_digit());
+    }
+
+    #[test]
     fn wrong_mobile_numbers_say_why() {
         let reason = |input| MobileNumber::parse(input).unwrap_err();
         assert_eq!(reason("9123456"), Invalid::PhoneLength(7));
         assert_eq!(reason("912345678"), Invalid::PhoneLength(9));
+        assert_eq!(reason("58001234567"), Invalid::PhoneLength(11));
+        assert_eq!(reason("5800123456789"), Invalid::PhoneLength(13));
         assert_eq!(reason("21000000"), Invalid::PhonePrefix);
+        // Twelve digits are for the 58 series only: not a 9 followed by more digits, nor 59.
+        assert_eq!(reason("912345678901"), Invalid::PhonePrefixTwelve);
+        assert_eq!(reason("590012345678"), Invalid::PhonePrefixTwelve);
+        // Eight digits starting with 58 are neither.
+        assert_eq!(reason("58001234"), Invalid::PhonePrefix);
         assert_eq!(reason("+46 70 123 45 67"), Invalid::PhoneForeign);
         assert_eq!(reason("912-34-567"), Invalid::PhoneCharacters);
         assert_eq!(reason(""), Invalid::PhoneEmpty);
-        assert_eq!(
-            reason("9123456").message(Lang::Nb),
-            "et norsk mobilnummer har 8 sifre; dette har 7"
-        );
+        let nb = reason("9123456").message(Lang::Nb);
+        assert!(nb.starts_with("et norsk mobilnummer har 8 sifre"), "{nb}");
+        assert!(nb.ends_with("dette har 7"), "{nb}");
+        // The kinds of SIM the 12 digits belong to are named, so their owners know it is theirs.
+        for lang in Lang::ALL {
+            let length = reason("9123456").message(lang);
+            let prefix = reason("590012345678").message(lang);
+            for message in [&length, &prefix] {
+                assert!(
+                    message.contains("12") && message.contains("58"),
+                    "{message}"
+                );
+            }
+        }
+        let en = reason("590012345678").message(Lang::En);
+        for kind in [
+            "twin",
+            "extra SIM",
+            "tablet",
+            "smartwatch",
+            "machine-to-machine",
+        ] {
+            assert!(en.contains(kind), "{en} lacks {kind}");
+        }
         assert_eq!(
             reason("21000000").message(Lang::Zh),
-            "挪威手机号码以 4 或 9 开头"
+            "8 位挪威手机号码以 4 或 9 开头"
         );
     }
 
@@ -556,7 +640,7 @@ mod tests {
 
             #[test]
             fn numbers_round_trip_through_their_display(
-                number in "[49][0-9]{7}",
+                number in prop_oneof!["[49][0-9]{7}", "58[0-9]{10}"],
                 prefix in prop_oneof![Just(""), Just("+47 "), Just("0047"), Just("+47")],
             ) {
                 let parsed = MobileNumber::parse(&format!("{prefix}{number}")).unwrap();
@@ -568,7 +652,14 @@ mod tests {
             #[test]
             fn no_input_panics_and_what_passes_is_safe_to_show(input in "\\PC*|.*") {
                 if let Ok(number) = MobileNumber::parse(&input) {
-                    prop_assert_eq!(number.digits().len(), 8);
+                    let digits = number.digits();
+                    prop_assert!(
+                        (digits.len() == 8 && digits.starts_with(['4', '9']))
+                            || (digits.len() == 12 && digits.starts_with("58")),
+                        "{} passed",
+                        digits
+                    );
+                    prop_assert!(number.to_string().is_ascii());
                 }
                 if let Ok(account) = BankAccount::parse(&input) {
                     prop_assert!(account.to_string().is_ascii());

@@ -7,6 +7,7 @@ use serde_json::{Value, json};
 use super::{Emphasis, Format, Layout, applies_when, cite, unconfirmed};
 use crate::checklist::{Checklist, Item};
 use crate::i18n::{Ui, long_date};
+use crate::operator::Dated;
 use jiff::civil::Date;
 
 /// The checklist in `format`.
@@ -169,12 +170,18 @@ fn json(checklist: &Checklist, layout: &Layout) -> String {
                 "detail": entry.detail.get(lang),
                 "applies_to": applies_to,
                 "confirmed": entry.provenance.confirmed,
-                "check_on": (!entry.provenance.confirmed).then_some(&entry.provenance.check_on),
+                "check_on": (!entry.provenance.confirmed && !entry.provenance.check_on.is_empty())
+                    .then_some(&entry.provenance.check_on),
                 "sources": entry.provenance.sources.iter().map(|source| json!({
                     "title": source.title.get(lang),
                     "url": source.link(),
                     "kind": source.kind.word(),
-                    "dated": source.dated,
+                    // The date the page shows, ISO, or null where it shows none.
+                    "dated": source.dated.date().map(|date| date.to_string()),
+                    "dated_as": match source.dated {
+                        Dated::On { kind, .. } => kind.word(),
+                        Dated::Undated => "undated",
+                    },
                 })).collect::<Vec<_>>(),
             })
         })

@@ -15,8 +15,8 @@ use std::fmt::Write as _;
 
 use console::Term;
 
-use crate::i18n::Ui;
-use crate::operator::{Provenance, Source, SourceKind};
+use crate::i18n::{Ui, long_date};
+use crate::operator::{DateKind, Dated, Provenance, Source, SourceKind};
 use crate::situation::{Balance, Condition, Intent, Payer, Plan, Sim};
 use crate::text::Lang;
 
@@ -238,27 +238,47 @@ fn describe(condition: &Condition, lang: Lang) -> String {
     out
 }
 
-/// "Title (dated) https://…" for a source users may open; others are named, never linked.
+/// "Title (valid from 20 February 2024) https://…" for a source users may open; others are
+/// named, never linked. Every source says the date it shows, or that it shows none.
 fn cite(source: &Source, lang: Lang) -> String {
     let mut cited = source.title.get(lang).to_owned();
-    let mut notes: Vec<&str> = source.dated.iter().map(String::as_str).collect();
+    let mut notes: Vec<String> = vec![dated(source.dated, lang)];
     match source.kind {
-        SourceKind::ThirdParty => notes.push(Ui::SourceThirdParty.get(lang)),
-        SourceKind::Code => notes.push(Ui::SourceCode.get(lang)),
+        SourceKind::ThirdParty => notes.push(Ui::SourceThirdParty.get(lang).to_owned()),
+        SourceKind::Code => notes.push(Ui::SourceCode.get(lang).to_owned()),
         SourceKind::Official | SourceKind::Authority => {}
     }
-    if !notes.is_empty() {
-        let _ = write!(cited, " ({})", notes.join("; "));
-    }
+    let _ = write!(cited, " ({})", notes.join("; "));
     if let Some(link) = source.link() {
         let _ = write!(cited, " {link}");
     }
     cited
 }
 
-/// The line shown under a fact no official source confirms.
+/// The date a source shows, in words: "valid from 20 February 2024", "undated".
+fn dated(dated: Dated, lang: Lang) -> String {
+    let Dated::On { date, kind } = dated else {
+        return Ui::SourceUndated.get(lang).to_owned();
+    };
+    let key = match kind {
+        DateKind::Shown => Ui::SourceDated,
+        DateKind::ValidFrom => Ui::SourceValidFrom,
+        DateKind::Updated => Ui::SourceUpdated,
+        DateKind::Reviewed => Ui::SourceReviewed,
+    };
+    key.fill(lang, &[("date", &long_date(date, lang))])
+}
+
+/// The line shown under a fact no official source confirms; a fact of the common file with no
+/// page to check it on (advice a third party gives) says only that it is not confirmed.
 fn unconfirmed(provenance: &Provenance, lang: Lang) -> Option<String> {
-    (!provenance.confirmed).then(|| Ui::NotConfirmed.fill(lang, &[("url", &provenance.check_on)]))
+    (!provenance.confirmed).then(|| {
+        if provenance.check_on.is_empty() {
+            Ui::NotConfirmedNoPage.get(lang).to_owned()
+        } else {
+            Ui::NotConfirmed.fill(lang, &[("url", &provenance.check_on)])
+        }
+    })
 }
 
 /// "Applies when: …" under an entry that does not apply to everyone.

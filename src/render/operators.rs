@@ -8,7 +8,8 @@ use serde_json::json;
 use super::{Emphasis, Layout, ListFormat, applies_when, cite, unconfirmed};
 use crate::i18n::{Ui, long_date};
 use crate::operator::{
-    Address, Channel, ChannelKind, Entry, NoticeRule, Operator, Phase, Provenance, Source,
+    Address, Age, Channel, ChannelKind, Entry, NoticeRule, OLD_AFTER_YEARS, Operator, Phase,
+    Provenance, Source,
 };
 use crate::questions::Question;
 
@@ -98,19 +99,43 @@ fn network(operator: &Operator, layout: &Layout) -> String {
     }
 }
 
-/// A notice that the facts may be out of date, where they were checked more than 12 months
-/// before `today`.
+/// A notice that the facts may be out of date, by the model's rule (`Operator::freshness`):
+/// where they were last compared with their sources more than 12 months before `today`, and
+/// where confirmed facts rest only on pages that are undated or years old.
 #[must_use]
 pub fn freshness(operator: &Operator, today: jiff::civil::Date, layout: &Layout) -> Option<String> {
-    let year_ago = today.checked_sub(jiff::Span::new().months(12)).ok()?;
-    (operator.checked < year_ago).then(|| {
-        layout.tf(
+    let freshness = operator.freshness(today);
+    let mut notes = Vec::new();
+    if let Some(checked) = freshness.stale_since {
+        notes.push(layout.tf(
             Ui::Stale,
             &[
                 ("operator", &operator.name),
-                ("date", &long_date(operator.checked, layout.lang)),
-                ("url", &operator.home),
+                ("date", &long_date(checked, layout.lang)),
             ],
+        ));
+    }
+    if freshness.dated_facts > 0 {
+        notes.push(layout.tf(
+            Ui::OldSources,
+            &[
+                ("count", &freshness.dated_facts),
+                ("total", &freshness.confirmed_facts),
+                ("operator", &operator.name),
+                ("years", &OLD_AFTER_YEARS),
+            ],
+        ));
+    }
+    // Chinese runs sentences together; the other languages take a space between them.
+    let gap = if layout.lang == crate::text::Lang::Zh {
+        ""
+    } else {
+        " "
+    };
+    (!notes.is_empty()).then(|| {
+        layout.tf(
+            Ui::FreshnessNote,
+            &[("notes", &notes.join(gap)), ("url", &operator.home)],
         )
     })
 }
@@ -119,7 +144,10 @@ pub fn freshness(operator: &Operator, today: jiff::civil::Date, layout: &Layout)
 #[must_use]
 pub fn operator(operator: &Operator, today: jiff::civil::Date, layout: &Layout) -> String {
     let lang = layout.lang;
-    let numbered = Citations::Numbered(&operator.sources);
+    let numbered = Citations::Numbered {
+        sources: &operator.sources,
+        today,
+    };
     let mut out = String::new();
     let mut legal = operator.legal_name.clone();
     if let Some(number) = &operator.org_number {
@@ -251,8 +279,12 @@ fn section(out: &mut String, layout: &Layout, heading: &str) {
 
 /// How a fact's sources are shown.
 pub(super) enum Citations<'a> {
-    /// `[1], [4]`, pointing into this list printed at the end.
-    Numbered(&'a [Source]),
+    /// `[1], [4]`, pointing into this list printed at the end, where each source's date is;
+    /// a confirmed fact none of whose sources is recent on `today` says so beside the numbers.
+    Numbered {
+        sources: &'a [Source],
+        today: jiff::civil::Date,
+    },
     /// Each source's title and link, under the fact.
     Inline,
 }
@@ -308,14 +340,22 @@ fn facts(
 ) {
     match citations {
         _ if provenance.sources.is_empty() => {}
-        Citations::Numbered(list) => {
+        Citations::Numbered { sources, today } => {
             let numbers: Vec<String> = provenance
                 .sources
                 .iter()
-                .filter_map(|source| list.iter().position(|s| s.id == source.id))
+                .filter_map(|source| sources.iter().position(|s| s.id == source.id))
                 .map(|index| format!("[{}]", index + 1))
                 .collect();
-            let line = layout.tf(Ui::SourcesLine, &[("numbers", &numbers.join(", "))]);
+            let numbers = numbers.join(", ");
+            let line = match provenance.caveat(*today) {
+                Some(Age::Old { year }) => layout.tf(
+                    Ui::SourcesLineOld,
+                    &[("numbers", &numbers), ("year", &year)],
+                ),
+                Some(Age::Undated) => layout.tf(Ui::SourcesLineUndated, &[("numbers", &numbers)]),
+                Some(Age::Recent) | None => layout.tf(Ui::SourcesLine, &[("numbers", &numbers)]),
+            };
             layout.emphasized(Emphasis::Dim, out, indent, indent, &line);
         }
         Citations::Inline => {

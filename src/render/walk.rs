@@ -56,7 +56,8 @@ fn heading(out: &mut String, layout: &Layout, text: &str) {
     layout.emphasized(Emphasis::Bold, out, "", "", text);
 }
 
-/// "Telenor's procedure was checked on …", and a notice where that is over a year ago.
+/// "Telenor's procedure was last compared with its sources on …", and the notice of
+/// `freshness` where there is one.
 #[must_use]
 fn checked(operator: &Operator, today: Date, layout: &Layout) -> String {
     let mut out = String::new();

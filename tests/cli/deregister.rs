@@ -1,7 +1,7 @@
 use std::path::Path;
 use std::time::Duration;
 
-use crate::helpers::{nocard, stderr_of, stdout_of};
+use crate::helpers::{nocard, nocard_at, stderr_of, stdout_of};
 
 const COMMON_CASE: &str = r#"
 intent = "cancel"
@@ -49,6 +49,50 @@ fn an_answers_file_walks_telenor_to_a_letter() {
         !out.contains("fødselsnummer:"),
         "no identity number is asked for"
     );
+}
+
+#[test]
+fn a_twelve_digit_number_of_the_58_series_walks_through_to_the_message() {
+    // A twin SIM, a tablet or a smartwatch has a 12-digit number (Nkom's 58 series).
+    let dir = tempfile::tempdir().unwrap();
+    let file = answers(
+        dir.path(),
+        &format!(
+            "{}sent = true\n",
+            COMMON_CASE.replace("+47 912 34 567", "5800 1234 5678")
+        ),
+    );
+    let out_path = dir.path().join("message.txt");
+    let home = dir.path().join("home");
+    stdout_of(
+        nocard_at(&home)
+            .args(["deregister", "--operator", "telenor", "--answers"])
+            .arg(&file)
+            .arg("--out")
+            .arg(&out_path),
+    );
+    let message = std::fs::read_to_string(&out_path).unwrap();
+    assert!(
+        message.contains("mobilnummer +47 58 00 12 34 56 78"),
+        "written in pairs, as Nkom writes the series: {message}"
+    );
+    // The case book keeps it, and shows no more than its last three digits.
+    let status = stdout_of(nocard_at(&home).args(["status"]));
+    assert!(status.contains("+47 ** ** ** ** *6 78"), "{status}");
+
+    let wrong = answers(
+        dir.path(),
+        &COMMON_CASE.replace("+47 912 34 567", "5900 1234 5678"),
+    );
+    let err = stderr_of(
+        nocard()
+            .args(["deregister", "--operator", "telenor", "--answers"])
+            .arg(&wrong)
+            .arg("--out")
+            .arg(dir.path().join("other.txt")),
+        1,
+    );
+    assert!(err.contains("starts with 58"), "{err}");
 }
 
 #[test]
@@ -165,7 +209,7 @@ fn a_bad_answer_names_the_key_the_place_and_the_reason() {
         (
             "phone = \"+47 912 34 567\"",
             "phone = \"+47 212 34 567\"",
-            ":7:9: `phone`: a Norwegian mobile number starts with 4 or 9",
+            ":7:9: `phone`: an 8-digit Norwegian mobile number starts with 4 or 9",
         ),
         (
             "phone = \"+47 912 34 567\"",

@@ -127,7 +127,7 @@ fn a_bad_answer_is_explained_in_the_language() {
             .arg(&answers),
         1,
     );
-    assert!(err.contains("挪威手机号码以 4 或 9 开头"), "{err}");
+    assert!(err.contains("8 位挪威手机号码以 4 或 9 开头"), "{err}");
 }
 
 #[test]

@@ -21,20 +21,37 @@ fn the_list_has_one_operator_per_line_when_piped() {
             "telia"
         ]
     );
-    assert!(
+    // Each line gives the date the facts were last compared with their sources: a date, not
+    // in the future, and what the file says (the rule NC013 holds every shipped file to).
+    let today = jiff::ZonedDateTime::now().date();
+    for fields in &lines {
+        assert_eq!(fields.len(), 4, "{out}");
+        let compared: jiff::civil::Date = fields[2].parse().unwrap_or_else(|_| panic!("{out}"));
+        assert!(compared <= today, "{out}");
+        let file = std::fs::read_to_string(format!(
+            "{}/operators/{}.toml",
+            env!("CARGO_MANIFEST_DIR"),
+            fields[0]
+        ))
+        .unwrap();
+        assert!(
+            file.contains(&format!("\nchecked = {compared}\n")),
+            "{}: {out}",
+            fields[0]
+        );
+    }
+    let network = |id: &str| {
         lines
             .iter()
-            .all(|fields| fields.len() == 4 && fields[2] == "2026-11-25"),
-        "{out}"
-    );
-    assert!(
-        out.contains("talkmore\tTalkmore\t2026-11-25\tTelenor\n"),
+            .find(|fields| fields[0] == id)
+            .map(|fields| fields[3])
+    };
+    assert_eq!(
+        network("talkmore"),
+        Some("Telenor"),
         "the network, where known"
     );
-    assert!(
-        out.contains("onecall\tOneCall\t2026-11-25\tTelia (not confirmed)\n"),
-        "{out}"
-    );
+    assert_eq!(network("onecall"), Some("Telia (not confirmed)"), "{out}");
 }
 
 #[test]
@@ -59,7 +76,13 @@ fn the_list_as_json() {
     let list: Vec<Value> = serde_json::from_str(&out).unwrap();
     let telenor = list.iter().find(|op| op["id"] == "telenor").unwrap();
     assert_eq!(telenor["legal_name"], "Telenor Norge AS");
-    assert_eq!(telenor["checked"], "2026-11-25");
+    let list_text = stdout_of(nocard().args(["operators", "list"]));
+    let compared = list_text
+        .lines()
+        .find_map(|line| line.strip_prefix("telenor\tTelenor\t"))
+        .and_then(|rest| rest.split('\t').next())
+        .unwrap();
+    assert_eq!(telenor["checked"], compared, "JSON and text give one date");
 }
 
 #[test]
@@ -87,7 +110,12 @@ fn show_gives_the_procedure_phase_by_phase_with_channels_and_sources() {
     );
     assert!(out.contains("915 09 000 (from abroad +47 915 09 000)"));
     assert!(out.contains("https://www.telenor.no/privat/vilkar/telenor-kontant.jsp"));
-    assert!(out.contains("(last reviewed 2026-06-05; third-party, may be wrong)"));
+    assert!(out.contains("(last reviewed 5 June 2026; third-party, may be wrong)"));
+    assert!(
+        out.contains("(valid from 20 February 2024)"),
+        "each source with the date it shows"
+    );
+    assert!(out.contains("(undated)"));
     assert!(
         !out.contains("cancelatlas.com/"),
         "third-party pages are not linked"
@@ -169,7 +197,9 @@ fn usage_errors_exit_2() {
 
 #[test]
 fn facts_checked_over_a_year_ago_carry_a_visible_notice() {
-    let notice = "Note: these facts about Acme Mobil were checked on 1 October 2025, more than a year ago. Confirm them on https://www.acme.no/ before you act.";
+    // The stale fixture was compared with its sources in October 2025, and one of its four
+    // confirmed facts rests on an undated page: the notice says both.
+    let notice = "Note: These facts about Acme Mobil were last compared with their sources on 1 October 2025, more than a year ago. Confirmed facts about Acme Mobil that rest only on pages undated or more than 3 years old: 1 of 4. Each source is given with its date. Confirm them on https://www.acme.no/ before you act.";
     let rules = fixtures("rules");
     let show = stdout_of(
         nocard()
@@ -199,7 +229,9 @@ fn facts_checked_over_a_year_ago_carry_a_visible_notice() {
             .arg(&rules),
     );
     assert!(
-        walk.starts_with("Acme Mobil's procedure was checked on 1 October 2025 against 2 sources"),
+        walk.starts_with(
+            "Acme Mobil's procedure was last compared with its 3 sources on 1 October 2025"
+        ),
         "{walk}"
     );
     assert!(walk.contains(notice), "{walk}");

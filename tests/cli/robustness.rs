@@ -65,16 +65,22 @@ fn deregister(answers: &Path) -> assert_cmd::Command {
 /// An operator file that passes every rule, with `steps` steps, for `id`.
 fn operator_with_steps(id: &str, steps: usize) -> String {
     let clean = std::fs::read_to_string(fixtures("rules").join("clean.toml")).unwrap();
+    // Compared with its sources a month ago, whatever the date: fresh, as the fixture is.
+    let checked = jiff::ZonedDateTime::now()
+        .date()
+        .checked_sub(jiff::Span::new().months(1))
+        .unwrap();
     let clean = clean
         .replace("# expect nothing\n", "")
-        .replace("id = \"clean\"", &format!("id = \"{id}\""));
+        .replace("id = \"clean\"", &format!("id = \"{id}\""))
+        .replace("checked = 2026-11-01", &format!("checked = {checked}"));
     let (head, rest) = clean.split_once("[[steps]]").unwrap();
     let (_, precautions) = rest.split_once("[[precautions]]").unwrap();
     let mut text = head.to_owned();
     for n in 0..steps {
         let _ = write!(
             text,
-            "[[steps]]\nid = \"s{n}\"\nphase = \"preparation\"\ntitle = {{ en = \"S{n}\", nb = \"S{n}\", zh = \"S{n}\" }}\ndetail = {{ en = \"D\", nb = \"D\", zh = \"D\" }}\n"
+            "[[steps]]\nid = \"s{n}\"\nphase = \"preparation\"\ntitle = {{ en = \"S{n}\", nb = \"S{n}\", zh = \"S{n}\" }}\ndetail = {{ en = \"D\", nb = \"D\", zh = \"D\" }}\nsources = [\"terms\"]\nconfirmed = true\n"
         );
     }
     text.push_str("[[precautions]]");

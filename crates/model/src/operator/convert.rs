@@ -9,8 +9,9 @@ use toml::de::{DeTable, DeValue};
 
 use super::raw::{RawChannel, RawCommon, RawCondition, RawEntry, RawOperator, RawSource, RawText};
 use super::{
-    Address, Channel, ChannelKind, Common, Entry, FileError, Network, Notice, NoticeRule, Operator,
-    OperatorId, Phase, Position, Problem, Provenance, Source, SourceKind, Step, is_operator_id,
+    Address, Channel, ChannelKind, Common, DateKind, Dated, Entry, FileError, Network, Notice,
+    NoticeRule, Operator, OperatorId, Phase, Position, Problem, Provenance, Source, SourceKind,
+    Step, is_operator_id, is_stale,
 };
 use crate::limits::{MAX_FILE_BYTES, too_deep};
 use crate::situation::{Choice, Condition, Key};
@@ -58,23 +59,38 @@ pub fn parse_operator(
     };
     let notice = raw.notice.map(|notice| {
         let rule = check.notice_rule(&notice.rule);
-        if rule != NoticeRule::Unknown {
-            check.sourced(&notice.rule, &notice.sources, "the notice period");
-        }
+        let fact = Fact {
+            what: "the notice period".to_owned(),
+            at: notice.rule.span(),
+            sources: &notice.sources,
+            confirmed: notice.confirmed,
+            check_on: notice.check_on,
+        };
         Notice {
             rule,
+            provenance: check.provenance(&ctx, fact),
             detail: check.prose(notice.detail),
-            provenance: check.provenance(&ctx, &notice.sources, notice.confirmed, notice.check_on),
         }
     });
     let network = raw.network.map(|network| {
-        check.sourced(&raw.id, &network.sources, "the network");
+        let at = network.span();
+        let network = network.into_inner();
+        let fact = Fact {
+            what: "the network".to_owned(),
+            at,
+            sources: &network.sources,
+            confirmed: network.confirmed,
+            check_on: None,
+        };
         Network {
-            provenance: check.provenance(&ctx, &network.sources, network.confirmed, None),
+            provenance: check.provenance(&ctx, fact),
             name: network.name,
         }
     });
     let channels = check.channels(&ctx, raw.channels);
+    if channels.is_empty() && !check.reported_a_channel() {
+        check.note(None, Problem::NoChannel);
+    }
     let steps = check.steps(&ctx, raw.steps);
     let precautions = check.precautions(&ctx, raw.precautions);
     check.finish(Operator {
@@ -129,6 +145,18 @@ struct Context<'a> {
     domains: &'a [String],
     /// The common file, whose official sources are many operators' pages.
     common: bool,
+}
+
+/// A fact as the file states it: what it is called in messages, where it is, and what the file
+/// says about its sources and confirmation.
+struct Fact<'r> {
+    /// For example "step `call`" or "the notice period".
+    what: String,
+    /// Where problems with the fact as a whole are shown: its id, or its first key.
+    at: std::ops::Range<usize>,
+    sources: &'r [Spanned<String>],
+    confirmed: Option<Spanned<bool>>,
+    check_on: Option<Spanned<String>>,
 }
 
 /// Collects findings while converting, so one pass reports them all.
@@ -263,11 +291,12 @@ impl<'a> Checker<'a> {
         }
     }
 
-    /// A fact with no source at all.
-    fn sourced<T>(&mut self, at: &Spanned<T>, sources: &[Spanned<String>], what: &str) {
-        if sources.is_empty() {
-            self.report(at, Problem::UnsourcedFact(what.to_owned()));
-        }
+    /// Whether a channel was found and refused (an unknown kind): then "no channel" would be
+    /// a second finding for the same mistake.
+    fn reported_a_channel(&self) -> bool {
+        self.findings
+            .iter()
+            .any(|(_, problem)| matches!(problem, Problem::UnknownChannelKind(_)))
     }
 
     /// `checked`: present, a date, not in the future, not older than a year.
@@ -281,11 +310,7 @@ impl<'a> Checker<'a> {
             // Not a date: reported already.
         } else if date > self.today {
             self.report(value, Problem::CheckedInFuture(date));
-        } else if self
-            .today
-            .checked_sub(jiff::Span::new().months(12))
-            .is_ok_and(|year_ago| date < year_ago)
-        {
+        } else if is_stale(date, self.today) {
             self.report(value, Problem::Stale(date));
         }
         date
@@ -328,21 +353,10 @@ impl<'a> Checker<'a> {
     }
 
     fn date(&mut self, value: &Spanned<toml::value::Datetime>) -> Date {
-        let datetime = value.get_ref();
-        match (datetime.date, datetime.time, datetime.offset) {
-            (Some(date), None, None) => {
-                if let Ok(date) = Date::new(
-                    i16::try_from(date.year).unwrap_or(i16::MAX),
-                    i8::try_from(date.month).unwrap_or(i8::MAX),
-                    i8::try_from(date.day).unwrap_or(i8::MAX),
-                ) {
-                    return date;
-                }
-                self.report(value, Problem::NotADate);
-            }
-            _ => self.report(value, Problem::NotADate),
-        }
-        Date::default()
+        local_date(value.get_ref()).unwrap_or_else(|| {
+            self.report(value, Problem::NotADate);
+            Date::default()
+        })
     }
 
     fn https(&mut self, url: Spanned<String>) -> String {
@@ -372,6 +386,7 @@ impl<'a> Checker<'a> {
                     );
                     SourceKind::ThirdParty
                 });
+                let dated = self.dated(&source);
                 // Old pages are cited as they were archived, often over http; only official and
                 // authority pages are ever shown as links, and those must be https.
                 let url = match (kind, source.url) {
@@ -389,33 +404,105 @@ impl<'a> Checker<'a> {
                     title: self.prose(source.title),
                     url,
                     kind,
-                    dated: source.dated,
+                    dated,
                 }
             })
             .collect()
     }
 
-    fn provenance(
-        &mut self,
-        ctx: &Context,
-        ids: &[Spanned<String>],
-        confirmed: Option<bool>,
-        check_on: Option<Spanned<String>>,
-    ) -> Provenance {
-        let sources = ids
+    /// The date a source shows: `dated` (a TOML date), of the kind `dated_as` names, or
+    /// `undated = true`. Exactly one of the two; a source that gives neither is read as undated.
+    fn dated(&mut self, source: &RawSource) -> Dated {
+        let id = source.id.get_ref();
+        let undated = source.undated.as_ref().filter(|flag| *flag.get_ref());
+        let kind = source.dated_as.as_ref().map_or(DateKind::Shown, |word| {
+            DateKind::from_word(word.get_ref()).unwrap_or_else(|| {
+                self.report(word, Problem::UnknownDateKind(word.get_ref().clone()));
+                DateKind::Shown
+            })
+        });
+        let Some(value) = &source.dated else {
+            if let Some(word) = &source.dated_as {
+                self.report(word, Problem::DateKindWithoutDate(id.clone()));
+            } else if undated.is_none() {
+                self.report(&source.id, Problem::SourceUndated(id.clone()));
+            }
+            return Dated::Undated;
+        };
+        if let Some(flag) = undated {
+            self.report(flag, Problem::DatedAndUndated(id.clone()));
+        }
+        let date = match value.get_ref() {
+            toml::Value::Datetime(datetime) => local_date(datetime),
+            _ => None,
+        };
+        if let Some(date) = date {
+            Dated::On { date, kind }
+        } else {
+            self.report(value, Problem::DatedNotADate);
+            Dated::Undated
+        }
+    }
+
+    /// Where a fact comes from, and whether it is confirmed: every fact cites a source, says
+    /// whether it is confirmed, and is confirmed only on an official or authority source. A
+    /// fact the file does not say, or cannot show, to be confirmed is taken as not confirmed.
+    fn provenance(&mut self, ctx: &Context, fact: Fact) -> Provenance {
+        if fact.sources.is_empty() {
+            self.note(
+                Some(fact.at.clone()),
+                Problem::UnsourcedFact(fact.what.clone()),
+            );
+        }
+        let mut all_found = true;
+        let sources: Vec<Source> = fact
+            .sources
             .iter()
             .filter_map(|id| {
                 let found = ctx.sources.iter().find(|s| s.id == *id.get_ref()).cloned();
                 if found.is_none() {
+                    all_found = false;
                     self.report(id, Problem::UnknownSource(id.get_ref().clone()));
                 }
                 found
             })
             .collect();
+        let earned = sources.iter().any(|source| source.kind.can_confirm());
+        let confirmed = match &fact.confirmed {
+            None => {
+                self.note(
+                    Some(fact.at.clone()),
+                    Problem::ConfirmedMissing(fact.what.clone()),
+                );
+                false
+            }
+            Some(said) if *said.get_ref() && !earned => {
+                // With no sources, or one that is not in the file, the fact is reported already.
+                if !fact.sources.is_empty() && all_found {
+                    self.report(
+                        said,
+                        Problem::ConfirmedWithoutOfficialSource(fact.what.clone()),
+                    );
+                }
+                false
+            }
+            Some(said) => *said.get_ref(),
+        };
+        // The common file has no home page: an unconfirmed fact there is checked on its own
+        // official or authority source, and with none is shown without a page to check.
+        let check_on = match fact.check_on {
+            Some(url) => self.link(ctx, url),
+            None if ctx.home.is_empty() => sources
+                .iter()
+                .find_map(Source::link)
+                .unwrap_or_default()
+                .to_owned(),
+            None => ctx.home.to_owned(),
+        };
         Provenance {
             sources,
-            confirmed: confirmed.unwrap_or(true),
-            check_on: check_on.map_or_else(|| ctx.home.to_owned(), |url| self.link(ctx, url)),
+            confirmed,
+            check_on,
         }
     }
 
@@ -439,19 +526,16 @@ impl<'a> Checker<'a> {
                 continue;
             };
             let address = self.address(ctx, kind, &channel);
-            self.sourced(
-                &channel.id,
-                &channel.sources,
-                &format!("channel `{}`", channel.id.get_ref()),
-            );
+            let fact = Fact {
+                what: format!("channel `{}`", channel.id.get_ref()),
+                at: channel.id.span(),
+                sources: &channel.sources,
+                confirmed: channel.confirmed,
+                check_on: channel.check_on,
+            };
             channels.push(Channel {
                 address,
-                provenance: self.provenance(
-                    ctx,
-                    &channel.sources,
-                    channel.confirmed,
-                    channel.check_on,
-                ),
+                provenance: self.provenance(ctx, fact),
                 id: channel.id.into_inner(),
                 kind,
                 label: self.prose(channel.label),
@@ -552,7 +636,7 @@ impl<'a> Checker<'a> {
             latest = latest.max(phase);
             steps.push(Step {
                 phase,
-                entry: self.entry(ctx, entry),
+                entry: self.entry(ctx, "step", entry),
             });
         }
         steps
@@ -569,15 +653,23 @@ impl<'a> Checker<'a> {
                         Problem::PhaseOnPrecaution(entry.id.get_ref().clone()),
                     );
                 }
-                self.entry(ctx, entry)
+                self.entry(ctx, "precaution", entry)
             })
             .collect()
     }
 
-    fn entry(&mut self, ctx: &Context, entry: RawEntry) -> Entry {
+    /// A step or precaution; `what` is which, for messages.
+    fn entry(&mut self, ctx: &Context, what: &str, entry: RawEntry) -> Entry {
+        let fact = Fact {
+            what: format!("{what} `{}`", entry.id.get_ref()),
+            at: entry.id.span(),
+            sources: &entry.sources,
+            confirmed: entry.confirmed,
+            check_on: entry.check_on,
+        };
         Entry {
             when: self.condition(&entry.when.unwrap_or_default()),
-            provenance: self.provenance(ctx, &entry.sources, entry.confirmed, entry.check_on),
+            provenance: self.provenance(ctx, fact),
             id: entry.id.into_inner(),
             title: self.prose(entry.title),
             detail: self.prose(entry.detail),
@@ -617,6 +709,19 @@ impl<'a> Checker<'a> {
                 choice
             })
             .collect()
+    }
+}
+
+/// A TOML local date (`2026-11-25`, no time, no offset) as a date; `None` for anything else.
+fn local_date(datetime: &toml::value::Datetime) -> Option<Date> {
+    match (datetime.date, datetime.time, datetime.offset) {
+        (Some(date), None, None) => Date::new(
+            i16::try_from(date.year).ok()?,
+            i8::try_from(date.month).ok()?,
+            i8::try_from(date.day).ok()?,
+        )
+        .ok(),
+        _ => None,
     }
 }
 
@@ -660,6 +765,7 @@ id = "terms"
 title.en = "Acme terms"
 url = "https://www.acme.no/vilkar"
 kind = "official"
+dated = 2026-01-01
 
 [[channels]]
 id = "phone"
@@ -674,6 +780,8 @@ id = "decide"
 phase = "preparation"
 title.en = "Decide"
 detail.en = "Decide what you want."
+sources = ["terms"]
+confirmed = false
 
 [[steps]]
 id = "call"
@@ -681,6 +789,7 @@ phase = "contact"
 when = { plan = ["prepaid"] }
 title.en = "Call"
 detail.en = "Call them."
+confirmed = true
 sources = ["terms"]
 "#;
 
@@ -690,6 +799,22 @@ sources = ["terms"]
             .into_iter()
             .filter(|err| err.problem.rule().severity() == super::super::Severity::Error)
             .map(|err| (err.problem, err.position.expect("a position")))
+            .collect()
+    }
+
+    /// Every error, whether or not it stops the file from being used.
+    fn errors(text: &str) -> Vec<(Problem, Position)> {
+        let findings = parse_operator("acme.toml", "acme", text, TODAY)
+            .map_or_else(|findings| findings, |parsed| parsed.findings);
+        findings
+            .into_iter()
+            .filter(|err| err.problem.rule().severity() == super::super::Severity::Error)
+            .map(|err| {
+                (
+                    err.problem,
+                    err.position.unwrap_or(Position { line: 1, column: 1 }),
+                )
+            })
             .collect()
     }
 
@@ -713,6 +838,249 @@ sources = ["terms"]
         assert_eq!(
             operator.steps[0].entry.provenance.check_on,
             "https://www.acme.no/"
+        );
+    }
+
+    #[test]
+    fn the_minimal_file_breaks_no_rule() {
+        assert_eq!(errors(MINIMAL), vec![]);
+        let operator = parse_operator("acme.toml", "acme", MINIMAL, TODAY)
+            .unwrap()
+            .value;
+        assert_eq!(
+            operator.sources[0].dated,
+            Dated::On {
+                date: jiff::civil::date(2026, 1, 1),
+                kind: DateKind::Shown
+            }
+        );
+        assert!(operator.steps[1].entry.provenance.confirmed);
+        assert!(!operator.steps[0].entry.provenance.confirmed);
+    }
+
+    #[test]
+    fn a_fact_without_confirmed_is_an_error_and_is_not_confirmed() {
+        let text = MINIMAL.replace("confirmed = true\nsources", "sources");
+        assert_eq!(
+            errors(&text),
+            vec![(
+                Problem::ConfirmedMissing("step `call`".into()),
+                position_of(&text, "\"call\"")
+            )]
+        );
+        // Read the cautious way: still usable, but never shown as confirmed.
+        let operator = parse_operator("acme.toml", "acme", &text, TODAY)
+            .expect("a missing `confirmed` does not stop the file")
+            .value;
+        assert!(!operator.steps[1].entry.provenance.confirmed);
+        assert_eq!(
+            Problem::ConfirmedMissing(String::new()).rule().code(),
+            "NC024"
+        );
+    }
+
+    #[test]
+    fn confirmed_needs_an_official_or_authority_source() {
+        let text = MINIMAL.replace("kind = \"official\"", "kind = \"third-party\"");
+        let found = errors(&text);
+        let confirmed_at = |nth: usize| {
+            let offset = text.match_indices("confirmed = true").nth(nth).unwrap().0;
+            Position::of(&text, offset + "confirmed = ".len())
+        };
+        assert_eq!(
+            found,
+            vec![
+                (
+                    Problem::ConfirmedWithoutOfficialSource("channel `phone`".into()),
+                    confirmed_at(0)
+                ),
+                (
+                    Problem::ConfirmedWithoutOfficialSource("step `call`".into()),
+                    confirmed_at(1)
+                ),
+            ]
+        );
+        assert_eq!(found[0].0.rule().code(), "NC025");
+        let operator = parse_operator("acme.toml", "acme", &text, TODAY)
+            .unwrap()
+            .value;
+        assert!(!operator.channels[0].provenance.confirmed);
+
+        // An authority's page earns it as well as the operator's own.
+        let text = MINIMAL
+            .replace("kind = \"official\"", "kind = \"authority\"")
+            .replace("https://www.acme.no/vilkar", "https://nkom.no/x");
+        assert_eq!(errors(&text), vec![]);
+    }
+
+    #[test]
+    fn every_step_cites_a_source() {
+        let text = MINIMAL.replace(
+            "detail.en = \"Decide what you want.\"\nsources = [\"terms\"]\n",
+            "detail.en = \"Decide what you want.\"\n",
+        );
+        assert_eq!(
+            errors(&text),
+            vec![(
+                Problem::UnsourcedFact("step `decide`".into()),
+                position_of(&text, "\"decide\"")
+            )]
+        );
+    }
+
+    #[test]
+    fn a_file_without_channels_is_refused() {
+        let start = MINIMAL.find("[[channels]]").unwrap();
+        let end = MINIMAL.find("[[steps]]").unwrap();
+        let text = format!("{}{}", &MINIMAL[..start], &MINIMAL[end..]);
+        let found = parse_operator("acme.toml", "acme", &text, TODAY).unwrap_err();
+        let blocking: Vec<_> = found
+            .iter()
+            .filter(|f| f.problem.blocks_loading())
+            .collect();
+        assert_eq!(blocking.len(), 1, "{found:?}");
+        assert_eq!(blocking[0].problem, Problem::NoChannel);
+        assert_eq!(blocking[0].problem.rule().code(), "NC023");
+        assert_eq!(
+            errors(&text),
+            vec![(Problem::NoChannel, Position { line: 1, column: 1 })]
+        );
+        // A channel of an unknown kind is reported as such, not also as a missing channel.
+        let text = MINIMAL.replace("kind = \"phone\"", "kind = \"fax\"");
+        let found = errors(&text);
+        assert!(matches!(&found[0].0, Problem::UnknownChannelKind(kind) if kind == "fax"));
+        assert!(
+            !found.iter().any(|(p, _)| *p == Problem::NoChannel),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn every_source_is_dated_or_says_it_is_undated() {
+        let undated = MINIMAL.replace("dated = 2026-01-01\n", "");
+        assert_eq!(
+            errors(&undated),
+            vec![(
+                Problem::SourceUndated("terms".into()),
+                position_of(&undated, "\"terms\"")
+            )]
+        );
+        assert_eq!(errors(&undated)[0].0.rule().code(), "NC026");
+
+        let said = MINIMAL.replace("dated = 2026-01-01", "undated = true");
+        assert_eq!(errors(&said), vec![]);
+        let operator = parse_operator("acme.toml", "acme", &said, TODAY)
+            .unwrap()
+            .value;
+        assert_eq!(operator.sources[0].dated, Dated::Undated);
+
+        let text = MINIMAL.replace("dated = 2026-01-01", "dated = \"20 Mar 2015\"");
+        assert_eq!(
+            errors(&text),
+            vec![(Problem::DatedNotADate, position_of(&text, "\"20 Mar"))]
+        );
+        let text = MINIMAL.replace("dated = 2026-01-01", "dated = 2026-01-01T10:00:00");
+        assert!(matches!(errors(&text)[0].0, Problem::DatedNotADate));
+
+        let both = MINIMAL.replace("dated = 2026-01-01", "dated = 2026-01-01\nundated = true");
+        assert_eq!(
+            errors(&both),
+            vec![(
+                Problem::DatedAndUndated("terms".into()),
+                position_of(&both, "true\n\n[[channels]]")
+            )]
+        );
+        let kind_alone = MINIMAL.replace("dated = 2026-01-01", "dated_as = \"updated\"");
+        assert!(matches!(
+            &errors(&kind_alone)[0].0,
+            Problem::DateKindWithoutDate(id) if id == "terms"
+        ));
+    }
+
+    #[test]
+    fn a_date_can_say_what_it_is() {
+        let text = MINIMAL.replace(
+            "dated = 2026-01-01",
+            "dated = 2024-02-20\ndated_as = \"valid-from\"",
+        );
+        let operator = parse_operator("acme.toml", "acme", &text, TODAY)
+            .unwrap()
+            .value;
+        assert_eq!(
+            operator.sources[0].dated,
+            Dated::On {
+                date: jiff::civil::date(2024, 2, 20),
+                kind: DateKind::ValidFrom
+            }
+        );
+        let text = MINIMAL.replace(
+            "dated = 2026-01-01",
+            "dated = 2024-02-20\ndated_as = \"published\"",
+        );
+        let found = errors(&text);
+        assert!(matches!(&found[0].0, Problem::UnknownDateKind(word) if word == "published"));
+        assert_eq!(found[0].0.rule().code(), "NC020");
+    }
+
+    #[test]
+    fn an_unconfirmed_common_fact_is_checked_on_its_own_authority_source() {
+        let common = r#"
+id = "common"
+checked = 2026-11-25
+
+[[sources]]
+id = "summary"
+title.en = "A summary"
+url = "https://example.com/summary"
+kind = "third-party"
+undated = true
+
+[[sources]]
+id = "nkom"
+title.en = "Nkom"
+url = "https://nkom.no/x"
+kind = "authority"
+undated = true
+
+[[precautions]]
+id = "port"
+title.en = "Port"
+detail.en = "Port instead."
+sources = ["summary", "nkom"]
+confirmed = false
+
+[[precautions]]
+id = "advice"
+title.en = "Advice"
+detail.en = "Keep the SIM."
+sources = ["summary"]
+confirmed = false
+"#;
+        let parsed = parse_common("common.toml", common, TODAY).unwrap();
+        let errors: Vec<_> = parsed
+            .findings
+            .iter()
+            .filter(|f| f.problem.rule().severity() == super::super::Severity::Error)
+            .collect();
+        assert!(errors.is_empty(), "{errors:?}");
+        let [port, advice] = &parsed.value.precautions[..] else {
+            panic!("two precautions");
+        };
+        assert_eq!(port.provenance.check_on, "https://nkom.no/x");
+        assert_eq!(
+            advice.provenance.check_on, "",
+            "a third party is never linked"
+        );
+
+        let checked = common.replacen(
+            "confirmed = false",
+            "confirmed = false\ncheck_on = \"https://www.forbrukerradet.no/y\"",
+            1,
+        );
+        let parsed = parse_common("common.toml", &checked, TODAY).unwrap();
+        assert_eq!(
+            parsed.value.precautions[0].provenance.check_on,
+            "https://www.forbrukerradet.no/y"
         );
     }
 

@@ -2,6 +2,7 @@
 //! Files become this model in `convert`; the rest of nocard sees only these types.
 
 mod convert;
+mod dates;
 mod problem;
 mod raw;
 
@@ -10,6 +11,7 @@ use std::fmt;
 use jiff::civil::Date;
 
 pub use convert::{parse_common, parse_operator};
+pub use dates::{Age, DateKind, Dated, Freshness, OLD_AFTER_YEARS, STALE_AFTER_MONTHS, is_stale};
 pub use problem::{FileError, Position, Problem, Rule, Severity};
 pub use raw::{common_schema, operator_schema};
 
@@ -199,8 +201,8 @@ pub struct Source {
     /// Where it was found; absent for code whose repository is not known.
     pub url: Option<String>,
     pub kind: SourceKind,
-    /// The date the page shows, as written there.
-    pub dated: Option<String>,
+    /// The date the page itself shows, or that it shows none.
+    pub dated: Dated,
 }
 
 impl Source {
@@ -243,6 +245,13 @@ impl SourceKind {
         matches!(self, SourceKind::Official | SourceKind::Authority)
     }
 
+    /// Whether the source can make a fact confirmed: only the operator's own page or a public
+    /// authority's. A third party's summary or a string in code never can.
+    #[must_use]
+    pub fn can_confirm(self) -> bool {
+        matches!(self, SourceKind::Official | SourceKind::Authority)
+    }
+
     #[must_use]
     pub fn word(self) -> &'static str {
         match self {
@@ -258,6 +267,7 @@ impl SourceKind {
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Provenance {
     pub sources: Vec<Source>,
+    /// True only where the file says so and an official or authority source is cited.
     pub confirmed: bool,
     /// Where to check the fact when it is not confirmed.
     pub check_on: String,

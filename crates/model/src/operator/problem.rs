@@ -91,10 +91,14 @@ pub enum Rule {
     UnknownKind,
     ChannelAddress,
     SourceUrl,
+    AtLeastOneChannel,
+    ConfirmedExplicit,
+    ConfirmedBySource,
+    SourceDate,
 }
 
 impl Rule {
-    pub const ALL: [Rule; 22] = [
+    pub const ALL: [Rule; 26] = [
         Rule::Syntax,
         Rule::Shape,
         Rule::IdMatchesFile,
@@ -117,6 +121,10 @@ impl Rule {
         Rule::UnknownKind,
         Rule::ChannelAddress,
         Rule::SourceUrl,
+        Rule::AtLeastOneChannel,
+        Rule::ConfirmedExplicit,
+        Rule::ConfirmedBySource,
+        Rule::SourceDate,
     ];
 
     /// `NC001` …; never reused for another rule.
@@ -140,7 +148,9 @@ impl Rule {
             Rule::UnknownSituation => "a condition names a known situation question",
             Rule::UnknownSituationValue => "a condition names a known answer",
             Rule::UnknownSource => "a fact cites a source listed in the file",
-            Rule::UnsourcedFact => "every channel, notice period and network cites a source",
+            Rule::UnsourcedFact => {
+                "every step, precaution, channel, notice period and network cites a source"
+            }
             Rule::CheckedDate => "`checked` is a date, not in the future",
             Rule::Stale => "`checked` is less than 12 months old",
             Rule::Https => "every address is https",
@@ -154,9 +164,19 @@ impl Rule {
             Rule::ControlCharacters => {
                 "no text holds control characters, escape sequences or invisible formatting"
             }
-            Rule::UnknownKind => "source kinds, channel kinds and notice rules are known words",
+            Rule::UnknownKind => {
+                "source kinds, date kinds, channel kinds and notice rules are known words"
+            }
             Rule::ChannelAddress => "each channel has the address its kind takes, and no other",
             Rule::SourceUrl => "official and authority sources have an address",
+            Rule::AtLeastOneChannel => "an operator file has at least one channel",
+            Rule::ConfirmedExplicit => "every fact says `confirmed = true` or `confirmed = false`",
+            Rule::ConfirmedBySource => {
+                "a fact marked confirmed cites at least one official or authority source"
+            }
+            Rule::SourceDate => {
+                "every source gives the date it shows (`dated`) or says `undated = true`"
+            }
         }
     }
 
@@ -169,13 +189,20 @@ impl Rule {
     }
 
     /// Whether nocard refuses to use a file that breaks the rule. Errors a person can still
-    /// be helped despite (an unsourced fact, a date from a clock that is off) are left to
-    /// `nocard operators validate`.
+    /// be helped despite are left to `nocard operators validate`: an unsourced fact, a date
+    /// from a clock that is off, and the rules on confirmation and dates, whose breach nocard
+    /// reads the cautious way (a fact not said, or not earned, to be confirmed is shown as not
+    /// confirmed; a source without a date, as undated).
     #[must_use]
     pub fn blocks_loading(self) -> bool {
         !matches!(
             self,
-            Rule::Stale | Rule::MissingLanguage | Rule::UnsourcedFact
+            Rule::Stale
+                | Rule::MissingLanguage
+                | Rule::UnsourcedFact
+                | Rule::ConfirmedExplicit
+                | Rule::ConfirmedBySource
+                | Rule::SourceDate
         )
     }
 }
@@ -258,14 +285,16 @@ pub enum Problem {
         field: &'static str,
     },
     #[error(
-        "`checked` is missing: give the date the facts were checked, e.g. checked = 2026-11-25"
+        "`checked` is missing: give the date the facts were last compared with their sources, e.g. checked = 2026-11-25"
     )]
     CheckedMissing,
     #[error("`checked` must be a date such as 2026-11-25, without a time")]
     NotADate,
     #[error("`checked` is {0}, in the future")]
     CheckedInFuture(jiff::civil::Date),
-    #[error("the facts were checked on {0}, more than 12 months ago: check them again")]
+    #[error(
+        "the facts were last compared with their sources on {0}, more than 12 months ago: compare them again"
+    )]
     Stale(jiff::civil::Date),
     #[error(
         "`{}` is not a Norwegian phone number (8 digits, or a short number of 4 or 5)",
@@ -280,6 +309,33 @@ pub enum Problem {
     MissingTranslation(Lang),
     #[error("a text holds a control character or terminal escape sequence ({})", printable(.0))]
     ControlCharacter(String),
+    #[error("the file has no [[channels]]: give at least one way to reach the operator")]
+    NoChannel,
+    #[error(
+        "{} does not say whether it is confirmed: add `confirmed = true` if an official or authority source says it, else `confirmed = false`",
+        printable(.0)
+    )]
+    ConfirmedMissing(String),
+    #[error(
+        "{} is marked confirmed, but none of its sources is `official` or `authority`: cite the operator's or an authority's page, or set `confirmed = false`",
+        printable(.0)
+    )]
+    ConfirmedWithoutOfficialSource(String),
+    #[error(
+        "source `{}` gives no date: add `dated = 2015-03-20`, the date the page itself shows, or `undated = true` if it shows none",
+        printable(.0)
+    )]
+    SourceUndated(String),
+    #[error(
+        "`dated` must be a date such as 2015-03-20 (a TOML date, not text), the date the page itself shows"
+    )]
+    DatedNotADate,
+    #[error("source `{}` has both `dated` and `undated = true`; keep the one that is true", printable(.0))]
+    DatedAndUndated(String),
+    #[error("source `{}` has `dated_as` but no `dated`", printable(.0))]
+    DateKindWithoutDate(String),
+    #[error("unknown kind of date `{}`; expected one of: {kinds}", printable(.0), kinds = crate::operator::DateKind::WORDS)]
+    UnknownDateKind(String),
 }
 
 impl Problem {
@@ -317,9 +373,17 @@ impl Problem {
             Problem::ControlCharacter(_) => Rule::ControlCharacters,
             Problem::UnknownSourceKind(_)
             | Problem::UnknownChannelKind(_)
-            | Problem::UnknownNoticeRule(_) => Rule::UnknownKind,
+            | Problem::UnknownNoticeRule(_)
+            | Problem::UnknownDateKind(_) => Rule::UnknownKind,
             Problem::MissingAddress { .. } | Problem::StrayAddress { .. } => Rule::ChannelAddress,
             Problem::MissingUrl(_) => Rule::SourceUrl,
+            Problem::NoChannel => Rule::AtLeastOneChannel,
+            Problem::ConfirmedMissing(_) => Rule::ConfirmedExplicit,
+            Problem::ConfirmedWithoutOfficialSource(_) => Rule::ConfirmedBySource,
+            Problem::SourceUndated(_)
+            | Problem::DatedNotADate
+            | Problem::DatedAndUndated(_)
+            | Problem::DateKindWithoutDate(_) => Rule::SourceDate,
         }
     }
 }
@@ -402,6 +466,10 @@ mod tests {
         assert_eq!(Rule::UnsourcedFact.code(), "NC012");
         assert_eq!(Rule::MissingLanguage.code(), "NC018");
         assert_eq!(Rule::SourceUrl.code(), "NC022");
+        assert_eq!(Rule::AtLeastOneChannel.code(), "NC023");
+        assert_eq!(Rule::ConfirmedExplicit.code(), "NC024");
+        assert_eq!(Rule::ConfirmedBySource.code(), "NC025");
+        assert_eq!(Rule::SourceDate.code(), "NC026");
         for (index, rule) in Rule::ALL.iter().enumerate() {
             assert_eq!(*rule as usize, index, "ALL lists the rules in code order");
         }

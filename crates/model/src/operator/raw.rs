@@ -28,14 +28,15 @@ pub struct RawOperator {
     /// The operator's own web domains; links outside them need an authority's domain.
     pub domains: Vec<String>,
     /// The mobile network the brand runs on, where a source says so.
-    pub network: Option<RawNetwork>,
+    #[schemars(with = "Option<RawNetwork>")]
+    pub network: Option<Spanned<RawNetwork>>,
     /// The operator's main page, where users are sent to check what is not confirmed.
     #[schemars(with = "String")]
     pub home: Spanned<String>,
-    /// When the file was last checked against its sources.
+    /// When the facts were last compared with their sources.
     #[schemars(with = "Option<LocalDate>")]
     pub checked: Option<Spanned<toml::value::Datetime>>,
-    /// What the facts below were checked against.
+    /// What the facts below were compared with.
     #[serde(default)]
     pub sources: Vec<RawSource>,
     /// How long the subscription runs after the request.
@@ -62,8 +63,9 @@ pub struct RawNetwork {
     #[serde(default)]
     #[schemars(with = "Vec<String>")]
     pub sources: Vec<Spanned<String>>,
-    /// False where no official source says so.
-    pub confirmed: Option<bool>,
+    /// True only where an official or authority source says so.
+    #[schemars(with = "bool")]
+    pub confirmed: Option<Spanned<bool>>,
 }
 
 /// The precautions common to all operators: `operators/common.toml`.
@@ -74,10 +76,10 @@ pub struct RawCommon {
     /// Always `common`.
     #[schemars(with = "String")]
     pub id: Spanned<String>,
-    /// When the file was last checked against its sources.
+    /// When the precautions were last compared with their sources.
     #[schemars(with = "Option<LocalDate>")]
     pub checked: Option<Spanned<toml::value::Datetime>>,
-    /// What the precautions were checked against.
+    /// What the precautions were compared with.
     #[serde(default)]
     pub sources: Vec<RawSource>,
     /// The precautions, in the order they are shown.
@@ -101,8 +103,16 @@ pub struct RawSource {
     /// `official` (the operator's own site), `authority`, `third-party` or `code`.
     #[schemars(with = "SourceKindWord")]
     pub kind: Spanned<String>,
-    /// The date the page itself shows, as written there, if any.
-    pub dated: Option<String>,
+    /// The date the page itself shows, as a TOML date: `dated = 2015-03-20`.
+    #[schemars(with = "Option<LocalDate>")]
+    pub dated: Option<Spanned<toml::Value>>,
+    /// What that date is, where the page says: `valid-from` (terms that apply from it),
+    /// `updated` or `reviewed` (a third party's "last reviewed"). Absent: the date the page shows.
+    #[schemars(with = "Option<DateKindWord>")]
+    pub dated_as: Option<Spanned<String>>,
+    /// `true` for a page that shows no date; every source has `dated` or this.
+    #[schemars(with = "Option<bool>")]
+    pub undated: Option<Spanned<bool>>,
 }
 
 /// The notice period: how the end date follows from the day the request is received.
@@ -120,8 +130,10 @@ pub struct RawNotice {
     #[serde(default)]
     #[schemars(with = "Vec<String>")]
     pub sources: Vec<Spanned<String>>,
-    /// False where no official source confirms the fact: the user is sent to `check_on`.
-    pub confirmed: Option<bool>,
+    /// True only where an official or authority source among `sources` states the fact; false
+    /// sends the user to `check_on`. Required.
+    #[schemars(with = "bool")]
+    pub confirmed: Option<Spanned<bool>>,
     /// The page on which to check an unconfirmed fact; the operator's `home` if absent.
     #[schemars(with = "Option<String>")]
     pub check_on: Option<Spanned<String>>,
@@ -163,8 +175,10 @@ pub struct RawChannel {
     #[serde(default)]
     #[schemars(with = "Vec<String>")]
     pub sources: Vec<Spanned<String>>,
-    /// False where no official source confirms the fact: the user is sent to `check_on`.
-    pub confirmed: Option<bool>,
+    /// True only where an official or authority source among `sources` states the fact; false
+    /// sends the user to `check_on`. Required.
+    #[schemars(with = "bool")]
+    pub confirmed: Option<Spanned<bool>>,
     /// The page on which to check an unconfirmed fact; the operator's `home` if absent.
     #[schemars(with = "Option<String>")]
     pub check_on: Option<Spanned<String>>,
@@ -194,8 +208,10 @@ pub struct RawEntry {
     #[serde(default)]
     #[schemars(with = "Vec<String>")]
     pub sources: Vec<Spanned<String>>,
-    /// False where no official source confirms the fact: the user is sent to `check_on`.
-    pub confirmed: Option<bool>,
+    /// True only where an official or authority source among `sources` states the fact; false
+    /// sends the user to `check_on`. Required.
+    #[schemars(with = "bool")]
+    pub confirmed: Option<Spanned<bool>>,
     /// The page on which to check an unconfirmed fact; the operator's `home` if absent.
     #[schemars(with = "Option<String>")]
     pub check_on: Option<Spanned<String>>,
@@ -261,6 +277,16 @@ mod schema {
         Letter,
     }
 
+    /// What a source's date is: terms that apply from it, a page updated on it, or a third
+    /// party's "last reviewed".
+    #[derive(JsonSchema)]
+    #[serde(rename_all = "kebab-case")]
+    pub enum DateKindWord {
+        ValidFrom,
+        Updated,
+        Reviewed,
+    }
+
     /// How the end date follows from the day the request is received.
     #[derive(JsonSchema)]
     #[serde(rename_all = "kebab-case")]
@@ -321,7 +347,8 @@ mod schema {
 }
 
 use schema::{
-    ChannelKindWord, ConditionSchema, LocalDate, NoticeRuleWord, PhaseWord, SourceKindWord,
+    ChannelKindWord, ConditionSchema, DateKindWord, LocalDate, NoticeRuleWord, PhaseWord,
+    SourceKindWord,
 };
 
 /// The JSON Schema (draft-07) of operator files, for TOML editors: `#:schema ./schema.json`.
