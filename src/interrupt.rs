@@ -8,7 +8,7 @@ use crate::error::Exit;
 use crate::i18n::Ui;
 use crate::text::Lang;
 
-/// Ctrl-C at a prompt: show the cursor again (dialoguer hides it in lists), say so, exit 130.
+/// Ctrl-C outside a prompt: show the cursor again, say so, exit 130.
 pub fn install(lang: Lang) {
     let _ = ctrlc::set_handler(move || interrupted(lang));
 }
@@ -21,7 +21,7 @@ pub fn note_draft_kept() {
     DRAFT_KEPT.store(true, Ordering::SeqCst);
 }
 
-/// Ctrl-C: shows the cursor again (dialoguer hides it while a list is open), says so once,
+/// Ctrl-C: shows the cursor again (a list hides it while it is open), says so once,
 /// and exits 130. Called from the signal handler and from a prompt that saw the key itself;
 /// whichever comes second waits for the first to end the process.
 pub fn interrupted(lang: Lang) -> ! {

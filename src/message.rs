@@ -61,10 +61,17 @@ pub fn recipient(operator: &Operator, channel: ChannelKind) -> Option<&str> {
         })
 }
 
-/// Where the message is saved when the user names no file: `nocard-telenor-2026-11-25.txt`.
+/// Where the message is saved when the user names no file: the operator, the date and the
+/// number's last three digits, so that two numbers cancelled on one day get two files:
+/// `nocard-telenor-2026-11-25-567.txt`.
 #[must_use]
-pub fn default_path(operator: &Operator, today: Date) -> PathBuf {
-    PathBuf::from(format!("nocard-{}-{today}.txt", operator.id))
+pub fn default_path(request: &Request) -> PathBuf {
+    let digits = request.phone.digits();
+    let last = &digits[digits.len().saturating_sub(3)..];
+    PathBuf::from(format!(
+        "nocard-{}-{}-{last}.txt",
+        request.operator.id, request.today
+    ))
 }
 
 /// The shape a message takes on each channel.

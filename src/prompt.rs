@@ -14,6 +14,8 @@ pub enum Reply<T> {
     Answer(T),
     /// Go back to the previous question.
     Back,
+    /// Show the details and sources of what came before the question, then ask again.
+    Details,
 }
 
 /// A question, named by the answers-file key that answers it without a prompt.
@@ -21,6 +23,24 @@ pub enum Reply<T> {
 pub struct Ask<'a> {
     pub key: &'a str,
     pub prompt: &'a str,
+    /// Whether details and sources can be asked for here.
+    pub details: bool,
+    /// Whether the answer has consequences (a file replaced, a case recorded): keys typed
+    /// before the question appeared are thrown away, not taken as the answer.
+    pub careful: bool,
+}
+
+impl<'a> Ask<'a> {
+    /// A plain question.
+    #[must_use]
+    pub fn new(key: &'a str, prompt: &'a str) -> Self {
+        Ask {
+            key,
+            prompt,
+            details: false,
+            careful: false,
+        }
+    }
 }
 
 /// Shows the walk and asks its questions.
@@ -29,12 +49,14 @@ pub trait Prompter {
     fn can_ask(&self) -> bool;
     /// Shows text that is already rendered.
     fn show(&mut self, text: &str) -> Result<()>;
-    /// Asks for one of `options`.
+    /// Asks for one of `options`, with `default` chosen to begin with.
     fn select(&mut self, ask: Ask, options: &[String], default: usize) -> Result<Reply<usize>>;
-    /// Asks for free text until `check` accepts it; a refusal is shown and asked again.
+    /// Asks for free text, starting from `initial`, until `check` accepts it; a refusal is
+    /// shown and asked again.
     fn input(
         &mut self,
         ask: Ask,
+        initial: &str,
         check: &dyn Fn(&str) -> Result<(), String>,
     ) -> Result<Reply<String>>;
 }
@@ -58,7 +80,12 @@ impl Prompter for NoPrompter {
         Err(missing(ask, self.lang))
     }
 
-    fn input(&mut self, ask: Ask, _: &dyn Fn(&str) -> Result<(), String>) -> Result<Reply<String>> {
+    fn input(
+        &mut self,
+        ask: Ask,
+        _: &str,
+        _: &dyn Fn(&str) -> Result<(), String>,
+    ) -> Result<Reply<String>> {
         Err(missing(ask, self.lang))
     }
 }

@@ -1,11 +1,19 @@
-//! A person at a terminal: dialoguer's line input, and a list drawn by counting cells. Prompts
-//! go to stderr; the walk itself goes to stdout.
+//! A person at a terminal. Lists are drawn here, by counting cells, wrapped to the window;
+//! typed answers are edited with rustyline, which wraps and erases long and wide text
+//! correctly. Every question, once answered, is left on the screen whole: `✔ question · answer`.
 
 use std::io::IsTerminal as _;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use anyhow::Result;
-use console::Term;
-use dialoguer::theme::{ColorfulTheme, SimpleTheme, Theme};
+use console::{Key, Term, style};
+use rustyline::error::ReadlineError;
+use rustyline::history::MemHistory;
+use rustyline::{
+    Cmd, ConditionalEventHandler, Editor, Event, EventContext, EventHandler, KeyCode, KeyEvent,
+    Modifiers, RepeatCount,
+};
 
 use crate::i18n::Ui;
 use crate::interrupt;
@@ -19,26 +27,81 @@ pub fn can_prompt() -> bool {
     std::io::stdin().is_terminal() && std::io::stderr().is_terminal()
 }
 
-/// A person at a terminal, asked with dialoguer on stderr; the walk itself goes to stdout.
+/// Typed alone in a text field to go back, and to see the details.
+pub const BACK: &str = "<";
+pub const DETAILS: &str = "?";
+
+/// A person at a terminal: questions on stderr, the walk itself on stdout.
 pub struct TerminalPrompter {
-    theme: Box<dyn Theme>,
     lang: Lang,
+    term: Term,
+    editor: Editor<(), MemHistory>,
+    /// Set by Esc in a text field.
+    escaped: Arc<AtomicBool>,
 }
 
 impl TerminalPrompter {
-    #[must_use]
-    pub fn new(lang: Lang) -> Self {
-        let theme: Box<dyn Theme> = if console::colors_enabled_stderr() {
-            Box::new(ColorfulTheme::default())
-        } else {
-            Box::new(SimpleTheme)
-        };
-        TerminalPrompter { theme, lang }
+    pub fn new(lang: Lang) -> Result<Self> {
+        let config = rustyline::Config::builder()
+            .auto_add_history(false)
+            // Esc alone, not as the start of a key sequence, after this long.
+            .keyseq_timeout(Some(50))
+            .build();
+        let mut editor = Editor::with_history(config, MemHistory::new())
+            .map_err(|err| io_error(std::io::Error::other(err), lang))?;
+        let escaped = Arc::new(AtomicBool::new(false));
+        editor.bind_sequence(
+            KeyEvent(KeyCode::Esc, Modifiers::NONE),
+            EventHandler::Conditional(Box::new(GoBack(Arc::clone(&escaped)))),
+        );
+        Ok(TerminalPrompter {
+            lang,
+            term: Term::stderr(),
+            editor,
+            escaped,
+        })
+    }
+
+    fn width(&self) -> usize {
+        usize::from(self.term.size().1).max(20)
+    }
+
+    fn height(&self) -> usize {
+        usize::from(self.term.size().0).max(8)
+    }
+
+    /// `text` as lines no wider than the window, each line after the first indented by
+    /// `indent` cells; returns the lines.
+    fn wrap(&self, first: &str, indent: usize, text: &str) -> Vec<String> {
+        wrap(first, indent, text, self.width())
+    }
+
+    /// Writes `lines` and returns how many rows they took.
+    fn draw(&self, lines: &[String]) -> Result<usize> {
+        let width = self.width();
+        let mut rows = 0;
+        for line in lines {
+            self.term.write_line(line).map_err(|e| io_error(e, self.lang))?;
+            rows += rows_of(line, width);
+        }
+        Ok(rows)
+    }
+
+    /// What stays on the screen once a question is answered: the question and the answer,
+    /// whole, wrapped.
+    fn answered(&self, prompt: &str, answer: &str) -> Result<()> {
+        let mark = style("✔").green().to_string();
+        let answer = style(answer).bold().to_string();
+        self.draw(&self.wrap(&format!("{mark} "), 2, &format!("{prompt} · {answer}")))?;
+        Ok(())
+    }
+
+    fn clear(&self, rows: usize) -> Result<()> {
+        self.term
+            .clear_last_lines(rows)
+            .map_err(|e| io_error(e, self.lang))
     }
 }
-
-/// Typed at a free-text prompt to go back; dialoguer's line input has no Esc.
-pub const BACK: &str = "<";
 
 impl Prompter for TerminalPrompter {
     fn can_ask(&self) -> bool {
@@ -50,131 +113,208 @@ impl Prompter for TerminalPrompter {
     }
 
     fn select(&mut self, ask: Ask, options: &[String], default: usize) -> Result<Reply<usize>> {
-        let choice = select_in_place(
-            self.theme.as_ref(),
-            &Term::stderr(),
-            ask.prompt,
-            options,
-            default,
-        )
-        .map_err(|err| io_error(err, self.lang))?;
-        Ok(choice.map_or(Reply::Back, Reply::Answer))
+        if ask.careful {
+            discard_type_ahead();
+        }
+        let mut labels: Vec<String> = options.to_vec();
+        if ask.details {
+            labels.push(Ui::OptionDetails.get(self.lang).to_owned());
+        }
+        let reply = self.list(ask.prompt, &labels, default)?;
+        Ok(match reply {
+            Some(index) if index < options.len() => {
+                self.answered(ask.prompt, &options[index])?;
+                Reply::Answer(index)
+            }
+            Some(_) => Reply::Details,
+            None => Reply::Back,
+        })
     }
 
     fn input(
         &mut self,
         ask: Ask,
+        initial: &str,
         check: &dyn Fn(&str) -> Result<(), String>,
     ) -> Result<Reply<String>> {
-        // `interact` (not `interact_text`) reads a whole line, which renders wide characters
-        // such as Chinese names correctly.
-        // A long question goes on a line of its own, wrapped, so the answer has the width of
-        // the window: dialoguer cannot redraw an answer that wraps.
-        let term = Term::stderr();
-        let width = usize::from(term.size().1);
-        let prompt = if console::measure_text_width(ask.prompt) + 24 > width {
-            let wrapped = textwrap::fill(ask.prompt, width.saturating_sub(1).max(10));
-            term.write_line(&wrapped)
-                .map_err(|err| io_error(err, self.lang))?;
-            "›"
-        } else {
-            ask.prompt
-        };
-        let text: String = dialoguer::Input::with_theme(self.theme.as_ref())
-            .with_prompt(prompt)
-            // Empty is an answer for an optional field; `check` refuses it elsewhere.
-            .allow_empty(true)
-            .validate_with(|input: &String| -> Result<(), String> {
-                if input.trim() == BACK {
-                    Ok(())
-                } else {
-                    check(input)
+        if ask.careful {
+            discard_type_ahead();
+        }
+        let question = format!("{} {}", style("?").cyan(), style(ask.prompt).bold());
+        let mut rows = self.draw(&self.wrap("", 2, &question))?;
+        let mut typed = initial.to_owned();
+        loop {
+            self.escaped.store(false, Ordering::SeqCst);
+            let prompt = "› ";
+            let line = match self.editor.readline_with_initial(prompt, (&typed, "")) {
+                Ok(line) => line,
+                Err(ReadlineError::Interrupted | ReadlineError::Eof) => {
+                    interrupt::interrupted(self.lang)
                 }
-            })
-            .interact()
-            .map_err(|err| dialoguer_error(err, self.lang))?;
-        Ok(if text.trim() == BACK {
-            Reply::Back
-        } else {
-            Reply::Answer(text)
-        })
-    }
-}
-
-fn dialoguer_error(err: dialoguer::Error, lang: Lang) -> anyhow::Error {
-    let dialoguer::Error::IO(io) = err;
-    io_error(io, lang)
-}
-
-fn io_error(io: std::io::Error, lang: Lang) -> anyhow::Error {
-    if io.kind() == std::io::ErrorKind::Interrupted {
-        // console saw Ctrl-C in raw mode: it raised SIGINT and also returned this error, so
-        // the signal handler and this thread race to the exit. Both go the same way.
-        interrupt::interrupted(lang);
-    }
-    anyhow::Error::new(io).context(Ui::CouldNotAsk.get(lang))
-}
-
-/// A list to choose from, drawn in the look of the dialoguer theme but redrawn by counting
-/// the rows each line takes in cells, not bytes: dialoguer 0.12 counts bytes, and a Chinese
-/// option then makes it erase rows above the list. Esc (or q) gives `None`, to go back.
-fn select_in_place(
-    theme: &dyn Theme,
-    term: &Term,
-    prompt: &str,
-    options: &[String],
-    default: usize,
-) -> std::io::Result<Option<usize>> {
-    use console::Key;
-    if options.is_empty() {
-        return Ok(None);
-    }
-    let width = usize::from(term.size().1).max(10);
-    // Every option fits on one row; the prompt may take several.
-    let fit = |line: String| console::truncate_str(&line, width - 1, "…").into_owned();
-    let mut selected = default.min(options.len() - 1);
-    let mut drawn = 0;
-    term.hide_cursor()?;
-    let choice = loop {
-        let mut lines = Vec::with_capacity(options.len() + 1);
-        let mut head = String::new();
-        let _ = theme.format_select_prompt(&mut head, prompt);
-        lines.push(head);
-        for (index, option) in options.iter().enumerate() {
-            let mut line = String::new();
-            let _ = theme.format_select_prompt_item(&mut line, option, index == selected);
-            lines.push(fit(line));
-        }
-        term.clear_last_lines(drawn)?;
-        drawn = lines.iter().map(|line| rows(line, width)).sum();
-        for line in &lines {
-            term.write_line(line)?;
-        }
-        let count = options.len();
-        match term.read_key()? {
-            Key::ArrowUp | Key::BackTab | Key::Char('k') => {
-                selected = (selected + count - 1) % count;
+                Err(err) => return Err(io_error(std::io::Error::other(err), self.lang)),
+            };
+            rows += rows_of(&format!("{prompt}{line}"), self.width());
+            let word = line.trim();
+            if self.escaped.load(Ordering::SeqCst) || word == BACK {
+                self.clear(rows)?;
+                return Ok(Reply::Back);
             }
-            Key::ArrowDown | Key::Tab | Key::Char('j') => selected = (selected + 1) % count,
-            Key::Enter | Key::Char(' ') => break Some(selected),
-            Key::Escape | Key::Char('q') => break None,
-            Key::CtrlC => return Err(std::io::Error::from(std::io::ErrorKind::Interrupted)),
-            _ => {}
+            if ask.details && word == DETAILS {
+                self.clear(rows)?;
+                return Ok(Reply::Details);
+            }
+            match check(&line) {
+                Ok(()) => {
+                    self.clear(rows)?;
+                    self.answered(ask.prompt, word)?;
+                    return Ok(Reply::Answer(line));
+                }
+                Err(reason) => {
+                    let mark = style("✘").red().to_string();
+                    rows += self.draw(&self.wrap(&format!("  {mark} "), 4, &reason))?;
+                    typed = line;
+                }
+            }
         }
-    };
-    term.clear_last_lines(drawn)?;
-    if let Some(index) = choice {
-        let mut done = String::new();
-        let _ = theme.format_select_prompt_selection(&mut done, prompt, &options[index]);
-        term.write_line(&fit(done))?;
     }
-    term.show_cursor()?;
-    Ok(choice)
+}
+
+impl TerminalPrompter {
+    /// A list to choose from, redrawn in place by counting the rows each line takes in cells
+    /// (dialoguer counts bytes, and a Chinese option then makes it erase rows above the
+    /// list). Options wrap rather than lose their end; a list taller than the window scrolls.
+    /// Esc (or q) gives `None`, to go back.
+    fn list(&self, prompt: &str, options: &[String], default: usize) -> Result<Option<usize>> {
+        if options.is_empty() {
+            return Ok(None);
+        }
+        let lang = self.lang;
+        let io = |err| io_error(err, lang);
+        let mut selected = default.min(options.len() - 1);
+        let mut drawn = 0;
+        self.term.hide_cursor().map_err(io)?;
+        let choice = loop {
+            let head = self.wrap("", 2, &format!("{} {}", style("?").cyan(), style(prompt).bold()));
+            let items: Vec<Vec<String>> = options
+                .iter()
+                .enumerate()
+                .map(|(index, option)| {
+                    if index == selected {
+                        let marker = style("❯").cyan().to_string();
+                        self.wrap(&format!("{marker} "), 2, &style(option).cyan().to_string())
+                    } else {
+                        self.wrap("  ", 2, option)
+                    }
+                })
+                .collect();
+            let lines = visible(&head, &items, selected, self.height() - 1, self.width());
+            self.clear(drawn)?;
+            drawn = self.draw(&lines)?;
+            let count = options.len();
+            match self.term.read_key().map_err(io)? {
+                Key::ArrowUp | Key::BackTab | Key::Char('k') => {
+                    selected = (selected + count - 1) % count;
+                }
+                Key::ArrowDown | Key::Tab | Key::Char('j') => selected = (selected + 1) % count,
+                Key::Home | Key::PageUp => selected = 0,
+                Key::End | Key::PageDown => selected = count - 1,
+                Key::Enter | Key::Char(' ') => break Some(selected),
+                Key::Escape | Key::Char('q') => break None,
+                Key::CtrlC => {
+                    self.term.show_cursor().map_err(io)?;
+                    interrupt::interrupted(lang)
+                }
+                _ => {}
+            }
+        };
+        self.clear(drawn)?;
+        self.term.show_cursor().map_err(io)?;
+        Ok(choice)
+    }
+}
+
+/// The lines to draw for a list: the question, then as many options around the selected one
+/// as fit in `height` rows, with a mark where more are hidden above or below.
+fn visible(
+    head: &[String],
+    items: &[Vec<String>],
+    selected: usize,
+    height: usize,
+    width: usize,
+) -> Vec<String> {
+    let rows = |lines: &[String]| lines.iter().map(|l| rows_of(l, width)).sum::<usize>();
+    let room = height.saturating_sub(rows(head)).max(1);
+    let (mut first, mut last) = (selected, selected);
+    let mut used = rows(&items[selected]);
+    // Grow the window downwards first, then upwards, while it fits (two rows kept for marks).
+    loop {
+        let grown = if last + 1 < items.len() && used + rows(&items[last + 1]) + 2 <= room {
+            last += 1;
+            used += rows(&items[last]);
+            true
+        } else if first > 0 && used + rows(&items[first - 1]) + 2 <= room {
+            first -= 1;
+            used += rows(&items[first]);
+            true
+        } else {
+            false
+        };
+        if !grown {
+            break;
+        }
+    }
+    if first == 0 && last + 1 == items.len() {
+        let mut lines = head.to_vec();
+        lines.extend(items.iter().flatten().cloned());
+        return lines;
+    }
+    let mut lines = head.to_vec();
+    if first > 0 {
+        lines.push(style("  ↑").dim().to_string());
+    }
+    lines.extend(items[first..=last].iter().flatten().cloned());
+    if last + 1 < items.len() {
+        lines.push(style("  ↓").dim().to_string());
+    }
+    lines
+}
+
+/// Esc in a text field: go back, as in a list.
+struct GoBack(Arc<AtomicBool>);
+
+impl ConditionalEventHandler for GoBack {
+    fn handle(&self, _: &Event, _: RepeatCount, _: bool, _: &EventContext) -> Option<Cmd> {
+        self.0.store(true, Ordering::SeqCst);
+        Some(Cmd::AcceptLine)
+    }
+}
+
+/// Throws away keys typed before a question appeared, so that an Enter meant for an earlier
+/// question (or pasted text running on) cannot answer one with consequences.
+fn discard_type_ahead() {
+    #[cfg(unix)]
+    {
+        let _ = rustix::termios::tcflush(std::io::stdin(), rustix::termios::QueueSelector::IFlush);
+    }
+}
+
+/// `text` wrapped to `width` cells by display width: the first line starts with `first`,
+/// the others with `indent` spaces. Styling inside `text` does not count as width.
+fn wrap(first: &str, indent: usize, text: &str, width: usize) -> Vec<String> {
+    let options = textwrap::Options::new(width.saturating_sub(1).max(10))
+        .initial_indent(first)
+        .subsequent_indent(&" ".repeat(indent))
+        .word_separator(textwrap::WordSeparator::Custom(crate::render::words))
+        .break_words(true);
+    textwrap::wrap(text, options)
+        .into_iter()
+        .map(std::borrow::Cow::into_owned)
+        .collect()
 }
 
 /// How many rows `line` takes in a window `width` cells wide: a wide character that does not
 /// fit at the end of a row moves to the next, as terminals do.
-fn rows(line: &str, width: usize) -> usize {
+fn rows_of(line: &str, width: usize) -> usize {
     let plain = console::strip_ansi_codes(line);
     let mut rows = 1;
     let mut column = 0;
@@ -189,19 +329,50 @@ fn rows(line: &str, width: usize) -> usize {
     rows
 }
 
+fn io_error(io: std::io::Error, lang: Lang) -> anyhow::Error {
+    if io.kind() == std::io::ErrorKind::Interrupted {
+        // console saw Ctrl-C in raw mode: it raised SIGINT and also returned this error, so
+        // the signal handler and this thread race to the exit. Both go the same way.
+        interrupt::interrupted(lang);
+    }
+    anyhow::Error::new(io).context(Ui::CouldNotAsk.get(lang))
+}
+
 #[cfg(test)]
 mod tests {
-    use super::rows;
+    use super::*;
 
     #[test]
     fn rows_are_counted_in_cells() {
-        assert_eq!(rows("", 40), 1);
-        assert_eq!(rows(&"a".repeat(40), 40), 1);
-        assert_eq!(rows(&"a".repeat(41), 40), 2);
+        assert_eq!(rows_of("", 40), 1);
+        assert_eq!(rows_of(&"a".repeat(40), 40), 1);
+        assert_eq!(rows_of(&"a".repeat(41), 40), 2);
         // 20 wide characters fill 40 cells; bytes would say 60.
-        assert_eq!(rows(&"号".repeat(20), 40), 1);
+        assert_eq!(rows_of(&"号".repeat(20), 40), 1);
         // A wide character that would straddle the edge starts the next row.
-        assert_eq!(rows(&format!("a{}", "号".repeat(20)), 40), 2);
-        assert_eq!(rows("\u{1b}[1mbold\u{1b}[0m", 40), 1);
+        assert_eq!(rows_of(&format!("a{}", "号".repeat(20)), 40), 2);
+        assert_eq!(rows_of("\u{1b}[1mbold\u{1b}[0m", 40), 1);
+    }
+
+    #[test]
+    fn lines_wrap_by_display_width_with_a_hanging_indent() {
+        let lines = wrap("✔ ", 2, "您要如何处理这个号码？ · 彻底解约：终止套餐并放弃号码", 20);
+        assert!(lines.len() > 1, "{lines:?}");
+        for line in &lines {
+            assert!(console::measure_text_width(line) < 20, "{line:?}");
+        }
+        assert!(lines[1].starts_with("  "));
+    }
+
+    #[test]
+    fn a_list_taller_than_the_window_shows_the_selected_option_with_marks() {
+        let head = vec!["? Which one?".to_owned()];
+        let items: Vec<Vec<String>> = (0..20).map(|n| vec![format!("  option {n}")]).collect();
+        let lines = visible(&head, &items, 15, 10, 40);
+        assert!(lines.len() <= 10, "{lines:?}");
+        assert!(lines.iter().any(|l| l.contains("option 15")));
+        assert!(lines.iter().any(|l| l.contains('↑')));
+        let all = visible(&head, &items[..3], 0, 10, 40);
+        assert_eq!(all.len(), 4);
     }
 }

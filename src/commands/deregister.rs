@@ -1,7 +1,7 @@
 //! `nocard deregister`: the walk, acted out. The walk decides; this drives it, asking the
 //! person, writing the message file and keeping the case book as it says.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::{Context as _, Result};
@@ -54,7 +54,7 @@ pub fn run(catalog: &Catalog, args: &DeregisterArgs, ctx: &Context) -> Result<Ex
     }
     let mut prompter: Box<dyn Prompter> = if interactive {
         interrupt::install(lang);
-        Box::new(TerminalPrompter::new(lang))
+        Box::new(TerminalPrompter::new(lang)?)
     } else {
         Box::new(NoPrompter { lang })
     };
@@ -81,7 +81,7 @@ pub fn run(catalog: &Catalog, args: &DeregisterArgs, ctx: &Context) -> Result<Ex
         out: args.out.clone(),
     };
     let progress = if draft.is_some() {
-        Progress::resumed(&walk, answers)
+        Progress::resumed(&walk, answers, draft.as_ref().map_or(today, |d| d.started))
     } else {
         Progress::new(answers)
     };
@@ -99,6 +99,8 @@ pub trait World {
     fn forget_draft(&mut self);
     /// Writes the message; `Ok(false)` where `path` exists and is not to be replaced.
     fn write(&mut self, path: &Path, text: &str, replace: bool) -> Result<bool>;
+    /// A name beside `path` that no file has: `message-2.txt`.
+    fn free_name(&self, path: &Path) -> PathBuf;
     /// Records a sent request and returns its id; `None` where nothing can be recorded.
     fn record(&mut self, case: Case) -> Result<Option<u32>>;
 }
@@ -137,7 +139,8 @@ pub fn drive(
                 if world.write(&path, &text, replace)? {
                     Event::Written(path)
                 } else {
-                    Event::Exists(path)
+                    let free = world.free_name(&path);
+                    Event::Exists { path, free }
                 }
             }
             Next::Do(Action::Record(case)) => Event::Recorded(world.record(*case)?),
@@ -155,75 +158,116 @@ fn ask(
     layout: &Layout,
 ) -> Result<Event> {
     let lang = layout.lang;
-    let pick = |prompter: &mut dyn Prompter, key, text: &str, options: &[String]| {
-        prompter.select(Ask { key, prompt: text }, options, 0)
+    let careful = prompt.is_consequential();
+    let pick = |prompter: &mut dyn Prompter, key, text: &str, options: &[String], default| {
+        let ask = Ask {
+            careful,
+            ..Ask::new(key, text)
+        };
+        prompter.select(ask, options, default)
     };
     Ok(match prompt {
         Prompt::Question {
             question,
-            options: Some(options),
+            options,
+            earlier,
+            details,
         } => {
-            let text = show::prompt(*question, walk.operator, layout);
-            let labels: Vec<String> = options
-                .iter()
-                .map(|value| show::option(value, walk.operator, layout))
-                .collect();
-            match pick(prompter, question.key(), &text, &labels)? {
-                Reply::Answer(index) => options
-                    .get(index)
-                    .map_or(Event::Back, |value| Event::Answer(value.clone())),
-                Reply::Back => Event::Back,
-            }
-        }
-        Prompt::Question {
-            question,
-            options: None,
-        } => {
-            let text = show::prompt(*question, walk.operator, layout);
-            let check = |input: &str| question.parse(input, walk.operator, lang).map(drop);
+            let text = show::prompt(*question, walk.operator, progress.answers(), layout);
             let ask = Ask {
-                key: question.key(),
-                prompt: &text,
+                details: *details,
+                careful,
+                ..Ask::new(question.key(), &text)
             };
-            match prompter.input(ask, &check)? {
-                Reply::Answer(input) => question
-                    .parse(&input, walk.operator, lang)
-                    .map_or(Event::Back, Event::Answer),
-                Reply::Back => Event::Back,
+            let reply = match options {
+                Some(options) => {
+                    let labels: Vec<String> = options
+                        .iter()
+                        .map(|value| show::option(value, walk.operator, progress.answers(), layout))
+                        .collect();
+                    let default = earlier
+                        .as_ref()
+                        .and_then(|earlier| options.iter().position(|value| value == earlier))
+                        .unwrap_or(0);
+                    match prompter.select(ask, &labels, default)? {
+                        Reply::Answer(index) => Reply::Answer(options.get(index).cloned()),
+                        Reply::Back => Reply::Back,
+                        Reply::Details => Reply::Details,
+                    }
+                }
+                None => {
+                    let check = |input: &str| question.parse(input, walk.operator, lang).map(drop);
+                    let initial = earlier.as_ref().map(|value| value.shown()).unwrap_or_default();
+                    match prompter.input(ask, &initial, &check)? {
+                        Reply::Answer(input) => {
+                            Reply::Answer(question.parse(&input, walk.operator, lang).ok())
+                        }
+                        Reply::Back => Reply::Back,
+                        Reply::Details => Reply::Details,
+                    }
+                }
+            };
+            match reply {
+                Reply::Answer(Some(value)) => Event::Answer(value),
+                Reply::Answer(None) | Reply::Back => Event::Back,
+                Reply::Details => Event::Details,
             }
         }
         Prompt::Guard => {
             let options =
                 [Ui::DuplicateStop, Ui::DuplicateContinue].map(|ui| ui.get(lang).to_owned());
-            let reply = pick(
-                prompter,
-                "duplicate",
-                Ui::DuplicateQuestion.get(lang),
-                &options,
-            )?;
+            let reply = pick(prompter, "duplicate", Ui::DuplicateQuestion.get(lang), &options, 0)?;
             Event::GoOn(reply == Reply::Answer(1))
         }
         Prompt::Review { changeable } => {
             let mut labels = vec![Ui::ReviewWrite.get(lang).to_owned()];
             labels.extend(
-                changeable.iter().map(|&question| {
-                    show::change_label(question, walk, progress.answers(), layout)
-                }),
+                changeable
+                    .iter()
+                    .map(|&question| show::change_label(question, walk, progress.answers(), layout)),
             );
-            match pick(prompter, "review", Ui::ReviewQuestion.get(lang), &labels)? {
-                Reply::Answer(0) => Event::Write,
+            match pick(prompter, "review", Ui::ReviewQuestion.get(lang), &labels, 0)? {
+                Reply::Answer(0) | Reply::Details => Event::Write,
                 Reply::Answer(index) => changeable
                     .get(index - 1)
                     .map_or(Event::Write, |&question| Event::Change(question)),
                 Reply::Back => Event::Back,
             }
         }
-        Prompt::Overwrite(path) => {
-            let text = Ui::OverwriteQuestion.fill(lang, &[("path", &path.display())]);
-            let options = [Ui::OverwriteNo, Ui::OverwriteYes].map(|ui| ui.get(lang).to_owned());
-            Event::GoOn(pick(prompter, "overwrite", &text, &options)? == Reply::Answer(1))
+        Prompt::Overwrite { path, free } => {
+            let shown = |path: &Path| printable(&path.display().to_string()).into_owned();
+            let text = Ui::OverwriteQuestion.fill(lang, &[("path", &shown(path))]);
+            let options = [
+                Ui::OverwriteFree.fill(lang, &[("path", &shown(free))]),
+                Ui::OverwriteOther.get(lang).to_owned(),
+                Ui::OverwriteYes.fill(lang, &[("path", &shown(path))]),
+            ];
+            match pick(prompter, "overwrite", &text, &options, 0)? {
+                Reply::Answer(0) => Event::Rename(free.clone()),
+                Reply::Answer(1) => {
+                    let ask = Ask::new("out", Ui::QFileName.get(lang));
+                    let check = |input: &str| file_name(input, lang).map(drop);
+                    let initial = free.display().to_string();
+                    match prompter.input(ask, &initial, &check)? {
+                        Reply::Answer(input) => file_name(&input, lang)
+                            .map_or(Event::Back, Event::Rename),
+                        Reply::Back | Reply::Details => Event::Back,
+                    }
+                }
+                Reply::Answer(_) => Event::GoOn(true),
+                Reply::Back | Reply::Details => Event::Back,
+            }
         }
     })
+}
+
+/// A file name the user typed for the message: one line, no control characters.
+fn file_name(input: &str, lang: Lang) -> Result<PathBuf, String> {
+    let name = input.trim();
+    if name.is_empty() || name.chars().any(is_unsafe_char) {
+        return Err(Ui::FileNameInvalid.get(lang).to_owned());
+    }
+    Ok(PathBuf::from(name))
 }
 
 /// Why the walk could not go on, as the user reads it.
@@ -319,6 +363,10 @@ impl World for CaseBook {
         }
     }
 
+    fn free_name(&self, path: &Path) -> PathBuf {
+        free_name(path, |candidate| candidate.exists())
+    }
+
     fn record(&mut self, mut case: Case) -> Result<Option<u32>> {
         let Some(store) = &self.store else {
             return Ok(None);
@@ -351,10 +399,7 @@ fn choose_operator(catalog: &Catalog, prompter: &mut dyn Prompter, lang: Lang) -
         .iter()
         .map(|op| format!("{} ({})", op.name, op.legal_name))
         .collect();
-    let ask = Ask {
-        key: "operator",
-        prompt: Ui::QOperator.get(lang),
-    };
+    let ask = Ask::new("operator", Ui::QOperator.get(lang));
     loop {
         // Back at the first question has nowhere to go: ask again.
         if let Reply::Answer(index) = prompter.select(ask, &labels, 0)?
@@ -363,6 +408,19 @@ fn choose_operator(catalog: &Catalog, prompter: &mut dyn Prompter, lang: Lang) -
             return Ok(operators.swap_remove(index));
         }
     }
+}
+
+/// The first of `stem-2.ext`, `stem-3.ext`, … beside `path` that `taken` says is free.
+pub fn free_name(path: &Path, taken: impl Fn(&Path) -> bool) -> PathBuf {
+    let stem = path.file_stem().unwrap_or_default().to_string_lossy();
+    let extension = path
+        .extension()
+        .map(|ext| format!(".{}", ext.to_string_lossy()))
+        .unwrap_or_default();
+    (2..)
+        .map(|n| path.with_file_name(format!("{stem}-{n}{extension}")))
+        .find(|candidate| !taken(candidate))
+        .unwrap_or_else(|| path.to_owned())
 }
 
 /// Writes `text` to `path` through a temporary file beside it, so a failure half-way (a

@@ -165,7 +165,7 @@ impl Layout {
 /// Splits a line where it may wrap: at spaces, as in English and Norwegian, and between the
 /// characters of Chinese text, which has no spaces. Full-width punctuation stays with the
 /// character before it, an opening bracket with the one after, and a URL is never split.
-fn words(line: &str) -> Box<dyn Iterator<Item = textwrap::core::Word<'_>> + '_> {
+pub(crate) fn words(line: &str) -> Box<dyn Iterator<Item = textwrap::core::Word<'_>> + '_> {
     use textwrap::core::Word;
     let mut words = Vec::new();
     let mut start = 0;
@@ -255,6 +255,47 @@ fn cite(source: &Source, lang: Lang) -> String {
     cited
 }
 
+/// A fact's provenance in a few words, after its title: `(telenor.no, 20 Mar 2015)` where an
+/// operator's or authority's page confirms it, `(not confirmed: check telenor.no)` where not.
+#[must_use]
+pub fn tag(provenance: &Provenance, lang: Lang) -> String {
+    if !provenance.confirmed {
+        return Ui::TagNotConfirmed.fill(lang, &[("site", &site(&provenance.check_on))]);
+    }
+    let cited = provenance
+        .sources
+        .iter()
+        .find_map(|source| source.link().map(|link| (site(link), source)));
+    match cited {
+        Some((site, source)) => match source.dated.date() {
+            Some(date) => Ui::TagConfirmedDated.fill(lang, &[("site", &site), ("year", &date.year())]),
+            None => Ui::TagConfirmedUndated.fill(lang, &[("site", &site)]),
+        },
+        None => Ui::TagConfirmedUnlinked.get(lang).to_owned(),
+    }
+}
+
+/// `telenor.no` for `https://www.telenor.no/privat/…`: the site a link is on, as people say it.
+fn site(url: &str) -> &str {
+    let host = url
+        .split_once("://")
+        .map_or(url, |(_, rest)| rest)
+        .split(['/', '?', '#'])
+        .next()
+        .unwrap_or_default();
+    host.strip_prefix("www.").unwrap_or(host)
+}
+
+/// A date as people say it: "today" where it is today, else the date in the language.
+#[must_use]
+pub fn day(date: jiff::civil::Date, today: jiff::civil::Date, lang: Lang) -> String {
+    if date == today {
+        Ui::Today.get(lang).to_owned()
+    } else {
+        crate::i18n::long_date(date, lang)
+    }
+}
+
 /// The date a source shows, in words: "valid from 20 February 2024", "undated".
 fn dated(dated: Dated, lang: Lang) -> String {
     let Dated::On { date, kind } = dated else {
@@ -291,6 +332,13 @@ fn applies_when(condition: &Condition, lang: Lang) -> Option<String> {
 mod tests {
     use super::*;
     use crate::situation::{Intent, Plan};
+
+    #[test]
+    fn a_link_is_named_by_its_site() {
+        assert_eq!(site("https://www.telenor.no/privat/vilkar/"), "telenor.no");
+        assert_eq!(site("https://nkom.no"), "nkom.no");
+        assert_eq!(site("https://ice.no?x=1"), "ice.no");
+    }
 
     #[test]
     fn conditions_read_as_words() {

@@ -9,7 +9,8 @@ use super::{Emphasis, Layout};
 use crate::casebook::Case;
 use crate::checklist::Checklist;
 use crate::i18n::{Ui, long_date};
-use crate::operator::{ChannelKind, Entry, NoticeRule, Operator, Phase, Step};
+use crate::answers::Answers;
+use crate::operator::{Address, ChannelKind, Entry, NoticeRule, Operator, Phase, Step};
 use crate::questions::{Question, Value};
 use crate::text::Lang;
 use crate::walk::{Show, Walk};
@@ -22,23 +23,41 @@ pub fn show(show: &Show, walk: &Walk, layout: &Layout) -> String {
         Show::Checked => checked(operator, walk.today, layout),
         Show::Header(phase) => header(*phase, layout),
         Show::Steps(steps) => self::steps(steps, layout),
+        Show::Details { phase, steps } => details(*phase, steps, operator, layout),
         Show::BeforeYouSend(precautions) => before_you_send(precautions, layout),
         Show::Porting => porting(operator, layout),
         Show::Employer => employer(layout),
-        Show::Channels => channels(operator, layout),
         Show::Identity => identity(layout),
-        Show::WhatNext { end } => what_next(operator, *end, layout),
+        Show::WhatNext { end } => what_next(operator, *end, walk.today, layout),
         Show::Review(answers) => review(answers, operator, layout),
         Show::Message {
             text,
             path,
             channel,
-        } => message(text, path, *channel, layout),
+        } => message(text, path, *channel, operator, layout),
         Show::OpenCase(case) => open_case(case, operator, walk.today, layout),
         Show::Recorded(id) => recorded(*id, layout),
         Show::NotRecorded => not_recorded(layout),
         Show::Checklist(list) => checklist(list, layout),
+        Show::Resumed { started, phase } => {
+            let line = layout.tf(
+                Ui::Resumed,
+                &[
+                    ("operator", &operator.name),
+                    ("date", &super::day(*started, walk.today, layout.lang)),
+                    ("phase", &phase_title(*phase, layout)),
+                ],
+            );
+            paragraph(&line, layout)
+        }
+        Show::Stopped(id) => paragraph(&layout.tf(Ui::StoppedAtCase, &[("id", id)]), layout),
     }
+}
+
+fn paragraph(text: &str, layout: &Layout) -> String {
+    let mut out = String::new();
+    layout.paragraph(&mut out, "", "", text);
+    out
 }
 
 /// `── 2/5 Contact ──`, so the user always knows where they are.
@@ -73,26 +92,58 @@ fn checked(operator: &Operator, today: Date, layout: &Layout) -> String {
     if let Some(notice) = super::freshness(operator, today, layout) {
         layout.emphasized(Emphasis::Bold, &mut out, "", "", &notice);
     }
+    layout.emphasized(Emphasis::Dim, &mut out, "", "", layout.t(Ui::WalkKeys));
     out
 }
 
-/// The operator's steps that hold, as the walk chose them.
+/// The operator's steps that hold, a line each: the title and where it comes from.
 fn steps(steps: &[&Step], layout: &Layout) -> String {
     let mut out = String::new();
     for step in steps {
-        entry(&mut out, layout, &Citations::Inline, &step.entry);
+        let line = format!(
+            "{} {}",
+            step.entry.title.get(layout.lang),
+            super::tag(&step.entry.provenance, layout.lang)
+        );
+        layout.paragraph(&mut out, "  • ", "    ", &line);
     }
     out
 }
 
-/// The titles of the common precautions that hold, as a reminder before anything is sent.
+/// A phase in full: each step with its detail and sources, and, for contact, each channel.
+fn details(phase: Phase, steps: &[&Step], operator: &Operator, layout: &Layout) -> String {
+    let mut out = String::new();
+    let title = layout.tf(Ui::DetailsOf, &[("phase", &phase_title(phase, layout))]);
+    heading(&mut out, layout, &title);
+    for step in steps {
+        entry(&mut out, layout, &Citations::Inline, &step.entry);
+    }
+    if phase == Phase::Contact {
+        for channel in &operator.channels {
+            self::channel(&mut out, layout, &Citations::Inline, channel);
+        }
+    }
+    out
+}
+
+/// How many precautions are listed before the walk asks to write the message; the rest are
+/// in the checklist saved with it, and shown at the end.
+const BEFORE_YOU_SEND_SHOWN: usize = 5;
+
+/// The titles of the first precautions that hold, as a reminder before anything is sent.
 fn before_you_send(precautions: &[&Entry], layout: &Layout) -> String {
     let mut out = String::new();
     heading(&mut out, layout, layout.t(Ui::BeforeYouSend));
-    for precaution in precautions {
+    for precaution in precautions.iter().take(BEFORE_YOU_SEND_SHOWN) {
         layout.paragraph(&mut out, "  • ", "    ", precaution.title.get(layout.lang));
     }
-    layout.paragraph(&mut out, "", "", layout.t(Ui::ChecklistComesLast));
+    let more = precautions.len().saturating_sub(BEFORE_YOU_SEND_SHOWN);
+    let last = if more > 0 {
+        layout.tf(Ui::MorePrecautions, &[("count", &more)])
+    } else {
+        layout.t(Ui::ChecklistComesLast).to_owned()
+    };
+    layout.paragraph(&mut out, "", "", &last);
     out
 }
 
@@ -115,21 +166,6 @@ fn employer(layout: &Layout) -> String {
     out
 }
 
-/// The operator's channels, with what each needs.
-#[must_use]
-fn channels(operator: &Operator, layout: &Layout) -> String {
-    let mut out = String::new();
-    heading(
-        &mut out,
-        layout,
-        &layout.tf(Ui::WaysToReach, &[("operator", &operator.name)]),
-    );
-    for channel in &operator.channels {
-        self::channel(&mut out, layout, &Citations::Inline, channel);
-    }
-    out
-}
-
 /// A word on identity papers: nocard never asks for an identity number.
 #[must_use]
 fn identity(layout: &Layout) -> String {
@@ -138,32 +174,26 @@ fn identity(layout: &Layout) -> String {
     out
 }
 
-/// What happens after the request: the notice period and the expected end date.
-fn what_next(operator: &Operator, end: Option<Date>, layout: &Layout) -> String {
+/// What happens after the request: the day the subscription ends, and the follow-up.
+fn what_next(operator: &Operator, end: Option<Date>, today: Date, layout: &Layout) -> String {
     let lang = layout.lang;
     let mut out = String::new();
-    match &operator.notice {
-        Some(notice) if notice.rule != NoticeRule::Unknown => {
-            let line = layout.tf(Ui::NoticeLine, &[("detail", &notice.detail.get(lang))]);
-            layout.paragraph(&mut out, "", "", &line);
-            if let Some(end) = end {
-                let mut line = layout.tf(
+    match (&operator.notice, end) {
+        (Some(notice), Some(end)) if notice.rule != NoticeRule::Unknown => {
+            let line = format!(
+                "{} {}",
+                layout.tf(
                     Ui::EndsOn,
                     &[
                         ("operator", &operator.name),
-                        ("date", &long_date(end, lang)),
+                        ("date", &super::day(end, today, lang)),
                     ],
-                );
-                if !notice.provenance.confirmed {
-                    line.push(' ');
-                    line.push_str(
-                        &layout.tf(Ui::NotConfirmed, &[("url", &notice.provenance.check_on)]),
-                    );
-                }
-                layout.paragraph(&mut out, "", "", &line);
-            }
+                ),
+                super::tag(&notice.provenance, lang)
+            );
+            layout.paragraph(&mut out, "", "", &line);
         }
-        notice => {
+        (notice, _) => {
             let check_on = notice
                 .as_ref()
                 .map_or(operator.home.as_str(), |n| n.provenance.check_on.as_str());
@@ -209,19 +239,30 @@ fn answer_in_words(value: &Value, operator: &Operator, layout: &Layout) -> Strin
     }
 }
 
-/// The message, framed, and where it was saved.
-fn message(text: &str, path: &std::path::Path, channel: ChannelKind, layout: &Layout) -> String {
-    let rule = "─".repeat(layout.width.unwrap_or(60).min(60));
+/// Where the message was saved, and how to send it; a short message (a chat text, what to
+/// say) is shown whole, to copy or read out, a letter or e-mail is in its file.
+fn message(
+    text: &str,
+    path: &std::path::Path,
+    channel: ChannelKind,
+    operator: &Operator,
+    layout: &Layout,
+) -> String {
     let mut out = String::new();
     heading(&mut out, layout, layout.t(Ui::YourMessage));
-    let _ = writeln!(out, "{rule}");
-    // The file keeps the message's own lines; the screen wraps them.
-    for line in text.lines() {
-        layout.paragraph(&mut out, "", "", line);
-    }
-    let _ = writeln!(out, "{rule}");
-    if layout.lang == Lang::Zh {
-        layout.paragraph(&mut out, "", "", layout.t(Ui::MessageExplained));
+    if !matches!(channel, ChannelKind::Letter | ChannelKind::Email) {
+        let rule = "─".repeat(layout.width.unwrap_or(60).min(60));
+        let _ = writeln!(out, "{rule}");
+        // The file keeps the message's own lines; the screen wraps them. The English half
+        // is in the file, for reference.
+        let norwegian = text.split("\n----").next().unwrap_or(text);
+        for line in norwegian.trim_end().lines() {
+            layout.paragraph(&mut out, "", "", line);
+        }
+        let _ = writeln!(out, "{rule}");
+        if layout.lang == Lang::Zh {
+            layout.paragraph(&mut out, "", "", layout.t(Ui::MessageExplained));
+        }
     }
     let how = layout.t(match channel {
         ChannelKind::Phone => Ui::SendPhone,
@@ -232,8 +273,13 @@ fn message(text: &str, path: &std::path::Path, channel: ChannelKind, layout: &La
         ChannelKind::Email => Ui::SendEmail,
         ChannelKind::Letter => Ui::SendLetter,
     });
-    let saved = layout.tf(Ui::Saved, &[("path", &path.display()), ("how", &how)]);
+    let shown = crate::text::printable(&path.display().to_string()).into_owned();
+    let saved = layout.tf(Ui::Saved, &[("path", &shown), ("how", &how)]);
     layout.paragraph(&mut out, "", "", &saved);
+    if let Some(address) = crate::message::recipient(operator, channel) {
+        let line = layout.tf(Ui::SendTo, &[("address", &address)]);
+        layout.paragraph(&mut out, "", "", &line);
+    }
     out
 }
 
@@ -270,12 +316,8 @@ fn checklist(checklist: &Checklist, layout: &Layout) -> String {
     heading(&mut out, layout, layout.t(Ui::ChecklistHeading));
     for (index, item) in checklist.items.iter().enumerate() {
         let number = format!("  [ ] {:>2}. ", index + 1);
-        layout.paragraph(
-            &mut out,
-            &number,
-            "         ",
-            item.entry.title.get(layout.lang),
-        );
+        let indent = " ".repeat(number.len());
+        layout.paragraph(&mut out, &number, &indent, item.entry.title.get(layout.lang));
     }
     let id = checklist.operator.map_or("ID", |op| op.id.as_str());
     layout.paragraph(
@@ -287,36 +329,68 @@ fn checklist(checklist: &Checklist, layout: &Layout) -> String {
     out
 }
 
-/// The prompt for a question.
+/// The prompt for a question. Whether the request went out is asked as the channel has it:
+/// a call or a visit is done or not; a letter or a text is sent, or not yet.
 #[must_use]
-pub fn prompt(question: Question, operator: &Operator, layout: &Layout) -> String {
+pub fn prompt(question: Question, operator: &Operator, answers: &Answers, layout: &Layout) -> String {
     let prompt = question.row().prompt;
-    match question {
-        Question::Channel => layout.tf(prompt, &[("operator", &operator.name)]),
+    match (question, answers.channel()) {
+        (Question::Channel, _) => layout.tf(prompt, &[("operator", &operator.name)]),
+        (Question::Sent, Some(ChannelKind::Phone)) => {
+            layout.tf(Ui::QSentPhone, &[("operator", &operator.name)])
+        }
+        (Question::Sent, Some(ChannelKind::Store)) => {
+            layout.tf(Ui::QSentStore, &[("operator", &operator.name)])
+        }
         _ => layout.t(prompt).to_owned(),
     }
 }
 
 /// The words of one option of a choice.
 #[must_use]
-pub fn option(value: &Value, operator: &Operator, layout: &Layout) -> String {
-    answer_in_words(value, operator, layout)
+pub fn option(value: &Value, operator: &Operator, answers: &Answers, layout: &Layout) -> String {
+    match (value, answers.channel()) {
+        (Value::Sent(true), Some(ChannelKind::Phone | ChannelKind::Store)) => {
+            layout.t(Ui::OptDoneYes).to_owned()
+        }
+        _ => answer_in_words(value, operator, layout),
+    }
 }
 
-/// "letter: A letter to Telenor Norge AS (not confirmed)": a kind of channel and the
-/// operator's channels of that kind.
+/// "letter: Telenor Norge AS, Snarøyveien 30, 1360 Fornebu (not confirmed)": a kind of
+/// channel and, in short, the operator's channels of that kind: where they are and what they
+/// need.
 fn channel_option(kind: ChannelKind, operator: &Operator, layout: &Layout) -> String {
+    let lang = layout.lang;
     let channels: Vec<_> = operator
         .channels
         .iter()
         .filter(|c| c.kind == kind)
         .collect();
-    let label = channels
+    let described: Vec<String> = channels
         .iter()
-        .map(|c| c.label.get(layout.lang))
-        .collect::<Vec<_>>()
-        .join(" / ");
-    let mut option = format!("{}: {label}", channel_kind(kind, layout));
+        .map(|channel| {
+            let label = channel.label.get(lang);
+            let mut text = match &channel.address {
+                // The address names the company already: "A letter to X, X, street" says it twice.
+                Address::Postal(address) => address.clone(),
+                Address::Phone(number) => match channel.address.abroad() {
+                    Some(abroad) => format!(
+                        "{label}, {number} {}",
+                        layout.tf(Ui::FromAbroad, &[("number", &abroad)])
+                    ),
+                    None => format!("{label}, {number}"),
+                },
+                Address::Email(address) => format!("{label}, {address}"),
+                Address::Url(_) | Address::None => label.to_owned(),
+            };
+            if let Some(needs) = &channel.needs {
+                let _ = write!(text, "; {}", layout.tf(Ui::NeedsShort, &[("what", &needs.get(lang))]));
+            }
+            text
+        })
+        .collect();
+    let mut option = format!("{}: {}", channel_kind(kind, layout), described.join(" / "));
     if channels.iter().all(|c| !c.provenance.confirmed) {
         option.push(' ');
         option.push_str(layout.t(Ui::NotConfirmedShort));
@@ -329,7 +403,7 @@ fn channel_option(kind: ChannelKind, operator: &Operator, layout: &Layout) -> St
 pub fn change_label(
     question: Question,
     walk: &Walk,
-    answers: &crate::answers::Answers,
+    answers: &Answers,
     layout: &Layout,
 ) -> String {
     let answer = answers

@@ -6,7 +6,8 @@
 //! The walk is a script of beats computed from the answers (see `script`). Each answer can
 //! change the rest of the script (porting ends it early, prepaid adds the balance), never what
 //! came before it, so the walk keeps a cursor into the script and recomputes the script after
-//! each answer. Going back moves the cursor to the previous question the user answered.
+//! each answer. Going back moves the cursor to the previous question the user answered, with
+//! that answer chosen to begin with; a question changed from the review goes back to it.
 
 mod script;
 mod step;
@@ -19,7 +20,7 @@ use crate::answers::Answers;
 use crate::casebook::{Case, Draft, State};
 use crate::checklist::Checklist;
 use crate::message::{self, Request};
-use crate::operator::{Common, Operator};
+use crate::operator::{Common, Operator, Phase};
 use crate::questions::{Question, Value};
 use crate::values::Reference;
 use script::{Beat, Block};
@@ -35,7 +36,8 @@ pub struct Walk<'a> {
     pub interactive: bool,
     /// Go on past an open case for the number, and replace an existing message file.
     pub force: bool,
-    /// Where to write the message; `None`: a dated file in the current folder.
+    /// Where to write the message; `None`: a file in the current folder named after the
+    /// operator, the date and the number.
     pub out: Option<PathBuf>,
 }
 
@@ -43,13 +45,26 @@ pub struct Walk<'a> {
 #[derive(Debug, Clone, Default)]
 pub struct Progress {
     answers: Answers,
+    /// The last answer each question had, kept when it is forgotten: going back, or changing
+    /// it from the review, starts from it.
+    earlier: Answers,
     cursor: usize,
     /// Questions the person answered here, with their place in the script, for going back.
     asked: Vec<(usize, Question)>,
+    /// A question changed from the review: going back from it returns to the review.
+    revising: Option<Question>,
+    /// On the way back to the review after a change: the phases between are not shown again.
+    returning: bool,
+    /// An interrupted walk going on from this day: said once.
+    resumed: Option<Date>,
+    /// The person asked for the details of the phase they are in.
+    details: bool,
     guard: Guard,
     write: Writing,
+    /// Where the message goes, once the person chose another name than the first.
+    path: Option<PathBuf>,
     recording: Recording,
-    stopped: bool,
+    stopped: Option<u32>,
     effects: Vec<Effect>,
 }
 
@@ -59,7 +74,7 @@ enum Guard {
     #[default]
     Unchecked,
     Found(Option<Box<Case>>),
-    Asking,
+    Asking(u32),
     Passed,
 }
 
@@ -68,10 +83,9 @@ enum Guard {
 enum Writing {
     #[default]
     NotYet,
-    /// The file is there already; the person is asked whether to replace it.
-    Exists(PathBuf),
+    /// The file is there already; the person is asked what to do.
+    Exists { path: PathBuf, free: PathBuf },
     Replace,
-    Refused(PathBuf),
     Written(PathBuf),
 }
 
@@ -85,7 +99,7 @@ enum Recording {
 }
 
 impl Progress {
-    /// A walk from `answers` (none, an answers file's, or an interrupted walk's).
+    /// A walk from `answers` (none, or an answers file's).
     #[must_use]
     pub fn new(answers: Answers) -> Self {
         Progress {
@@ -94,10 +108,11 @@ impl Progress {
         }
     }
 
-    /// An interrupted walk, continued at the header of the phase of its first unanswered
-    /// question. The answers before it count as asked, so the user can still go back to them.
+    /// An interrupted walk begun on `started`, continued at the header of the phase of its
+    /// first unanswered question. The answers before it count as asked, so the user can
+    /// still go back to them.
     #[must_use]
-    pub fn resumed(walk: &Walk, answers: Answers) -> Self {
+    pub fn resumed(walk: &Walk, answers: Answers, started: Date) -> Self {
         let script = walk.script(&answers);
         let first = script
             .iter()
@@ -119,6 +134,7 @@ impl Progress {
             answers,
             cursor,
             asked,
+            resumed: Some(started),
             ..Progress::default()
         }
     }
@@ -137,6 +153,9 @@ impl Progress {
     }
 
     fn forget(&mut self, question: Question) {
+        if let Some(value) = self.answers.get(question) {
+            self.earlier.set(value.clone());
+        }
         self.answers.forget(question);
         if question == Question::Phone {
             self.guard = Guard::Unchecked;
@@ -151,6 +170,17 @@ impl<'a> Walk<'a> {
         let mut show = Vec::new();
         let next = loop {
             let script = self.script(&progress.answers);
+            if let Some(started) = progress.resumed.take() {
+                show.push(Show::Resumed {
+                    started,
+                    phase: phase_at(&script, progress.cursor),
+                });
+            }
+            if let Some(id) = progress.stopped {
+                show.push(Show::Stopped(id));
+                progress.effects.push(Effect::ForgetDraft);
+                break Next::Done(Outcome::Stopped);
+            }
             let Some(&beat) = script.get(progress.cursor) else {
                 progress.effects.push(Effect::ForgetDraft);
                 break Next::Done(match &progress.write {
@@ -158,11 +188,16 @@ impl<'a> Walk<'a> {
                     _ => Outcome::Advice,
                 });
             };
-            if progress.stopped {
-                progress.effects.push(Effect::ForgetDraft);
-                break Next::Done(Outcome::Stopped);
+            if std::mem::take(&mut progress.details) {
+                let phase = phase_at(&script, progress.cursor);
+                show.push(Show::Details {
+                    phase,
+                    steps: self.steps(phase, &progress.answers),
+                });
             }
             let waiting = match beat {
+                // On the way back to the review, what was shown on the way there is not again.
+                Beat::Header(_) | Beat::Show(_) if progress.returning => None,
                 Beat::Header(phase) => {
                     show.push(Show::Header(phase));
                     None
@@ -171,9 +206,10 @@ impl<'a> Walk<'a> {
                     show.push(self.block(block, &progress.answers));
                     None
                 }
-                Beat::Ask(question) => self.ask(question, progress),
+                Beat::Ask(question) => self.ask(question, &script, progress),
                 Beat::Guard => self.guard(progress, &mut show),
                 Beat::Review => {
+                    progress.returning = false;
                     show.push(Show::Review(reviewed(&progress.answers)));
                     // Answers from a file stand; only what was asked here can be changed here.
                     (!progress.asked.is_empty()).then(|| {
@@ -210,20 +246,43 @@ impl<'a> Walk<'a> {
 
     /// Takes what the person or the command answered to the step before.
     pub fn take(&self, progress: &mut Progress, event: Event) {
-        let beat = self.script(&progress.answers).get(progress.cursor).copied();
+        let script = self.script(&progress.answers);
+        let beat = script.get(progress.cursor).copied();
         match (beat, event) {
+            (_, Event::Details) => progress.details = true,
+            (Some(Beat::Ask(question)), Event::Back) if progress.revising == Some(question) => {
+                // Changing it was a second thought: the answer stands, and so does the review.
+                if let Some(value) = progress.earlier.get(question).cloned() {
+                    progress.answers.set(value);
+                    progress.asked.push((progress.cursor, question));
+                }
+                progress.revising = None;
+                progress.returning = false;
+                progress.cursor = self.review_at(&progress.answers);
+            }
+            (Some(Beat::Write), Event::Back) => {
+                // Back from the question about an existing file: to the review before it.
+                progress.write = Writing::NotYet;
+                progress.cursor = self.review_at(&progress.answers);
+            }
             (_, Event::Back) => progress.back(),
             (Some(Beat::Ask(question)), Event::Answer(value)) if value.question() == question => {
                 progress.answers.set(value);
                 progress.asked.push((progress.cursor, question));
-                progress
-                    .effects
-                    .push(Effect::KeepDraft(Box::new(self.draft(&progress.answers))));
+                if progress.revising == Some(question) {
+                    progress.revising = None;
+                }
+                let draft = self.draft(&progress.answers);
+                progress.effects.push(Effect::KeepDraft(Box::new(draft)));
             }
             (Some(Beat::Guard), Event::Found(case)) => progress.guard = Guard::Found(case),
             (Some(Beat::Guard), Event::GoOn(go_on)) => {
+                if let Guard::Asking(id) = progress.guard
+                    && !go_on
+                {
+                    progress.stopped = Some(id);
+                }
                 progress.guard = Guard::Passed;
-                progress.stopped = !go_on;
             }
             (Some(Beat::Review), Event::Write) => progress.cursor += 1,
             (Some(Beat::Review), Event::Change(question)) => {
@@ -232,14 +291,17 @@ impl<'a> Walk<'a> {
                 let script = self.script(&progress.answers);
                 if let Some(at) = script.iter().position(|beat| *beat == Beat::Ask(question)) {
                     progress.cursor = at;
+                    progress.revising = Some(question);
+                    progress.returning = true;
                 }
             }
-            (Some(Beat::Write), Event::Exists(path)) => progress.write = Writing::Exists(path),
+            (Some(Beat::Write), Event::Exists { path, free }) => {
+                progress.write = Writing::Exists { path, free };
+            }
             (Some(Beat::Write), Event::GoOn(true)) => progress.write = Writing::Replace,
-            (Some(Beat::Write), Event::GoOn(false)) => {
-                if let Writing::Exists(path) = std::mem::take(&mut progress.write) {
-                    progress.write = Writing::Refused(path);
-                }
+            (Some(Beat::Write), Event::Rename(path)) => {
+                progress.path = Some(path);
+                progress.write = Writing::NotYet;
             }
             (Some(Beat::Write), Event::Written(path)) => progress.write = Writing::Written(path),
             (Some(Beat::Record), Event::Recorded(id)) => progress.recording = Recording::Done(id),
@@ -248,8 +310,17 @@ impl<'a> Walk<'a> {
         }
     }
 
+    /// Where the review is in the script for these answers.
+    fn review_at(&self, answers: &Answers) -> usize {
+        let script = self.script(answers);
+        script
+            .iter()
+            .position(|beat| *beat == Beat::Review)
+            .unwrap_or(script.len())
+    }
+
     /// The question at the cursor, unless it is answered.
-    fn ask(&self, question: Question, progress: &mut Progress) -> Option<Next> {
+    fn ask(&self, question: Question, script: &[Beat], progress: &mut Progress) -> Option<Next> {
         if progress.answers.is_answered(question) {
             return None;
         }
@@ -259,7 +330,13 @@ impl<'a> Walk<'a> {
             if options.as_ref().is_some_and(Vec::is_empty) {
                 return Some(Next::Fail(Refusal::NoOptions(question)));
             }
-            return Some(Next::Ask(Prompt::Question { question, options }));
+            let phase = phase_at(script, progress.cursor);
+            return Some(Next::Ask(Prompt::Question {
+                question,
+                options,
+                earlier: progress.earlier.get(question).cloned(),
+                details: !self.steps(phase, &progress.answers).is_empty(),
+            }));
         }
         // Without anyone to ask, a request is taken as not sent yet: nothing is recorded, and
         // the message already written is not lost to an error at the very end.
@@ -290,20 +367,21 @@ impl<'a> Walk<'a> {
                     progress.guard = Guard::Passed;
                     None
                 } else if self.interactive {
-                    progress.guard = Guard::Asking;
+                    progress.guard = Guard::Asking(id);
                     Some(Next::Ask(Prompt::Guard))
                 } else {
                     Some(Next::Fail(Refusal::OpenCase(id)))
                 }
             }
-            Guard::Asking => {
-                progress.guard = Guard::Asking;
+            Guard::Asking(id) => {
+                progress.guard = Guard::Asking(id);
                 Some(Next::Ask(Prompt::Guard))
             }
         }
     }
 
-    /// Writes the message, asking before a file is replaced; shows it once written.
+    /// Writes the message, asking what to do where a file is there already; shows it once
+    /// written.
     fn write(&self, progress: &mut Progress, show: &mut Vec<Show<'a>>) -> Option<Next> {
         let request = Request::from_answers(self.operator, &progress.answers, self.today)?;
         let text = message::compose(&request);
@@ -318,17 +396,19 @@ impl<'a> Walk<'a> {
                 progress.asked.clear();
                 None
             }
-            Writing::Exists(path) if self.interactive && !self.force => {
-                Some(Next::Ask(Prompt::Overwrite(path.clone())))
+            Writing::Exists { path, free } if self.interactive && !self.force => {
+                Some(Next::Ask(Prompt::Overwrite {
+                    path: path.clone(),
+                    free: free.clone(),
+                }))
             }
-            Writing::Exists(path) | Writing::Refused(path) => {
-                Some(Next::Fail(Refusal::Exists(path.clone())))
-            }
+            Writing::Exists { path, .. } => Some(Next::Fail(Refusal::Exists(path.clone()))),
             writing @ (Writing::NotYet | Writing::Replace) => Some(Next::Do(Action::Write {
-                path: self
-                    .out
+                path: progress
+                    .path
                     .clone()
-                    .unwrap_or_else(|| message::default_path(self.operator, self.today)),
+                    .or_else(|| self.out.clone())
+                    .unwrap_or_else(|| message::default_path(&request)),
                 text,
                 replace: self.force || matches!(writing, Writing::Replace),
             })),
@@ -370,15 +450,19 @@ impl<'a> Walk<'a> {
         }
     }
 
+    /// The operator's steps of `phase` that hold for these answers.
+    fn steps(&self, phase: Phase, answers: &Answers) -> Vec<&'a crate::operator::Step> {
+        let situation = answers.situation();
+        self.operator
+            .steps_in(phase)
+            .filter(|step| step.entry.when.admits(&situation))
+            .collect()
+    }
+
     fn block(&self, block: Block, answers: &Answers) -> Show<'a> {
         let situation = answers.situation();
         match block {
-            Block::Steps(phase) => Show::Steps(
-                self.operator
-                    .steps_in(phase)
-                    .filter(|step| step.entry.when.admits(&situation))
-                    .collect(),
-            ),
+            Block::Steps(phase) => Show::Steps(self.steps(phase, answers)),
             Block::BeforeYouSend => Show::BeforeYouSend(
                 self.common
                     .precautions
@@ -404,6 +488,18 @@ impl<'a> Walk<'a> {
             }
         }
     }
+}
+
+/// The phase the beat at `cursor` belongs to: that of the last header before it.
+fn phase_at(script: &[Beat], cursor: usize) -> Phase {
+    script[..=cursor.min(script.len().saturating_sub(1))]
+        .iter()
+        .rev()
+        .find_map(|beat| match beat {
+            Beat::Header(phase) => Some(*phase),
+            _ => None,
+        })
+        .unwrap_or(Phase::Preparation)
 }
 
 /// The answers the review lists, in the order of the questions.

@@ -39,6 +39,15 @@ pub enum Show<'a> {
     },
     /// The answers given, in the order of the questions.
     Review(Vec<Value>),
+    /// Everything about what was shown in a phase: each step in full, with its sources.
+    Details {
+        phase: Phase,
+        steps: Vec<&'a ProcedureStep>,
+    },
+    /// An interrupted walk goes on: which, from when, and where.
+    Resumed { started: Date, phase: Phase },
+    /// The user stopped at the open case with this id, to follow it up instead.
+    Stopped(u32),
     Message {
         text: String,
         path: PathBuf,
@@ -66,16 +75,34 @@ pub enum Next {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Prompt {
     /// A question of the table: one of `options`, or typed text where there are none.
+    /// `earlier` is the answer it had before (going back, or changing it from the review),
+    /// chosen or filled in to begin with; `details` whether there is more to show about the
+    /// phase.
     Question {
         question: Question,
         options: Option<Vec<Value>>,
+        earlier: Option<Value>,
+        details: bool,
     },
     /// Stop, or go on, where the number already has an open case.
     Guard,
     /// Write the message, or change one of these answers first.
     Review { changeable: Vec<Question> },
-    /// Replace the file that is already there?
-    Overwrite(PathBuf),
+    /// The message file is there already: replace it, or save under another name (`free`
+    /// is one that is not taken).
+    Overwrite { path: PathBuf, free: PathBuf },
+}
+
+impl Prompt {
+    /// Whether the answer has consequences (a second request, a file replaced, a message
+    /// written, a case recorded): keys typed before it appeared must not answer it.
+    #[must_use]
+    pub fn is_consequential(&self) -> bool {
+        match self {
+            Prompt::Question { question, .. } => *question == Question::Sent,
+            Prompt::Guard | Prompt::Review { .. } | Prompt::Overwrite { .. } => true,
+        }
+    }
 }
 
 /// Something for the command to do and report back on.
@@ -113,11 +140,16 @@ pub enum Event {
     Write,
     /// At the review: change this answer first.
     Change(Question),
+    /// Show the details and sources of the phase, then ask again.
+    Details,
     /// Yes or no: go on past the open case, or replace the file.
     GoOn(bool),
+    /// Save the message under this name instead.
+    Rename(PathBuf),
     Found(Option<Box<Case>>),
     Written(PathBuf),
-    Exists(PathBuf),
+    /// The file is there already; `free` is a name beside it that is not taken.
+    Exists { path: PathBuf, free: PathBuf },
     Recorded(Option<u32>),
 }
 

@@ -3,6 +3,8 @@
 
 use std::fmt;
 
+use crate::operator::ChannelKind;
+
 /// A fixed set of answers to one situation question, spelled in files as lowercase words.
 pub trait Choice: Copy + Eq + fmt::Debug + 'static {
     /// The key that names this question in operator files and answers files.
@@ -104,7 +106,18 @@ choice!(
     }
 );
 
-/// The situation questions, in the order the walk asks them.
+choice!(
+    /// Where the request stands: advice for before it is sent, or for after.
+    Stage, Stage, {
+        /// Nothing sent yet: what to do first.
+        Before = "before",
+        /// The request went out: what to do until the subscription has ended.
+        After = "after",
+    }
+);
+
+/// What a step or precaution can depend on: the situation questions, in the order the walk
+/// asks them, the channel chosen, and whether the request was sent.
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
 )]
@@ -114,10 +127,20 @@ pub enum Key {
     Sim,
     Payer,
     Balance,
+    Channel,
+    Stage,
 }
 
 impl Key {
-    pub const ALL: [Key; 5] = [Key::Intent, Key::Plan, Key::Sim, Key::Payer, Key::Balance];
+    pub const ALL: [Key; 7] = [
+        Key::Intent,
+        Key::Plan,
+        Key::Sim,
+        Key::Payer,
+        Key::Balance,
+        Key::Channel,
+        Key::Stage,
+    ];
 
     /// The key as spelled in files.
     #[must_use]
@@ -128,6 +151,8 @@ impl Key {
             Key::Sim => "sim",
             Key::Payer => "payer",
             Key::Balance => "balance",
+            Key::Channel => "channel",
+            Key::Stage => "stage",
         }
     }
 }
@@ -146,6 +171,8 @@ pub struct Situation {
     pub sim: Option<Sim>,
     pub payer: Option<Payer>,
     pub balance: Option<Balance>,
+    pub channel: Option<ChannelKind>,
+    pub stage: Option<Stage>,
 }
 
 /// The situations a step or precaution applies to. An empty list admits every answer.
@@ -156,6 +183,8 @@ pub struct Condition {
     pub sim: Vec<Sim>,
     pub payer: Vec<Payer>,
     pub balance: Vec<Balance>,
+    pub channel: Vec<ChannelKind>,
+    pub stage: Vec<Stage>,
 }
 
 impl Condition {
@@ -168,6 +197,8 @@ impl Condition {
             && admits(&self.sim, situation.sim)
             && admits(&self.payer, situation.payer)
             && admits(&self.balance, situation.balance)
+            && admits(&self.channel, situation.channel)
+            && admits(&self.stage, situation.stage)
     }
 
     /// Whether the condition depends on the answer to `key`.
@@ -179,6 +210,8 @@ impl Condition {
             Key::Sim => !self.sim.is_empty(),
             Key::Payer => !self.payer.is_empty(),
             Key::Balance => !self.balance.is_empty(),
+            Key::Channel => !self.channel.is_empty(),
+            Key::Stage => !self.stage.is_empty(),
         }
     }
 
@@ -200,6 +233,8 @@ impl Condition {
             (Key::Sim, words(&self.sim)),
             (Key::Payer, words(&self.payer)),
             (Key::Balance, words(&self.balance)),
+            (Key::Channel, words(&self.channel)),
+            (Key::Stage, words(&self.stage)),
         ]
         .into_iter()
         .filter(|(_, words)| !words.is_empty())

@@ -685,6 +685,8 @@ impl<'a> Checker<'a> {
                 Some(Key::Sim) => condition.sim = self.choices(words),
                 Some(Key::Payer) => condition.payer = self.choices(words),
                 Some(Key::Balance) => condition.balance = self.choices(words),
+                Some(Key::Channel) => condition.channel = self.choices(words),
+                Some(Key::Stage) => condition.stage = self.choices(words),
                 None => self.report(key, Problem::UnknownSituation(key.get_ref().clone())),
             }
         }

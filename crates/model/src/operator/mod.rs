@@ -382,6 +382,14 @@ impl ChannelKind {
     }
 }
 
+impl crate::situation::Choice for ChannelKind {
+    const KEY: crate::situation::Key = crate::situation::Key::Channel;
+    const ALL: &'static [Self] = &ChannelKind::ALL;
+    fn word(self) -> &'static str {
+        ChannelKind::word(self)
+    }
+}
+
 impl fmt::Display for ChannelKind {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.word())

@@ -306,6 +306,17 @@ mod schema {
         sim: Option<Vec<Sim>>,
         payer: Option<Vec<Payer>>,
         balance: Option<Vec<Balance>>,
+        /// The channel the request goes through, for a step worded for one.
+        channel: Option<Vec<ChannelKindWord>>,
+        /// `before` the request is sent, or `after`.
+        stage: Option<Vec<Stage>>,
+    }
+
+    #[derive(JsonSchema)]
+    #[serde(rename_all = "lowercase")]
+    enum Stage {
+        Before,
+        After,
     }
 
     #[derive(JsonSchema)]
