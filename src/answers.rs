@@ -12,7 +12,7 @@ use crate::error::Failure;
 use crate::i18n::Ui;
 use crate::operator::{ChannelKind, Operator, Position, Problem};
 use crate::questions::{Question, Value};
-use crate::situation::{Balance, Intent, Payer, Plan, Sim, Situation};
+use crate::situation::{Balance, Intent, Payer, Plan, Sim, Situation, Stage};
 use crate::text::{Lang, printable};
 use crate::values::{BankAccount, MobileNumber, Reference};
 
@@ -153,6 +153,11 @@ impl Answers {
             sim: self.sim(),
             payer: self.payer(),
             balance: self.balance(),
+            channel: self.channel(),
+            // Sent: what comes after; not yet: what is still to do first; unasked: either.
+            stage: self
+                .sent()
+                .map(|sent| if sent { Stage::After } else { Stage::Before }),
         }
     }
 

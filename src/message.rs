@@ -3,7 +3,7 @@
 
 use std::fmt::Write as _;
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use jiff::civil::Date;
 
@@ -72,6 +72,13 @@ pub fn default_path(request: &Request) -> PathBuf {
         "nocard-{}-{}-{last}.txt",
         request.operator.id, request.today
     ))
+}
+
+/// Where the checklist for the case is saved, beside the message: `message-checklist.txt`.
+#[must_use]
+pub fn checklist_path(message: &Path) -> PathBuf {
+    let stem = message.file_stem().unwrap_or_default().to_string_lossy();
+    message.with_file_name(format!("{stem}-checklist.txt"))
 }
 
 /// The shape a message takes on each channel.

@@ -51,13 +51,13 @@ pub trait Prompter {
     fn show(&mut self, text: &str) -> Result<()>;
     /// Asks for one of `options`, with `default` chosen to begin with.
     fn select(&mut self, ask: Ask, options: &[String], default: usize) -> Result<Reply<usize>>;
-    /// Asks for free text, starting from `initial`, until `check` accepts it; a refusal is
-    /// shown and asked again.
+    /// Asks for free text, starting from `initial`, until `check` accepts it, giving the
+    /// answer as it is to be shown; a refusal is shown and asked again.
     fn input(
         &mut self,
         ask: Ask,
         initial: &str,
-        check: &dyn Fn(&str) -> Result<(), String>,
+        check: &dyn Fn(&str) -> Result<String, String>,
     ) -> Result<Reply<String>>;
 }
 
@@ -84,7 +84,7 @@ impl Prompter for NoPrompter {
         &mut self,
         ask: Ask,
         _: &str,
-        _: &dyn Fn(&str) -> Result<(), String>,
+        _: &dyn Fn(&str) -> Result<String, String>,
     ) -> Result<Reply<String>> {
         Err(missing(ask, self.lang))
     }

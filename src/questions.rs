@@ -54,10 +54,12 @@ pub enum Form {
     Choice(&'static [(Value, Ui)]),
     /// One of the kinds of channel the operator offers.
     Channel,
-    /// Typed text, checked by `parse`; `accepts` says what is taken.
+    /// Typed text, checked by `parse`; `accepts` says what is taken, and `sample` is an
+    /// answer it takes.
     Text {
         parse: fn(&str) -> Result<Value, Invalid>,
         accepts: Ui,
+        sample: &'static str,
     },
 }
 
@@ -155,6 +157,7 @@ static TABLE: [Row; 11] = [
         form: Form::Text {
             parse: |input| MobileNumber::parse(input).map(Value::Phone),
             accepts: Ui::AcceptsPhone,
+            sample: "912 34 567",
         },
         when: When::Always,
         kept: true,
@@ -167,6 +170,7 @@ static TABLE: [Row; 11] = [
         form: Form::Text {
             parse: |input| owner_name(input).map(Value::Name),
             accepts: Ui::AcceptsName,
+            sample: "Ola Nordmann",
         },
         when: When::Always,
         kept: true,
@@ -192,6 +196,7 @@ static TABLE: [Row; 11] = [
         form: Form::Text {
             parse: |input| BankAccount::parse(input).map(Value::Account),
             accepts: Ui::AcceptsAccount,
+            sample: "1234.56.78903",
         },
         when: When::Only(crate::answers::Answers::wants_refund),
         kept: false,
@@ -201,9 +206,10 @@ static TABLE: [Row; 11] = [
         key: "sent",
         prompt: Ui::QSent,
         name: Ui::KeySent,
+        // "Not yet" first: an Enter pressed by reflex must not record a case.
         form: Form::Choice(&[
-            (Value::Sent(true), Ui::OptSentYes),
             (Value::Sent(false), Ui::OptSentNo),
+            (Value::Sent(true), Ui::OptSentYes),
         ]),
         when: When::Always,
         kept: true,
@@ -216,6 +222,7 @@ static TABLE: [Row; 11] = [
         form: Form::Text {
             parse: |input| Reference::parse(input).map(Value::Reference),
             accepts: Ui::AcceptsReference,
+            sample: "",
         },
         when: When::Only(|answers| answers.sent() == Some(true)),
         kept: true,
@@ -282,6 +289,24 @@ impl Question {
                     .collect(),
             ),
             Form::Text { .. } => None,
+        }
+    }
+
+    /// How an answers file could give this answer, as a person would type it.
+    #[must_use]
+    pub fn example(self, operator: &Operator) -> Option<String> {
+        match self.row().form {
+            Form::Text { sample, .. } => Some(sample.to_owned()),
+            Form::Choice(_) | Form::Channel => Some(self.sample(operator)?.word().into_owned()),
+        }
+    }
+
+    /// An answer this question takes, whatever the user's: the first option, or a sample.
+    #[must_use]
+    pub fn sample(self, operator: &Operator) -> Option<Value> {
+        match self.row().form {
+            Form::Text { parse, sample, .. } => parse(sample).ok(),
+            Form::Choice(_) | Form::Channel => self.options(operator)?.into_iter().next(),
         }
     }
 

@@ -38,6 +38,10 @@ pub struct TerminalPrompter {
     editor: Editor<(), MemHistory>,
     /// Set by Esc in a text field.
     escaped: Arc<AtomicBool>,
+    /// For each question answered, the rows drawn since its answer began: its answered line
+    /// and what was shown after it. Going back erases the last of them, so that no stale
+    /// answer stands above the question asked again.
+    drawn: Vec<usize>,
 }
 
 impl TerminalPrompter {
@@ -59,6 +63,7 @@ impl TerminalPrompter {
             term: Term::stderr(),
             editor,
             escaped,
+            drawn: Vec::new(),
         })
     }
 
@@ -73,6 +78,14 @@ impl TerminalPrompter {
     /// `text` as lines no wider than the window, each line after the first indented by
     /// `indent` cells; returns the lines.
     fn wrap(&self, first: &str, indent: usize, text: &str) -> Vec<String> {
+        if self.lang == Lang::Zh {
+            return wrap(
+                first,
+                indent,
+                &crate::i18n::tidy_chinese(text),
+                self.width(),
+            );
+        }
         wrap(first, indent, text, self.width())
     }
 
@@ -81,7 +94,9 @@ impl TerminalPrompter {
         let width = self.width();
         let mut rows = 0;
         for line in lines {
-            self.term.write_line(line).map_err(|e| io_error(e, self.lang))?;
+            self.term
+                .write_line(line)
+                .map_err(|e| io_error(e, self.lang))?;
             rows += rows_of(line, width);
         }
         Ok(rows)
@@ -89,10 +104,21 @@ impl TerminalPrompter {
 
     /// What stays on the screen once a question is answered: the question and the answer,
     /// whole, wrapped.
-    fn answered(&self, prompt: &str, answer: &str) -> Result<()> {
+    fn answered(&mut self, prompt: &str, answer: &str) -> Result<()> {
         let mark = style("✔").green().to_string();
         let answer = style(answer).bold().to_string();
-        self.draw(&self.wrap(&format!("{mark} "), 2, &format!("{prompt} · {answer}")))?;
+        let rows =
+            self.draw(&self.wrap(&format!("{mark} "), 2, &format!("{prompt} · {answer}")))?;
+        self.drawn.push(rows);
+        Ok(())
+    }
+
+    /// Going back: erases the answer to the question before, and what followed it, as far
+    /// as it is still on the screen.
+    fn back(&mut self) -> Result<()> {
+        if let Some(rows) = self.drawn.pop() {
+            self.clear(rows.min(self.height().saturating_sub(1)))?;
+        }
         Ok(())
     }
 
@@ -109,6 +135,11 @@ impl Prompter for TerminalPrompter {
     }
 
     fn show(&mut self, text: &str) -> Result<()> {
+        let width = self.width();
+        let rows: usize = text.lines().map(|line| rows_of(line, width)).sum();
+        if let Some(last) = self.drawn.last_mut() {
+            *last += rows;
+        }
         write_stdout(text, self.lang)
     }
 
@@ -127,7 +158,10 @@ impl Prompter for TerminalPrompter {
                 Reply::Answer(index)
             }
             Some(_) => Reply::Details,
-            None => Reply::Back,
+            None => {
+                self.back()?;
+                Reply::Back
+            }
         })
     }
 
@@ -135,7 +169,7 @@ impl Prompter for TerminalPrompter {
         &mut self,
         ask: Ask,
         initial: &str,
-        check: &dyn Fn(&str) -> Result<(), String>,
+        check: &dyn Fn(&str) -> Result<String, String>,
     ) -> Result<Reply<String>> {
         if ask.careful {
             discard_type_ahead();
@@ -157,6 +191,7 @@ impl Prompter for TerminalPrompter {
             let word = line.trim();
             if self.escaped.load(Ordering::SeqCst) || word == BACK {
                 self.clear(rows)?;
+                self.back()?;
                 return Ok(Reply::Back);
             }
             if ask.details && word == DETAILS {
@@ -164,9 +199,9 @@ impl Prompter for TerminalPrompter {
                 return Ok(Reply::Details);
             }
             match check(&line) {
-                Ok(()) => {
+                Ok(shown) => {
                     self.clear(rows)?;
-                    self.answered(ask.prompt, word)?;
+                    self.answered(ask.prompt, &shown)?;
                     return Ok(Reply::Answer(line));
                 }
                 Err(reason) => {
@@ -194,16 +229,22 @@ impl TerminalPrompter {
         let mut drawn = 0;
         self.term.hide_cursor().map_err(io)?;
         let choice = loop {
-            let head = self.wrap("", 2, &format!("{} {}", style("?").cyan(), style(prompt).bold()));
+            let head = self.wrap(
+                "",
+                2,
+                &format!("{} {}", style("?").cyan(), style(prompt).bold()),
+            );
             let items: Vec<Vec<String>> = options
                 .iter()
                 .enumerate()
                 .map(|(index, option)| {
+                    // Lines an option wraps onto are indented further, so that each option
+                    // reads as one.
                     if index == selected {
                         let marker = style("❯").cyan().to_string();
-                        self.wrap(&format!("{marker} "), 2, &style(option).cyan().to_string())
+                        self.wrap(&format!("{marker} "), 4, &style(option).cyan().to_string())
                     } else {
-                        self.wrap("  ", 2, option)
+                        self.wrap("  ", 4, option)
                     }
                 })
                 .collect();
@@ -301,9 +342,10 @@ fn discard_type_ahead() {
 /// `text` wrapped to `width` cells by display width: the first line starts with `first`,
 /// the others with `indent` spaces. Styling inside `text` does not count as width.
 fn wrap(first: &str, indent: usize, text: &str, width: usize) -> Vec<String> {
+    let indent = " ".repeat(indent);
     let options = textwrap::Options::new(width.saturating_sub(1).max(10))
         .initial_indent(first)
-        .subsequent_indent(&" ".repeat(indent))
+        .subsequent_indent(&indent)
         .word_separator(textwrap::WordSeparator::Custom(crate::render::words))
         .break_words(true);
     textwrap::wrap(text, options)
@@ -356,7 +398,12 @@ mod tests {
 
     #[test]
     fn lines_wrap_by_display_width_with_a_hanging_indent() {
-        let lines = wrap("✔ ", 2, "您要如何处理这个号码？ · 彻底解约：终止套餐并放弃号码", 20);
+        let lines = wrap(
+            "✔ ",
+            2,
+            "您要如何处理这个号码？ · 彻底解约：终止套餐并放弃号码",
+            20,
+        );
         assert!(lines.len() > 1, "{lines:?}");
         for line in &lines {
             assert!(console::measure_text_width(line) < 20, "{line:?}");

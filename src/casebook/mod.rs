@@ -13,7 +13,7 @@ use serde::{Deserialize, Serialize};
 pub use store::{Store, StoreError};
 
 use crate::operator::{ChannelKind, OperatorId};
-use crate::situation::Intent;
+use crate::situation::{Intent, Plan};
 use crate::values::{MobileNumber, Reference};
 
 /// The format this nocard writes. A file from a newer one is refused, never rewritten.
@@ -48,6 +48,9 @@ pub struct Case {
     pub operator: OperatorId,
     pub number: MobileNumber,
     pub intent: Intent,
+    /// Postpaid or prepaid, where it was asked: what comes after depends on it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub plan: Option<Plan>,
     /// The kind of channel it was sent through.
     pub channel: ChannelKind,
     #[serde(with = "toml_date")]
@@ -166,6 +169,8 @@ pub enum NextAction {
     FollowUpNow { since: Date },
     /// Confirmed: keep the SIM until the end date, pay the final invoice, then close.
     SettleFinalBill { end: Option<Date> },
+    /// A prepaid card, confirmed: keep the SIM until the number has ended, then close.
+    AwaitEnd,
     /// Nothing more to do.
     Done,
 }
@@ -188,6 +193,7 @@ impl Case {
                     NextAction::AwaitConfirmation { follow_up_by }
                 }
             }
+            State::Confirmed if self.plan == Some(Plan::Prepaid) => NextAction::AwaitEnd,
             State::Confirmed => NextAction::SettleFinalBill {
                 end: self.expected_end,
             },
@@ -280,6 +286,7 @@ pub(crate) mod tests {
             operator: OperatorId::try_from("telenor".to_owned()).unwrap(),
             number: MobileNumber::parse(number).unwrap(),
             intent: Intent::Cancel,
+            plan: None,
             channel: ChannelKind::Letter,
             sent: date(2026, 11, 25),
             reference: None,

@@ -4,11 +4,10 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use anyhow::{Context as _, Result};
+use anyhow::Result;
 
-use super::store_failure;
 use crate::answers::Answers;
-use crate::casebook::{Book, Case, Draft, Store};
+use crate::casebook::{Case, Draft};
 use crate::cli::DeregisterArgs;
 use crate::context::Context;
 use crate::error::Failure;
@@ -20,9 +19,16 @@ use crate::prompt::{Ask, NoPrompter, Prompter, Reply};
 use crate::questions::Question;
 use crate::render::{Layout, walk as show};
 use crate::terminal::{self, TerminalPrompter};
-use crate::text::{Lang, is_unsafe_char, printable};
+use crate::text::Lang;
 use crate::values::MobileNumber;
-use crate::walk::{Action, Effect, Event, Next, Outcome, Progress, Prompt, Refusal, Walk};
+use crate::walk::{Action, Effect, Event, Next, Outcome, Progress, Refusal, Walk};
+
+mod ask;
+mod files;
+
+use files::CaseBook;
+#[cfg(test)]
+use files::free_name;
 
 pub fn run(catalog: &Catalog, args: &DeregisterArgs, ctx: &Context) -> Result<ExitCode> {
     let lang = ctx.lang;
@@ -48,7 +54,12 @@ pub fn run(catalog: &Catalog, args: &DeregisterArgs, ctx: &Context) -> Result<Ex
     };
     let operator = id.map(|id| catalog.operator(id)).transpose()?;
     if !interactive && args.answers.is_none() && draft.is_none() {
-        return Err(Failure::new(Ui::NeedsTerminal.get(lang))
+        let cause = if args.no_input {
+            Ui::NoInputWithoutAnswers
+        } else {
+            Ui::NeedsTerminal
+        };
+        return Err(Failure::new(cause.get(lang))
             .with_hint(Ui::NeedsTerminalHint.fill(lang, &[("keys", &Question::keys())]))
             .into());
     }
@@ -85,6 +96,30 @@ pub fn run(catalog: &Catalog, args: &DeregisterArgs, ctx: &Context) -> Result<Ex
     } else {
         Progress::new(answers)
     };
+    if !interactive {
+        // Every answer the file lacks, named at once and before anything is shown.
+        let missing = walk.missing(&progress);
+        if !missing.is_empty() {
+            let keys: Vec<&str> = missing.iter().map(|question| question.key()).collect();
+            let cause = if args.no_input {
+                Ui::MissingWithNoInput
+            } else {
+                Ui::MissingWithoutTerminal
+            };
+            let example: Vec<String> = missing
+                .iter()
+                .filter_map(|question| {
+                    let example = question.example(&operator)?;
+                    Some(format!("{} = \"{example}\"", question.key()))
+                })
+                .collect();
+            return Err(
+                Failure::new(cause.fill(lang, &[("keys", &keys.join(", "))]))
+                    .with_hint(Ui::MissingHint.fill(lang, &[("example", &example.join(", "))]))
+                    .into(),
+            );
+        }
+    }
     drive(&walk, progress, prompter.as_mut(), &mut book, &ctx.layout)?;
     Ok(ExitCode::SUCCESS)
 }
@@ -97,9 +132,10 @@ pub trait World {
     fn keep_draft(&mut self, draft: Draft);
     /// Forgets the walk in progress: it ended.
     fn forget_draft(&mut self);
-    /// Writes the message; `Ok(false)` where `path` exists and is not to be replaced.
-    fn write(&mut self, path: &Path, text: &str, replace: bool) -> Result<bool>;
-    /// A name beside `path` that no file has: `message-2.txt`.
+    /// Writes each file; `Ok(false)`, and nothing written, where one is there already and
+    /// files are not to be replaced.
+    fn write(&mut self, files: &[(&Path, &str)], replace: bool) -> Result<bool>;
+    /// A name beside `path` that neither a message nor its checklist has: `message-2.txt`.
     fn free_name(&self, path: &Path) -> PathBuf;
     /// Records a sent request and returns its id; `None` where nothing can be recorded.
     fn record(&mut self, case: Case) -> Result<Option<u32>>;
@@ -127,16 +163,22 @@ pub fn drive(
         let event = match step.next {
             Next::Done(outcome) => return Ok(outcome),
             Next::Fail(refusal) => return Err(refused(&refusal, walk.operator, layout.lang)),
-            Next::Ask(prompt) => ask(&prompt, walk, &progress, prompter, layout)?,
+            Next::Ask(prompt) => ask::ask(&prompt, walk, &progress, prompter, layout)?,
             Next::Do(Action::LookUpOpenCase(number)) => {
                 Event::Found(world.open_case(&number).map(Box::new))
             }
             Next::Do(Action::Write {
                 path,
                 text,
+                checklist,
                 replace,
             }) => {
-                if world.write(&path, &text, replace)? {
+                let full = show::saved_checklist(walk, progress.answers(), layout.lang);
+                let files = [
+                    (path.as_path(), text.as_str()),
+                    (checklist.as_path(), &full),
+                ];
+                if world.write(&files, replace)? {
                     Event::Written(path)
                 } else {
                     let free = world.free_name(&path);
@@ -147,127 +189,6 @@ pub fn drive(
         };
         walk.take(&mut progress, event);
     }
-}
-
-/// Asks the person what `prompt` asks; their reply, as the walk takes it.
-fn ask(
-    prompt: &Prompt,
-    walk: &Walk,
-    progress: &Progress,
-    prompter: &mut dyn Prompter,
-    layout: &Layout,
-) -> Result<Event> {
-    let lang = layout.lang;
-    let careful = prompt.is_consequential();
-    let pick = |prompter: &mut dyn Prompter, key, text: &str, options: &[String], default| {
-        let ask = Ask {
-            careful,
-            ..Ask::new(key, text)
-        };
-        prompter.select(ask, options, default)
-    };
-    Ok(match prompt {
-        Prompt::Question {
-            question,
-            options,
-            earlier,
-            details,
-        } => {
-            let text = show::prompt(*question, walk.operator, progress.answers(), layout);
-            let ask = Ask {
-                details: *details,
-                careful,
-                ..Ask::new(question.key(), &text)
-            };
-            let reply = match options {
-                Some(options) => {
-                    let labels: Vec<String> = options
-                        .iter()
-                        .map(|value| show::option(value, walk.operator, progress.answers(), layout))
-                        .collect();
-                    let default = earlier
-                        .as_ref()
-                        .and_then(|earlier| options.iter().position(|value| value == earlier))
-                        .unwrap_or(0);
-                    match prompter.select(ask, &labels, default)? {
-                        Reply::Answer(index) => Reply::Answer(options.get(index).cloned()),
-                        Reply::Back => Reply::Back,
-                        Reply::Details => Reply::Details,
-                    }
-                }
-                None => {
-                    let check = |input: &str| question.parse(input, walk.operator, lang).map(drop);
-                    let initial = earlier.as_ref().map(|value| value.shown()).unwrap_or_default();
-                    match prompter.input(ask, &initial, &check)? {
-                        Reply::Answer(input) => {
-                            Reply::Answer(question.parse(&input, walk.operator, lang).ok())
-                        }
-                        Reply::Back => Reply::Back,
-                        Reply::Details => Reply::Details,
-                    }
-                }
-            };
-            match reply {
-                Reply::Answer(Some(value)) => Event::Answer(value),
-                Reply::Answer(None) | Reply::Back => Event::Back,
-                Reply::Details => Event::Details,
-            }
-        }
-        Prompt::Guard => {
-            let options =
-                [Ui::DuplicateStop, Ui::DuplicateContinue].map(|ui| ui.get(lang).to_owned());
-            let reply = pick(prompter, "duplicate", Ui::DuplicateQuestion.get(lang), &options, 0)?;
-            Event::GoOn(reply == Reply::Answer(1))
-        }
-        Prompt::Review { changeable } => {
-            let mut labels = vec![Ui::ReviewWrite.get(lang).to_owned()];
-            labels.extend(
-                changeable
-                    .iter()
-                    .map(|&question| show::change_label(question, walk, progress.answers(), layout)),
-            );
-            match pick(prompter, "review", Ui::ReviewQuestion.get(lang), &labels, 0)? {
-                Reply::Answer(0) | Reply::Details => Event::Write,
-                Reply::Answer(index) => changeable
-                    .get(index - 1)
-                    .map_or(Event::Write, |&question| Event::Change(question)),
-                Reply::Back => Event::Back,
-            }
-        }
-        Prompt::Overwrite { path, free } => {
-            let shown = |path: &Path| printable(&path.display().to_string()).into_owned();
-            let text = Ui::OverwriteQuestion.fill(lang, &[("path", &shown(path))]);
-            let options = [
-                Ui::OverwriteFree.fill(lang, &[("path", &shown(free))]),
-                Ui::OverwriteOther.get(lang).to_owned(),
-                Ui::OverwriteYes.fill(lang, &[("path", &shown(path))]),
-            ];
-            match pick(prompter, "overwrite", &text, &options, 0)? {
-                Reply::Answer(0) => Event::Rename(free.clone()),
-                Reply::Answer(1) => {
-                    let ask = Ask::new("out", Ui::QFileName.get(lang));
-                    let check = |input: &str| file_name(input, lang).map(drop);
-                    let initial = free.display().to_string();
-                    match prompter.input(ask, &initial, &check)? {
-                        Reply::Answer(input) => file_name(&input, lang)
-                            .map_or(Event::Back, Event::Rename),
-                        Reply::Back | Reply::Details => Event::Back,
-                    }
-                }
-                Reply::Answer(_) => Event::GoOn(true),
-                Reply::Back | Reply::Details => Event::Back,
-            }
-        }
-    })
-}
-
-/// A file name the user typed for the message: one line, no control characters.
-fn file_name(input: &str, lang: Lang) -> Result<PathBuf, String> {
-    let name = input.trim();
-    if name.is_empty() || name.chars().any(is_unsafe_char) {
-        return Err(Ui::FileNameInvalid.get(lang).to_owned());
-    }
-    Ok(PathBuf::from(name))
 }
 
 /// Why the walk could not go on, as the user reads it.
@@ -290,104 +211,6 @@ fn refused(refusal: &Refusal, operator: &Operator, lang: Lang) -> anyhow::Error 
     .into()
 }
 
-/// The case book as the walk's world. Where it cannot be used, the walk goes on and says
-/// once that nothing will be recorded.
-struct CaseBook {
-    store: Option<Store>,
-    lang: Lang,
-}
-
-impl CaseBook {
-    fn open(lang: Lang) -> Self {
-        let store = Store::locate();
-        let store = match store.as_ref().map(Store::load) {
-            Some(Ok(_)) => store,
-            Some(Err(err)) => {
-                output::warn(&store_failure(&err, lang).to_string(), lang);
-                None
-            }
-            None => None,
-        };
-        CaseBook { store, lang }
-    }
-
-    fn book(&self) -> Option<Book> {
-        self.store.as_ref()?.load().ok()
-    }
-
-    /// The interrupted walk, if one was kept in the last week.
-    fn draft(&self, today: jiff::civil::Date) -> Option<Draft> {
-        self.book()?.draft(today).cloned()
-    }
-
-    fn update(&mut self, change: impl FnOnce(&mut Book)) {
-        let Some(store) = &self.store else {
-            return;
-        };
-        if let Err(err) = store.update(change) {
-            output::warn(&store_failure(&err, self.lang).to_string(), self.lang);
-            // Said once; the walk goes on without records.
-            self.store = None;
-        }
-    }
-}
-
-impl World for CaseBook {
-    fn open_case(&self, number: &MobileNumber) -> Option<Case> {
-        self.book()?.open_case(number).cloned()
-    }
-
-    fn keep_draft(&mut self, draft: Draft) {
-        self.update(|book| book.draft = Some(draft));
-        if self.store.is_some() {
-            interrupt::note_draft_kept();
-        }
-    }
-
-    fn forget_draft(&mut self) {
-        if self.book().is_some_and(|book| book.draft.is_some()) {
-            self.update(|book| book.draft = None);
-        }
-    }
-
-    fn write(&mut self, path: &Path, text: &str, replace: bool) -> Result<bool> {
-        match write_atomically(path, text, replace) {
-            Err(err) if err.kind() == std::io::ErrorKind::AlreadyExists && !replace => Ok(false),
-            result => {
-                result.with_context(|| {
-                    let shown = printable(&path.display().to_string()).into_owned();
-                    Ui::CouldNotWriteMessage.fill(self.lang, &[("path", &shown)])
-                })?;
-                Ok(true)
-            }
-        }
-    }
-
-    fn free_name(&self, path: &Path) -> PathBuf {
-        free_name(path, |candidate| candidate.exists())
-    }
-
-    fn record(&mut self, mut case: Case) -> Result<Option<u32>> {
-        let Some(store) = &self.store else {
-            return Ok(None);
-        };
-        // The message is found again from anywhere, whatever folder `status` runs in.
-        case.message = case
-            .message
-            .map(|path| std::path::absolute(&path).unwrap_or(path));
-        let id = store
-            .update(|book| {
-                case.id = book.next_id();
-                let id = case.id;
-                book.cases.push(case);
-                book.draft = None;
-                id
-            })
-            .map_err(|err| store_failure(&err, self.lang))?;
-        Ok(Some(id))
-    }
-}
-
 fn choose_operator(catalog: &Catalog, prompter: &mut dyn Prompter, lang: Lang) -> Result<Operator> {
     if !prompter.can_ask() {
         return Err(Failure::usage(Ui::OperatorNeeded.get(lang))
@@ -408,56 +231,6 @@ fn choose_operator(catalog: &Catalog, prompter: &mut dyn Prompter, lang: Lang) -
             return Ok(operators.swap_remove(index));
         }
     }
-}
-
-/// The first of `stem-2.ext`, `stem-3.ext`, … beside `path` that `taken` says is free.
-pub fn free_name(path: &Path, taken: impl Fn(&Path) -> bool) -> PathBuf {
-    let stem = path.file_stem().unwrap_or_default().to_string_lossy();
-    let extension = path
-        .extension()
-        .map(|ext| format!(".{}", ext.to_string_lossy()))
-        .unwrap_or_default();
-    (2..)
-        .map(|n| path.with_file_name(format!("{stem}-{n}{extension}")))
-        .find(|candidate| !taken(candidate))
-        .unwrap_or_else(|| path.to_owned())
-}
-
-/// Writes `text` to `path` through a temporary file beside it, so a failure half-way (a
-/// read-only folder, a full disk) leaves no half-written message and never harms an existing
-/// file: the temporary file is removed, and the error is the system's reason alone, without
-/// the temporary file's name. Without `replace`, an existing file is an `AlreadyExists`
-/// error. A name with a control character is refused: it is a mistake, and it would reach
-/// the terminal and the case book.
-fn write_atomically(path: &Path, text: &str, replace: bool) -> std::io::Result<()> {
-    use std::io::{Error, ErrorKind, Write as _};
-    if path.to_string_lossy().chars().any(is_unsafe_char) {
-        return Err(Error::new(
-            ErrorKind::InvalidInput,
-            "the file name holds a control character or invisible formatting",
-        ));
-    }
-    if !replace && path.exists() {
-        return Err(Error::from(ErrorKind::AlreadyExists));
-    }
-    // tempfile adds " at path \"…\"" to its errors: a file the user never named.
-    let plain = |err: Error| match err.to_string().rsplit_once(" at path \"") {
-        Some((reason, _)) => Error::new(err.kind(), reason.to_owned()),
-        None => err,
-    };
-    let dir = match path.parent() {
-        Some(parent) if !parent.as_os_str().is_empty() => parent,
-        _ => Path::new("."),
-    };
-    let mut file = tempfile::NamedTempFile::new_in(dir).map_err(plain)?;
-    file.as_file_mut().write_all(text.as_bytes())?;
-    file.as_file().sync_all()?;
-    let persisted = if replace {
-        file.persist(path)
-    } else {
-        file.persist_noclobber(path)
-    };
-    persisted.map(drop).map_err(|err| plain(err.error))
 }
 
 #[cfg(test)]

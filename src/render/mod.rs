@@ -17,7 +17,7 @@ use console::Term;
 
 use crate::i18n::{Ui, long_date};
 use crate::operator::{DateKind, Dated, Provenance, Source, SourceKind};
-use crate::situation::{Balance, Condition, Intent, Payer, Plan, Sim};
+use crate::situation::{Balance, Condition, Intent, Payer, Plan, Sim, Stage};
 use crate::text::Lang;
 
 /// How the checklist is printed.
@@ -142,6 +142,13 @@ impl Layout {
     /// Appends `text` to `out` as one paragraph, every line indented by `indent` and the first
     /// starting with `first` (e.g. a list number) instead.
     fn paragraph(&self, out: &mut String, first: &str, indent: &str, text: &str) {
+        let tidied;
+        let text = if self.lang == Lang::Zh {
+            tidied = crate::i18n::tidy_chinese(text);
+            &tidied
+        } else {
+            text
+        };
         match self.width {
             Some(width) => {
                 // First fit, not optimal fit: lines fill up as a reader expects.
@@ -169,12 +176,21 @@ pub(crate) fn words(line: &str) -> Box<dyn Iterator<Item = textwrap::core::Word<
     use textwrap::core::Word;
     let mut words = Vec::new();
     let mut start = 0;
+    let mut previous = None;
     let mut chars = line.char_indices().peekable();
     while let Some((index, c)) = chars.next() {
         let end = index + c.len_utf8();
         let next = chars.peek().map(|&(_, next)| next);
         let break_after = match next {
             None => true,
+            // A phone number stays on one line: `+47 915 09 000`.
+            Some(next)
+                if c == ' '
+                    && next.is_ascii_digit()
+                    && previous.is_some_and(|p: char| p.is_ascii_digit()) =>
+            {
+                false
+            }
             Some(next) if c == ' ' => next != ' ',
             Some(next) => {
                 (is_wide(c) || is_wide(next))
@@ -187,6 +203,7 @@ pub(crate) fn words(line: &str) -> Box<dyn Iterator<Item = textwrap::core::Word<
             words.push(Word::from(&line[start..end]));
             start = end;
         }
+        previous = Some(c);
     }
     Box::new(words.into_iter())
 }
@@ -235,6 +252,31 @@ fn describe(condition: &Condition, lang: Lang) -> String {
         Balance::Use => Ui::CondBalanceUse,
         Balance::Leave => Ui::CondBalanceLeave,
     }));
+    group(&mut condition.stage.iter().map(|stage| match stage {
+        Stage::Before => Ui::CondStageBefore,
+        Stage::After => Ui::CondStageAfter,
+    }));
+    let channels: Vec<&str> = condition
+        .channel
+        .iter()
+        .map(|kind| {
+            operators::channel_kind(
+                *kind,
+                &Layout {
+                    lang,
+                    ..Layout::plain()
+                },
+            )
+        })
+        .collect();
+    if !channels.is_empty() {
+        if !out.is_empty() {
+            out.push_str(" · ");
+        }
+        out.push_str(
+            &Ui::CondChannel.fill(lang, &[("channels", &channels.join(Ui::CondOr.get(lang)))]),
+        );
+    }
     out
 }
 
@@ -255,12 +297,21 @@ fn cite(source: &Source, lang: Lang) -> String {
     cited
 }
 
-/// A fact's provenance in a few words, after its title: `(telenor.no, 20 Mar 2015)` where an
-/// operator's or authority's page confirms it, `(not confirmed: check telenor.no)` where not.
+/// A fact's provenance in a few words, after its title: ` (telenor.no, 2015)` where an
+/// operator's or authority's page confirms it, ` (not confirmed: check telenor.no)` where
+/// not. In a narrow window only whether it is confirmed: the details say where.
 #[must_use]
-pub fn tag(provenance: &Provenance, lang: Lang) -> String {
+pub fn tag(provenance: &Provenance, layout: &Layout) -> String {
+    let lang = layout.lang;
+    let narrow = layout.width.is_some_and(|width| width < 60);
     if !provenance.confirmed {
+        if provenance.check_on.is_empty() || narrow {
+            return Ui::TagNotConfirmedNoPage.get(lang).to_owned();
+        }
         return Ui::TagNotConfirmed.fill(lang, &[("site", &site(&provenance.check_on))]);
+    }
+    if narrow {
+        return Ui::TagConfirmedUnlinked.get(lang).to_owned();
     }
     let cited = provenance
         .sources
@@ -268,7 +319,9 @@ pub fn tag(provenance: &Provenance, lang: Lang) -> String {
         .find_map(|source| source.link().map(|link| (site(link), source)));
     match cited {
         Some((site, source)) => match source.dated.date() {
-            Some(date) => Ui::TagConfirmedDated.fill(lang, &[("site", &site), ("year", &date.year())]),
+            Some(date) => {
+                Ui::TagConfirmedDated.fill(lang, &[("site", &site), ("year", &date.year())])
+            }
             None => Ui::TagConfirmedUndated.fill(lang, &[("site", &site)]),
         },
         None => Ui::TagConfirmedUnlinked.get(lang).to_owned(),

@@ -176,6 +176,7 @@ fn next_action(
         NextAction::SettleFinalBill { end: None } => {
             (layout.tf(Ui::NextSettle, &[("id", &case.id)]), None)
         }
+        NextAction::AwaitEnd => (layout.tf(Ui::NextPrepaidEnd, &[("id", &case.id)]), None),
         NextAction::Done => (layout.t(Ui::NextDone).to_owned(), None),
     }
 }

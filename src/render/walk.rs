@@ -6,10 +6,10 @@ use jiff::civil::Date;
 
 use super::operators::{Citations, channel, channel_kind, entry, phase_title};
 use super::{Emphasis, Layout};
+use crate::answers::Answers;
 use crate::casebook::Case;
 use crate::checklist::Checklist;
 use crate::i18n::{Ui, long_date};
-use crate::answers::Answers;
 use crate::operator::{Address, ChannelKind, Entry, NoticeRule, Operator, Phase, Step};
 use crate::questions::{Question, Value};
 use crate::text::Lang;
@@ -20,15 +20,30 @@ use crate::walk::{Show, Walk};
 pub fn show(show: &Show, walk: &Walk, layout: &Layout) -> String {
     let operator = walk.operator;
     match show {
-        Show::Checked => checked(operator, walk.today, layout),
+        Show::Checked => checked(operator, walk.today, walk.interactive, layout),
         Show::Header(phase) => header(*phase, layout),
         Show::Steps(steps) => self::steps(steps, layout),
-        Show::Details { phase, steps } => details(*phase, steps, operator, layout),
+        Show::Advice {
+            general,
+            specific,
+            porting,
+        } => {
+            let mut out = self::steps(general, layout);
+            out.push_str(&essentials(specific, layout));
+            if *porting {
+                out.push_str(&self::porting(operator, layout));
+            }
+            out
+        }
+        Show::Details {
+            phase,
+            steps,
+            precautions,
+        } => details(*phase, steps, precautions, operator, layout),
         Show::BeforeYouSend(precautions) => before_you_send(precautions, layout),
-        Show::Porting => porting(operator, layout),
         Show::Employer => employer(layout),
         Show::Identity => identity(layout),
-        Show::WhatNext { end } => what_next(operator, *end, walk.today, layout),
+        Show::WhatNext { end, prepaid } => what_next(operator, *end, *prepaid, walk.today, layout),
         Show::Review(answers) => review(answers, operator, layout),
         Show::Message {
             text,
@@ -60,10 +75,12 @@ fn paragraph(text: &str, layout: &Layout) -> String {
     out
 }
 
-/// `── 2/5 Contact ──`, so the user always knows where they are.
+/// `── 2/5 Contact ──`, so the user always knows where they are; after a blank line where
+/// the window has rows to spare for one.
 #[must_use]
 fn header(phase: Phase, layout: &Layout) -> String {
-    let mut out = String::from("\n");
+    let narrow = layout.width.is_some_and(|width| width < 60);
+    let mut out = String::from(if narrow { "" } else { "\n" });
     let title = format!("── {} ──", phase_title(phase, layout));
     layout.emphasized(Emphasis::Bold, &mut out, "", "", &title);
     out
@@ -78,7 +95,7 @@ fn heading(out: &mut String, layout: &Layout, text: &str) {
 /// "Telenor's procedure was last compared with its sources on …", and the notice of
 /// `freshness` where there is one.
 #[must_use]
-fn checked(operator: &Operator, today: Date, layout: &Layout) -> String {
+fn checked(operator: &Operator, today: Date, interactive: bool, layout: &Layout) -> String {
     let mut out = String::new();
     let line = layout.tf(
         Ui::WalkChecked,
@@ -92,7 +109,9 @@ fn checked(operator: &Operator, today: Date, layout: &Layout) -> String {
     if let Some(notice) = super::freshness(operator, today, layout) {
         layout.emphasized(Emphasis::Bold, &mut out, "", "", &notice);
     }
-    layout.emphasized(Emphasis::Dim, &mut out, "", "", layout.t(Ui::WalkKeys));
+    if interactive {
+        layout.emphasized(Emphasis::Dim, &mut out, "", "", layout.t(Ui::WalkKeys));
+    }
     out
 }
 
@@ -101,22 +120,51 @@ fn steps(steps: &[&Step], layout: &Layout) -> String {
     let mut out = String::new();
     for step in steps {
         let line = format!(
-            "{} {}",
+            "{}{}",
             step.entry.title.get(layout.lang),
-            super::tag(&step.entry.provenance, layout.lang)
+            super::tag(&step.entry.provenance, layout)
         );
         layout.paragraph(&mut out, "  • ", "    ", &line);
     }
     out
 }
 
-/// A phase in full: each step with its detail and sources, and, for contact, each channel.
-fn details(phase: Phase, steps: &[&Step], operator: &Operator, layout: &Layout) -> String {
+/// Each step with what it says, where the walk ends with advice: the title, where it comes
+/// from in a few words, and the detail; the sources themselves are in `operators show`.
+fn essentials(steps: &[&Step], layout: &Layout) -> String {
+    let mut out = String::new();
+    for step in steps {
+        let title = format!(
+            "{}{}",
+            step.entry.title.get(layout.lang),
+            super::tag(&step.entry.provenance, layout)
+        );
+        layout.emphasized(Emphasis::Bold, &mut out, "  • ", "    ", &title);
+        layout.paragraph(&mut out, "    ", "    ", step.entry.detail.get(layout.lang));
+    }
+    out
+}
+
+/// A phase in full: each step with its detail and sources, and, for contact, each channel;
+/// before the message, each precaution too.
+fn details(
+    phase: Phase,
+    steps: &[&Step],
+    precautions: &[&Entry],
+    operator: &Operator,
+    layout: &Layout,
+) -> String {
     let mut out = String::new();
     let title = layout.tf(Ui::DetailsOf, &[("phase", &phase_title(phase, layout))]);
     heading(&mut out, layout, &title);
     for step in steps {
         entry(&mut out, layout, &Citations::Inline, &step.entry);
+    }
+    if !precautions.is_empty() {
+        heading(&mut out, layout, layout.t(Ui::BeforeYouSend));
+        for precaution in precautions {
+            entry(&mut out, layout, &Citations::Inline, precaution);
+        }
     }
     if phase == Phase::Contact {
         for channel in &operator.channels {
@@ -126,18 +174,26 @@ fn details(phase: Phase, steps: &[&Step], operator: &Operator, layout: &Layout) 
     out
 }
 
-/// How many precautions are listed before the walk asks to write the message; the rest are
-/// in the checklist saved with it, and shown at the end.
-const BEFORE_YOU_SEND_SHOWN: usize = 5;
+/// How many precautions are listed before the walk asks to write the message, in a window
+/// of 60 columns or more, and in a narrower one; the rest are in the checklist saved with
+/// it, and shown at the end.
+const BEFORE_YOU_SEND_SHOWN: [usize; 2] = [4, 2];
 
 /// The titles of the first precautions that hold, as a reminder before anything is sent.
 fn before_you_send(precautions: &[&Entry], layout: &Layout) -> String {
     let mut out = String::new();
-    heading(&mut out, layout, layout.t(Ui::BeforeYouSend));
-    for precaution in precautions.iter().take(BEFORE_YOU_SEND_SHOWN) {
+    layout.emphasized(
+        Emphasis::Bold,
+        &mut out,
+        "",
+        "",
+        layout.t(Ui::BeforeYouSend),
+    );
+    let shown = BEFORE_YOU_SEND_SHOWN[usize::from(layout.width.is_some_and(|w| w < 60))];
+    for precaution in precautions.iter().take(shown) {
         layout.paragraph(&mut out, "  • ", "    ", precaution.title.get(layout.lang));
     }
-    let more = precautions.len().saturating_sub(BEFORE_YOU_SEND_SHOWN);
+    let more = precautions.len().saturating_sub(shown);
     let last = if more > 0 {
         layout.tf(Ui::MorePrecautions, &[("count", &more)])
     } else {
@@ -175,13 +231,21 @@ fn identity(layout: &Layout) -> String {
 }
 
 /// What happens after the request: the day the subscription ends, and the follow-up.
-fn what_next(operator: &Operator, end: Option<Date>, today: Date, layout: &Layout) -> String {
+fn what_next(
+    operator: &Operator,
+    end: Option<Date>,
+    prepaid: bool,
+    today: Date,
+    layout: &Layout,
+) -> String {
     let lang = layout.lang;
     let mut out = String::new();
     match (&operator.notice, end) {
+        // A notice period is a subscription's; the message asks for a prepaid card's end.
+        _ if prepaid => {}
         (Some(notice), Some(end)) if notice.rule != NoticeRule::Unknown => {
             let line = format!(
-                "{} {}",
+                "{}{}",
                 layout.tf(
                     Ui::EndsOn,
                     &[
@@ -189,7 +253,7 @@ fn what_next(operator: &Operator, end: Option<Date>, today: Date, layout: &Layou
                         ("date", &super::day(end, today, lang)),
                     ],
                 ),
-                super::tag(&notice.provenance, lang)
+                super::tag(&notice.provenance, layout)
             );
             layout.paragraph(&mut out, "", "", &line);
         }
@@ -204,7 +268,6 @@ fn what_next(operator: &Operator, end: Option<Date>, today: Date, layout: &Layou
             layout.paragraph(&mut out, "", "", &line);
         }
     }
-    layout.paragraph(&mut out, "", "", layout.t(Ui::FollowUp));
     out
 }
 
@@ -239,6 +302,22 @@ fn answer_in_words(value: &Value, operator: &Operator, layout: &Layout) -> Strin
     }
 }
 
+/// An answer in a few words, for the review's list: the head of its option ("Cancel for
+/// good"), the kind of channel, or as typed.
+fn answer_in_short(value: &Value, layout: &Layout) -> String {
+    match value {
+        Value::Channel(kind) => channel_kind(*kind, layout).to_owned(),
+        other => other.label().map_or_else(
+            || other.shown().into_owned(),
+            |label| {
+                let words = layout.t(label);
+                let head = words.split([':', '：']).next().unwrap_or(words);
+                head.to_owned()
+            },
+        ),
+    }
+}
+
 /// Where the message was saved, and how to send it; a short message (a chat text, what to
 /// say) is shown whole, to copy or read out, a letter or e-mail is in its file.
 fn message(
@@ -254,15 +333,18 @@ fn message(
         let rule = "─".repeat(layout.width.unwrap_or(60).min(60));
         let _ = writeln!(out, "{rule}");
         // The file keeps the message's own lines; the screen wraps them. The English half
-        // is in the file, for reference.
+        // is in the file, for reference, and so is the line naming the form.
         let norwegian = text.split("\n----").next().unwrap_or(text);
-        for line in norwegian.trim_end().lines() {
+        let body = norwegian
+            .split_once("\n\n")
+            .map_or(norwegian, |(_, body)| body);
+        for line in body.trim_end().lines() {
             layout.paragraph(&mut out, "", "", line);
         }
         let _ = writeln!(out, "{rule}");
-        if layout.lang == Lang::Zh {
-            layout.paragraph(&mut out, "", "", layout.t(Ui::MessageExplained));
-        }
+    }
+    if layout.lang == Lang::Zh {
+        layout.paragraph(&mut out, "", "", layout.t(Ui::MessageExplained));
     }
     let how = layout.t(match channel {
         ChannelKind::Phone => Ui::SendPhone,
@@ -310,29 +392,85 @@ fn open_case(case: &Case, operator: &Operator, today: Date, layout: &Layout) -> 
     out
 }
 
-/// The checklist that ends every walk.
+/// How many of the checklist's items end the walk on the screen, in a window of 60 columns
+/// or more, and in a narrower one: the first, which come first; the rest, with every detail,
+/// are in the saved checklist and `nocard checklist`.
+const CHECKLIST_SHOWN: [usize; 2] = [4, 2];
+
+/// The checklist that ends every walk, its first items.
 fn checklist(checklist: &Checklist, layout: &Layout) -> String {
     let mut out = String::new();
     heading(&mut out, layout, layout.t(Ui::ChecklistHeading));
-    for (index, item) in checklist.items.iter().enumerate() {
+    let shown = CHECKLIST_SHOWN[usize::from(layout.width.is_some_and(|w| w < 60))];
+    for (index, item) in checklist.items.iter().take(shown).enumerate() {
         let number = format!("  [ ] {:>2}. ", index + 1);
         let indent = " ".repeat(number.len());
-        layout.paragraph(&mut out, &number, &indent, item.entry.title.get(layout.lang));
+        layout.paragraph(
+            &mut out,
+            &number,
+            &indent,
+            item.entry.title.get(layout.lang),
+        );
     }
     let id = checklist.operator.map_or("ID", |op| op.id.as_str());
-    layout.paragraph(
-        &mut out,
-        "",
-        "",
-        &layout.tf(Ui::ChecklistDetails, &[("id", &id)]),
-    );
+    let more = checklist.items.len().saturating_sub(shown);
+    let line = if more > 0 {
+        layout.tf(Ui::ChecklistMore, &[("count", &more), ("id", &id)])
+    } else {
+        layout.tf(Ui::ChecklistDetails, &[("id", &id)])
+    };
+    layout.paragraph(&mut out, "", "", &line);
+    out
+}
+
+/// The checklist saved beside the message, everything in full for the user's case: each step
+/// of the procedure that holds, phase by phase, and each precaution, with their sources.
+#[must_use]
+pub fn saved_checklist(walk: &Walk, answers: &Answers, lang: Lang) -> String {
+    let layout = Layout {
+        width: Some(80),
+        color: false,
+        lang,
+    };
+    let situation = crate::situation::Situation {
+        stage: None,
+        ..answers.situation()
+    };
+    let operator = walk.operator;
+    let mut out = String::new();
+    for phase in Phase::ALL {
+        let steps: Vec<&Step> = operator
+            .steps_in(phase)
+            .filter(|step| step.entry.when.admits(&situation))
+            .collect();
+        if steps.is_empty() {
+            continue;
+        }
+        out.push_str(&header(phase, &layout));
+        for step in steps {
+            entry(&mut out, &layout, &Citations::Inline, &step.entry);
+        }
+    }
+    out.push('\n');
+    let list = Checklist::new(walk.common, Some(operator), &situation);
+    out.push_str(&super::checklist(
+        &list,
+        super::Format::Text,
+        walk.today,
+        &layout,
+    ));
     out
 }
 
 /// The prompt for a question. Whether the request went out is asked as the channel has it:
 /// a call or a visit is done or not; a letter or a text is sent, or not yet.
 #[must_use]
-pub fn prompt(question: Question, operator: &Operator, answers: &Answers, layout: &Layout) -> String {
+pub fn prompt(
+    question: Question,
+    operator: &Operator,
+    answers: &Answers,
+    layout: &Layout,
+) -> String {
     let prompt = question.row().prompt;
     match (question, answers.channel()) {
         (Question::Channel, _) => layout.tf(prompt, &[("operator", &operator.name)]),
@@ -371,9 +509,18 @@ fn channel_option(kind: ChannelKind, operator: &Operator, layout: &Layout) -> St
         .iter()
         .map(|channel| {
             let label = channel.label.get(lang);
+            let narrow = layout.width.is_some_and(|width| width < 60);
             let mut text = match &channel.address {
                 // The address names the company already: "A letter to X, X, street" says it twice.
                 Address::Postal(address) => address.clone(),
+                // In a narrow window the number says what the label would.
+                Address::Phone(number) if narrow => match channel.address.abroad() {
+                    Some(abroad) => format!(
+                        "{number} {}",
+                        layout.tf(Ui::FromAbroad, &[("number", &abroad)])
+                    ),
+                    None => number.clone(),
+                },
                 Address::Phone(number) => match channel.address.abroad() {
                     Some(abroad) => format!(
                         "{label}, {number} {}",
@@ -385,14 +532,23 @@ fn channel_option(kind: ChannelKind, operator: &Operator, layout: &Layout) -> St
                 Address::Url(_) | Address::None => label.to_owned(),
             };
             if let Some(needs) = &channel.needs {
-                let _ = write!(text, "; {}", layout.tf(Ui::NeedsShort, &[("what", &needs.get(lang))]));
+                text.push_str(layout.t(Ui::ListSeparator));
+                text.push_str(&layout.tf(Ui::NeedsShort, &[("what", &needs.get(lang))]));
             }
             text
         })
         .collect();
-    let mut option = format!("{}: {}", channel_kind(kind, layout), described.join(" / "));
+    let mut option = layout.tf(
+        Ui::OptionKind,
+        &[
+            ("kind", &channel_kind(kind, layout)),
+            ("what", &described.join(" / ")),
+        ],
+    );
     if channels.iter().all(|c| !c.provenance.confirmed) {
-        option.push(' ');
+        if lang != Lang::Zh {
+            option.push(' ');
+        }
         option.push_str(layout.t(Ui::NotConfirmedShort));
     }
     option
@@ -400,15 +556,10 @@ fn channel_option(kind: ChannelKind, operator: &Operator, layout: &Layout) -> St
 
 /// "Change channel: letter", an option at the review.
 #[must_use]
-pub fn change_label(
-    question: Question,
-    walk: &Walk,
-    answers: &Answers,
-    layout: &Layout,
-) -> String {
+pub fn change_label(question: Question, answers: &Answers, layout: &Layout) -> String {
     let answer = answers
         .get(question)
-        .map(|value| answer_in_words(value, walk.operator, layout))
+        .map(|value| answer_in_short(value, layout))
         .unwrap_or_default();
     layout.tf(
         Ui::ReviewChange,

@@ -22,6 +22,7 @@ use crate::checklist::Checklist;
 use crate::message::{self, Request};
 use crate::operator::{Common, Operator, Phase};
 use crate::questions::{Question, Value};
+use crate::situation::{Intent, Plan, Situation, Stage};
 use crate::values::Reference;
 use script::{Beat, Block};
 pub use step::{Action, Effect, Event, Next, Outcome, Prompt, Refusal, Show, Step};
@@ -84,7 +85,10 @@ enum Writing {
     #[default]
     NotYet,
     /// The file is there already; the person is asked what to do.
-    Exists { path: PathBuf, free: PathBuf },
+    Exists {
+        path: PathBuf,
+        free: PathBuf,
+    },
     Replace,
     Written(PathBuf),
 }
@@ -193,6 +197,11 @@ impl<'a> Walk<'a> {
                 show.push(Show::Details {
                     phase,
                     steps: self.steps(phase, &progress.answers),
+                    precautions: if beat == Beat::Review {
+                        self.before_sending(&progress.answers)
+                    } else {
+                        Vec::new()
+                    },
                 });
             }
             let waiting = match beat {
@@ -210,8 +219,11 @@ impl<'a> Walk<'a> {
                 Beat::Guard => self.guard(progress, &mut show),
                 Beat::Review => {
                     progress.returning = false;
-                    show.push(Show::Review(reviewed(&progress.answers)));
-                    // Answers from a file stand; only what was asked here can be changed here.
+                    // Answers from a file stand, listed; what was asked here can be changed,
+                    // each answer an option of the review's own list.
+                    if progress.asked.is_empty() {
+                        show.push(Show::Review(reviewed(&progress.answers)));
+                    }
                     (!progress.asked.is_empty()).then(|| {
                         let changeable = Question::ALL
                             .into_iter()
@@ -310,6 +322,32 @@ impl<'a> Walk<'a> {
         }
     }
 
+    /// The questions the answers lack, with nobody to ask them: the walk is gone through
+    /// ahead with a sample answer for each missing one, nothing written, so that all are
+    /// named before anything is shown.
+    #[must_use]
+    pub fn missing(&self, progress: &Progress) -> Vec<Question> {
+        let mut progress = progress.clone();
+        let mut missing = Vec::new();
+        loop {
+            match self.step(&mut progress).next {
+                Next::Fail(Refusal::Missing(question)) => match question.sample(self.operator) {
+                    Some(sample) if !missing.contains(&question) => {
+                        missing.push(question);
+                        progress.answers.set(sample);
+                    }
+                    _ => return missing,
+                },
+                Next::Do(Action::LookUpOpenCase(_)) => self.take(&mut progress, Event::Found(None)),
+                Next::Do(Action::Write { path, .. }) => {
+                    self.take(&mut progress, Event::Written(path));
+                }
+                Next::Do(Action::Record(_)) => self.take(&mut progress, Event::Recorded(None)),
+                Next::Ask(_) | Next::Done(_) | Next::Fail(_) => return missing,
+            }
+        }
+    }
+
     /// Where the review is in the script for these answers.
     fn review_at(&self, answers: &Answers) -> usize {
         let script = self.script(answers);
@@ -403,15 +441,19 @@ impl<'a> Walk<'a> {
                 }))
             }
             Writing::Exists { path, .. } => Some(Next::Fail(Refusal::Exists(path.clone()))),
-            writing @ (Writing::NotYet | Writing::Replace) => Some(Next::Do(Action::Write {
-                path: progress
+            writing @ (Writing::NotYet | Writing::Replace) => {
+                let path = progress
                     .path
                     .clone()
                     .or_else(|| self.out.clone())
-                    .unwrap_or_else(|| message::default_path(&request)),
-                text,
-                replace: self.force || matches!(writing, Writing::Replace),
-            })),
+                    .unwrap_or_else(|| message::default_path(&request));
+                Some(Next::Do(Action::Write {
+                    checklist: message::checklist_path(&path),
+                    path,
+                    text,
+                    replace: self.force || matches!(writing, Writing::Replace),
+                }))
+            }
         }
     }
 
@@ -424,14 +466,11 @@ impl<'a> Walk<'a> {
             operator: self.operator.id.clone(),
             number: answers.phone()?.clone(),
             intent: answers.intent()?,
+            plan: answers.plan(),
             channel: answers.channel()?,
             sent: self.today,
             reference: answers.reference().cloned(),
-            expected_end: self
-                .operator
-                .notice
-                .as_ref()
-                .and_then(|notice| notice.rule.end_date(self.today)),
+            expected_end: self.end_date(answers),
             message: match &progress.write {
                 Writing::Written(path) => Some(path.clone()),
                 _ => None,
@@ -459,32 +498,62 @@ impl<'a> Walk<'a> {
             .collect()
     }
 
+    /// The day the subscription ends if the request arrives today, where the notice rule is
+    /// known; a prepaid card has no notice period of the kind.
+    fn end_date(&self, answers: &Answers) -> Option<Date> {
+        if answers.plan() == Some(Plan::Prepaid) {
+            return None;
+        }
+        let notice = self.operator.notice.as_ref()?;
+        notice.rule.end_date(self.today)
+    }
+
+    /// The common precautions that hold for these answers, to take before sending.
+    fn before_sending(&self, answers: &Answers) -> Vec<&'a crate::operator::Entry> {
+        let situation = Situation {
+            stage: Some(Stage::Before),
+            ..answers.situation()
+        };
+        self.common
+            .precautions
+            .iter()
+            .filter(|precaution| precaution.when.admits(&situation))
+            .collect()
+    }
+
     fn block(&self, block: Block, answers: &Answers) -> Show<'a> {
         let situation = answers.situation();
         match block {
             Block::Steps(phase) => Show::Steps(self.steps(phase, answers)),
-            Block::BeforeYouSend => Show::BeforeYouSend(
-                self.common
-                    .precautions
-                    .iter()
-                    .filter(|precaution| precaution.when.admits(&situation))
-                    .collect(),
-            ),
-            Block::Porting => Show::Porting,
+            Block::Advice => {
+                let intent = answers.intent();
+                let (specific, general): (Vec<_>, Vec<_>) = self
+                    .steps(Phase::Preparation, answers)
+                    .into_iter()
+                    .partition(|step| intent.is_some_and(|i| step.entry.when.intent == [i]));
+                Show::Advice {
+                    porting: intent == Some(Intent::Port) && specific.is_empty(),
+                    general,
+                    specific,
+                }
+            }
+            Block::BeforeYouSend => Show::BeforeYouSend(self.before_sending(answers)),
             Block::Employer => Show::Employer,
-            Block::Channels => Show::Channels,
             Block::Identity => Show::Identity,
             Block::WhatNext => Show::WhatNext {
-                end: self
-                    .operator
-                    .notice
-                    .as_ref()
-                    .and_then(|notice| notice.rule.end_date(self.today)),
+                end: self.end_date(answers),
+                prepaid: answers.plan() == Some(Plan::Prepaid),
             },
             Block::Checked => Show::Checked,
             Block::NotRecorded => Show::NotRecorded,
             Block::Checklist => {
-                Show::Checklist(Checklist::new(self.common, Some(self.operator), &situation))
+                let mut list = Checklist::new(self.common, Some(self.operator), &situation);
+                // Once the request is out, what comes after it comes first.
+                if situation.stage == Some(Stage::After) {
+                    list.items
+                        .sort_by_key(|item| item.entry.when.stage != [Stage::After]);
+                }
+                Show::Checklist(list)
             }
         }
     }

@@ -24,11 +24,14 @@ pub(super) enum Beat {
 /// Content shown between questions.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum Block {
+    /// A line for each step that holds.
     Steps(Phase),
+    /// Where the walk ends with advice (porting, keeping the number): a line for each step
+    /// that holds, and those made for the intent in full; the general word on porting where
+    /// the operator has none of its own.
+    Advice,
     BeforeYouSend,
-    Porting,
     Employer,
-    Channels,
     Identity,
     WhatNext,
     /// When the operator's facts were checked, and a notice if that was long ago.
@@ -83,23 +86,18 @@ impl Walk<'_> {
         }
         go_on(script.ask(self, Question::Plan))?;
         go_on(script.ask(self, Question::Sim))?;
-        script.push([Beat::Show(Block::Steps(Phase::Preparation))]);
         match intent {
-            Some(Intent::Port) => {
-                script.push([Beat::Show(Block::Porting), Beat::Show(Block::Checklist)]);
+            // The walk ends here, with advice: the steps are what it has to say, in full.
+            Some(Intent::Port | Intent::Keep) => {
+                script.push([Beat::Show(Block::Advice), Beat::Show(Block::Checklist)]);
                 return None;
             }
-            Some(Intent::Keep) => {
-                script.push([Beat::Show(Block::Checklist)]);
-                return None;
-            }
-            _ => script.push([Beat::Show(Block::BeforeYouSend)]),
+            _ => script.push([Beat::Show(Block::Steps(Phase::Preparation))]),
         }
 
         script.push([
             Beat::Header(Phase::Contact),
             Beat::Show(Block::Steps(Phase::Contact)),
-            Beat::Show(Block::Channels),
         ]);
         go_on(script.ask(self, Question::Channel))?;
 
@@ -117,12 +115,14 @@ impl Walk<'_> {
         script.push([Beat::Show(Block::Steps(Phase::Balance))]);
         go_on(script.ask(self, Question::Account))?;
 
+        // What to do before sending comes last before the message, where it is read; what
+        // happens after, once the message is there.
         script.push([
             Beat::Header(Phase::Confirmation),
-            Beat::Show(Block::WhatNext),
-            Beat::Show(Block::Steps(Phase::Confirmation)),
+            Beat::Show(Block::BeforeYouSend),
             Beat::Review,
             Beat::Write,
+            Beat::Show(Block::WhatNext),
         ]);
         go_on(script.ask(self, Question::Sent))?;
         if answers.sent() == Some(true) {
@@ -131,7 +131,10 @@ impl Walk<'_> {
         } else {
             script.push([Beat::Show(Block::NotRecorded)]);
         }
-        script.push([Beat::Show(Block::Checklist)]);
+        script.push([
+            Beat::Show(Block::Steps(Phase::Confirmation)),
+            Beat::Show(Block::Checklist),
+        ]);
         Some(())
     }
 
@@ -169,5 +172,7 @@ fn earlier(question: Question, answers: &Answers) -> Situation {
         plan: answers.plan().filter(|_| before(Question::Plan)),
         sim: answers.sim().filter(|_| before(Question::Sim)),
         balance: answers.balance().filter(|_| before(Question::Balance)),
+        channel: answers.channel().filter(|_| before(Question::Channel)),
+        stage: None,
     }
 }

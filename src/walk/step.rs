@@ -26,16 +26,24 @@ pub enum Show<'a> {
     /// When the operator's facts were checked, and a notice if that was long ago.
     Checked,
     Header(Phase),
+    /// A line for each step: its title and where it comes from.
     Steps(Vec<&'a ProcedureStep>),
+    /// Where the walk ends with advice: a line for each step that holds in general, and
+    /// those made for the intent with what they say; the general word on porting, where the
+    /// operator has no step of its own on it.
+    Advice {
+        general: Vec<&'a ProcedureStep>,
+        specific: Vec<&'a ProcedureStep>,
+        porting: bool,
+    },
     /// The common precautions that hold, as a reminder before anything is sent.
     BeforeYouSend(Vec<&'a Entry>),
-    Porting,
     Employer,
-    Channels,
     Identity,
     /// The notice period, and the day the subscription ends if the request arrives today.
     WhatNext {
         end: Option<Date>,
+        prepaid: bool,
     },
     /// The answers given, in the order of the questions.
     Review(Vec<Value>),
@@ -43,9 +51,14 @@ pub enum Show<'a> {
     Details {
         phase: Phase,
         steps: Vec<&'a ProcedureStep>,
+        /// Before the message: the precautions that hold, each whole.
+        precautions: Vec<&'a Entry>,
     },
     /// An interrupted walk goes on: which, from when, and where.
-    Resumed { started: Date, phase: Phase },
+    Resumed {
+        started: Date,
+        phase: Phase,
+    },
     /// The user stopped at the open case with this id, to follow it up instead.
     Stopped(u32),
     Message {
@@ -110,11 +123,12 @@ impl Prompt {
 pub enum Action {
     /// Report the open case for this number: `Event::Found`.
     LookUpOpenCase(MobileNumber),
-    /// Write `text` to `path`, replacing a file only if `replace`: `Event::Written` or
-    /// `Event::Exists`.
+    /// Write `text` to `path`, and the checklist for the case, in full, beside it to
+    /// `checklist`, replacing a file only if `replace`: `Event::Written` or `Event::Exists`.
     Write {
         path: PathBuf,
         text: String,
+        checklist: PathBuf,
         replace: bool,
     },
     /// Record the case: `Event::Recorded`.
@@ -149,7 +163,10 @@ pub enum Event {
     Found(Option<Box<Case>>),
     Written(PathBuf),
     /// The file is there already; `free` is a name beside it that is not taken.
-    Exists { path: PathBuf, free: PathBuf },
+    Exists {
+        path: PathBuf,
+        free: PathBuf,
+    },
     Recorded(Option<u32>),
 }
 

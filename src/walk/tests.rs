@@ -63,6 +63,8 @@ fn the_first_step_shows_when_the_facts_were_checked_and_asks_the_intent() {
                 Value::Intent(Intent::Port),
                 Value::Intent(Intent::Keep),
             ]),
+            earlier: None,
+            details: true,
         })
     );
     assert!(step.effects.is_empty(), "nothing to keep yet");

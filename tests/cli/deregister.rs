@@ -33,7 +33,9 @@ fn an_answers_file_walks_telenor_to_a_letter() {
             .args(["deregister", "--operator", "telenor", "--answers"])
             .arg(&file),
     );
-    let written = dir.path().join(format!("nocard-telenor-{}.txt", today()));
+    let written = dir
+        .path()
+        .join(format!("nocard-telenor-{}-567.txt", today()));
     let message =
         std::fs::read_to_string(&written).expect("a dated message file in the current folder");
     assert!(message.contains("Til: Telenor Norge AS, Snarøyveien 30, 1360 Fornebu"));
@@ -43,7 +45,7 @@ fn an_answers_file_walks_telenor_to_a_letter() {
         )
     );
     assert!(message.contains("I hereby cancel my mobile subscription"));
-    assert!(out.contains(&format!("Saved to nocard-telenor-{}.txt", today())));
+    assert!(out.contains(&format!("Saved to nocard-telenor-{}-567.txt", today())));
     assert!(out.contains("Send it once, by letter"));
     assert!(
         !out.contains("fødselsnummer:"),
@@ -263,11 +265,27 @@ fn a_missing_answer_without_a_terminal_names_the_key() {
             .arg(&file),
         1,
     );
+    // Every missing key is named at once, before anything is shown.
     assert!(
-        err.contains("error: no answer for `plan`, and no terminal to ask it at"),
+        err.contains(
+            "error: there is no terminal to ask at, and the answers lack: plan, sim, channel, phone, name"
+        ),
         "{err}"
     );
-    assert!(err.contains("hint: add `plan = \"…\"` to the answers file"));
+    assert!(
+        err.contains("hint: add them to the answers file, for example: plan = \"postpaid\""),
+        "{err}"
+    );
+    let with_no_input = stderr_of(
+        nocard()
+            .args(["deregister", "--operator", "ice", "--no-input", "--answers"])
+            .arg(&file),
+        1,
+    );
+    assert!(
+        with_no_input.contains("error: --no-input asks nothing, and the answers lack: plan"),
+        "{with_no_input}"
+    );
 }
 
 #[test]
@@ -283,7 +301,10 @@ fn porting_writes_no_message() {
             .args(["deregister", "--operator", "telia", "--answers"])
             .arg(&file),
     );
-    assert!(out.contains("send nothing to Telia"));
+    assert!(
+        out.contains("Order from the new operator; tell Telia nothing"),
+        "{out}"
+    );
     assert_eq!(
         std::fs::read_dir(dir.path()).unwrap().count(),
         1,

@@ -96,7 +96,7 @@ fn a_walk_in_each_language_writes_the_same_norwegian_message() {
         assert!(out.contains(saved), "{lang}");
         if lang == "zh" {
             assert!(
-                out.contains("上面的信息是挪威语"),
+                out.contains("解约信息为挪威语"),
                 "a Chinese explanation of the message"
             );
         }

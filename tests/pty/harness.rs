@@ -26,7 +26,6 @@ pub const TIMEOUT: Duration = Duration::from_secs(10);
 pub mod key {
     pub const ENTER: &str = "\r";
     pub const DOWN: &str = "\x1b[B";
-    pub const UP: &str = "\x1b[A";
     pub const BACKSPACE: &str = "\x7f";
     pub const ESC: &str = "\x1b";
     pub const CTRL_C: &str = "\x03";
@@ -116,12 +115,6 @@ pub struct Wizard {
 }
 
 impl Wizard {
-    /// Starts `nocard ARGS` in an 80 × 24 terminal with a clean, colourless, English UTF-8
-    /// environment and a data folder of its own.
-    pub fn start(args: &[&str]) -> Self {
-        Self::start_in(Terminal::default(), args)
-    }
-
     /// Starts `nocard ARGS` in `terminal`, with a clean, colourless UTF-8 environment and a
     /// data folder of its own.
     pub fn start_in(terminal: Terminal, args: &[&str]) -> Self {
@@ -200,18 +193,6 @@ impl Wizard {
     /// Waits for `text` to appear, and returns everything shown up to and including it.
     pub fn expect(&mut self, text: &str) -> String {
         self.expect_needle(text, &format!("{text:?}"))
-    }
-
-    /// Waits for `pattern` (a byte regex) and returns its first capture group.
-    pub fn expect_regex(&mut self, pattern: &str) -> String {
-        let context = format!("/{pattern}/");
-        let found = match self.session.expect(Regex(pattern)) {
-            Ok(found) => found,
-            Err(err) => self.fail(&format!("waiting for {context}: {err}")),
-        };
-        self.record(found.as_bytes());
-        let group = found.get(1).or_else(|| found.get(0)).unwrap_or_default();
-        String::from_utf8_lossy(group).into_owned()
     }
 
     fn expect_needle<N: Needle>(&mut self, needle: N, context: &str) -> String {

@@ -10,15 +10,19 @@ use crate::casebook::State;
 use crate::operator::{Catalog, Common};
 use crate::text::Lang;
 
-/// One scripted reply: pick the option whose label contains the text, type text, or go back.
+/// One scripted reply: pick the option whose label contains the text, type text, take what
+/// is offered to begin with (the chosen option, the text filled in), ask for the details, or
+/// go back.
 #[derive(Debug, Clone, Copy)]
 enum Say {
     Pick(&'static str),
     Type(&'static str),
+    Enter,
+    Details,
     Back,
 }
 
-use Say::{Back, Pick, Type};
+use Say::{Back, Details, Enter, Pick, Type};
 
 /// A person who answers from a script, remembering what was asked and shown.
 #[derive(Default)]
@@ -26,6 +30,8 @@ struct Scripted {
     replies: VecDeque<Say>,
     /// The key of every question asked, in order (a re-ask after a refusal counts once).
     asked: Vec<String>,
+    /// The keys of the questions asked with keys typed ahead thrown away.
+    careful: Vec<String>,
     /// Every refusal of typed input.
     refused: Vec<String>,
     shown: String,
@@ -41,11 +47,14 @@ impl Scripted {
         }
     }
 
-    fn next(&mut self, key: &str) -> Say {
+    fn next(&mut self, ask: &Ask) -> Say {
+        if ask.careful {
+            self.careful.push(ask.key.to_owned());
+        }
         self.replies.pop_front().unwrap_or_else(|| {
             panic!(
-                "the script ran out at `{key}`; asked so far: {:?}",
-                self.asked
+                "the script ran out at `{}`; asked so far: {:?}",
+                ask.key, self.asked
             )
         })
     }
@@ -62,54 +71,72 @@ impl Prompter for Scripted {
         Ok(())
     }
 
-    fn select(&mut self, ask: Ask, options: &[String], _: usize) -> Result<Reply<usize>> {
+    fn select(&mut self, ask: Ask, options: &[String], default: usize) -> Result<Reply<usize>> {
         self.asked.push(ask.key.to_owned());
         let _ = writeln!(self.transcript, "? {}", ask.prompt);
-        for option in options {
-            let _ = writeln!(self.transcript, "    {option}");
+        for (index, option) in options.iter().enumerate() {
+            let mark = if index == default { '❯' } else { ' ' };
+            let _ = writeln!(self.transcript, "  {mark} {option}");
         }
-        match self.next(ask.key) {
-            Pick(text) => {
-                let index = options
-                    .iter()
-                    .position(|option| option.contains(text))
-                    .unwrap_or_else(|| {
-                        panic!("no option with {text:?} at `{}`: {options:?}", ask.key)
-                    });
-                let _ = writeln!(self.transcript, "› {}", options[index]);
-                Ok(Reply::Answer(index))
-            }
+        if ask.details {
+            let _ = writeln!(self.transcript, "    (details)");
+        }
+        let index = match self.next(&ask) {
+            Pick(text) => options
+                .iter()
+                .position(|option| option.contains(text))
+                .unwrap_or_else(|| panic!("no option with {text:?} at `{}`: {options:?}", ask.key)),
+            Enter => default,
             Back => {
                 self.transcript.push_str("‹ back\n");
-                Ok(Reply::Back)
+                return Ok(Reply::Back);
+            }
+            Details => {
+                assert!(ask.details, "no details at `{}`", ask.key);
+                self.transcript.push_str("› (details)\n");
+                return Ok(Reply::Details);
             }
             Type(text) => panic!("typed {text:?} at the list `{}`", ask.key),
-        }
+        };
+        let _ = writeln!(self.transcript, "› {}", options[index]);
+        Ok(Reply::Answer(index))
     }
 
     fn input(
         &mut self,
         ask: Ask,
-        check: &dyn Fn(&str) -> Result<(), String>,
+        initial: &str,
+        check: &dyn Fn(&str) -> Result<String, String>,
     ) -> Result<Reply<String>> {
         self.asked.push(ask.key.to_owned());
+        let mut typed = initial.to_owned();
         loop {
-            match self.next(ask.key) {
-                Type(text) => {
-                    let _ = writeln!(self.transcript, "? {} › {text}", ask.prompt);
-                    match check(text) {
-                        Ok(()) => return Ok(Reply::Answer(text.to_owned())),
-                        Err(reason) => {
-                            let _ = writeln!(self.transcript, "  ✘ {reason}");
-                            self.refused.push(reason);
-                        }
-                    }
-                }
+            let offered = if typed.is_empty() {
+                String::new()
+            } else {
+                format!(" [{typed}]")
+            };
+            match self.next(&ask) {
+                Type(text) => typed = text.to_owned(),
+                Enter => {}
                 Back => {
-                    let _ = writeln!(self.transcript, "? {} › <", ask.prompt);
+                    let _ = writeln!(self.transcript, "? {}{offered} › <", ask.prompt);
                     return Ok(Reply::Back);
                 }
+                Details => {
+                    assert!(ask.details, "no details at `{}`", ask.key);
+                    let _ = writeln!(self.transcript, "? {}{offered} › ?", ask.prompt);
+                    return Ok(Reply::Details);
+                }
                 Pick(text) => panic!("picked {text:?} at the text field `{}`", ask.key),
+            }
+            let _ = writeln!(self.transcript, "? {}{offered} › {typed}", ask.prompt);
+            match check(&typed) {
+                Ok(_) => return Ok(Reply::Answer(typed)),
+                Err(reason) => {
+                    let _ = writeln!(self.transcript, "  ✘ {reason}");
+                    self.refused.push(reason);
+                }
             }
         }
     }
@@ -272,12 +299,14 @@ fn porting_ends_with_advice_and_sends_nothing() {
         Pick("eSIM"),
     ]);
     assert_eq!(outcome, Outcome::Advice);
-    assert!(person.shown.contains("send nothing to Telenor"));
     assert!(
         person
             .shown
-            .contains("Order from the new operator; tell Telenor nothing")
+            .contains("Order from the new operator; tell Telenor nothing"),
+        "the operator's own step on porting, with what it says: {}",
+        person.shown
     );
+    assert!(person.shown.contains("the Telenor subscription ends by"));
     assert!(!person.shown.contains("2/5 Contact"));
     assert!(memory.files.is_empty(), "nothing written");
 }
@@ -337,9 +366,9 @@ fn a_prepaid_refund_asks_for_an_account_until_it_is_valid() {
     assert_eq!(person.refused.len(), 1);
     assert!(person.refused[0].contains("check digit"));
     assert!(
-        person
-            .shown
-            .contains("Amounts under 50 kr are not paid out")
+        person.shown.contains("Ask for the payout when you cancel"),
+        "a line for the step: {}",
+        person.shown
     );
     let message = memory.message();
     assert!(message.contains("«Hei, jeg heter Kari Nordmann. Jeg vil si opp kontantkortet mitt med mobilnummer 412 34 567.»"));
@@ -347,14 +376,122 @@ fn a_prepaid_refund_asks_for_an_account_until_it_is_valid() {
 }
 
 #[test]
+fn the_details_of_a_phase_are_shown_on_request_and_the_question_asked_again() {
+    let telenor = Fixture::new("telenor");
+    let mut replies = COMMON_CASE[..7].to_vec();
+    replies.extend([Details, Pick("Write the message"), Pick("Not yet")]);
+    replies.splice(5..5, [Details]);
+    let (_, person, _) = telenor.run(&replies);
+    assert!(
+        person
+            .shown
+            .contains("Details and sources: 3/5 Required information"),
+        "{}",
+        person.shown
+    );
+    assert!(
+        person
+            .shown
+            .contains("national identity number or date of birth")
+    );
+    assert_eq!(
+        person.asked.iter().filter(|key| *key == "phone").count(),
+        2,
+        "asked again after the details"
+    );
+}
+
+#[test]
 fn an_esim_gets_the_esim_precautions_and_not_the_sim_card_ones() {
     let telenor = Fixture::new("telenor");
     let mut replies = COMMON_CASE.to_vec();
     replies[3] = Pick("eSIM");
-    let (_, person, _) = telenor.run(&replies);
+    let (_, _, memory) = telenor.run(&replies);
+    let saved = &memory.files[&PathBuf::from("$DIR/message-checklist.txt")];
+    assert!(saved.contains("Deleting the eSIM or blocking it does not end the contract"));
+    assert!(
+        saved.contains("A blocked (sperret) subscription is still billed"),
+        "in full"
+    );
+    assert!(!saved.contains("Back up contacts and messages stored on the SIM card"));
+    assert!(!saved.contains("Blocking the SIM card"));
+
+    let (_, _, memory) = telenor.run(&COMMON_CASE);
+    let saved = &memory.files[&PathBuf::from("$DIR/message-checklist.txt")];
+    assert!(saved.contains("Blocking the SIM card or throwing it away"));
+    assert!(!saved.contains("Deleting the eSIM"));
+}
+
+#[test]
+fn a_prepaid_walk_is_told_of_its_balance_never_of_notice_periods_or_final_invoices() {
+    let telenor = Fixture::new("telenor");
+    let (_, person, memory) = telenor.run(&[
+        Pick("Cancel for good"),
+        Pick("myself"),
+        Pick("Prepaid"),
+        Pick("physical"),
+        Pick("letter"),
+        Type("412 34 567"),
+        Type("Kari Nordmann"),
+        Pick("Use it up"),
+        Pick("Write the message"),
+        Pick("Yes, I sent it"),
+        Enter,
+    ]);
+    for shown in [
+        &person.shown,
+        &memory.files[&PathBuf::from("$DIR/message-checklist.txt")],
+    ] {
+        // Titles of sources are theirs: a page on subscriptions names binding.
+        let lower: String = shown
+            .lines()
+            .filter(|line| !line.trim_start().starts_with("Source:"))
+            .collect::<Vec<_>>()
+            .join("\n")
+            .to_lowercase();
+        for word in ["notice period", "final invoice", "binding"] {
+            assert!(!lower.contains(word), "{word:?} in {shown}");
+        }
+    }
+    assert!(
+        memory
+            .message()
+            .contains("med datoen abonnementet avsluttes"),
+        "the message asks for the end date"
+    );
+    assert_eq!(memory.cases[0].expected_end, None);
+    assert_eq!(memory.cases[0].plan, Some(crate::situation::Plan::Prepaid));
+}
+
+#[test]
+fn a_company_paid_subscription_is_not_given_the_owners_precautions() {
+    let telia = Fixture::new("telia");
+    let (_, person, _) = telia.run(&[Pick("Cancel for good"), Pick("employer")]);
     let checklist = &person.shown[person.shown.rfind("Checklist").unwrap()..];
-    assert!(checklist.contains("Deleting the eSIM or blocking the SIM does not end the contract"));
-    assert!(!checklist.contains("Back up contacts and messages stored on the SIM card"));
+    assert!(checklist.contains("cancelled by the employer"));
+    assert!(checklist.contains("Move every login"));
+    for owners in ["final invoice", "in writing", "angrerett", "one channel"] {
+        assert!(!checklist.contains(owners), "{owners:?} in {checklist}");
+    }
+}
+
+#[test]
+fn once_sent_the_checklist_says_what_comes_after_and_no_longer_what_to_do_before() {
+    let telenor = Fixture::new("telenor");
+    let (_, person, _) = telenor.run(&sent_now());
+    let checklist = &person.shown[person.shown.rfind("Checklist").unwrap()..];
+    assert!(
+        checklist.contains("confirmed in writing"),
+        "what comes after, first: {checklist}"
+    );
+    assert!(!checklist.contains("Port it instead"), "{checklist}");
+    assert!(!checklist.contains("before you cancel"), "{checklist}");
+    let (_, person, _) = telenor.run(&COMMON_CASE);
+    let checklist = &person.shown[person.shown.rfind("Checklist").unwrap()..];
+    assert!(
+        checklist.contains("Port it instead"),
+        "not sent yet: {checklist}"
+    );
 }
 
 #[test]
@@ -386,23 +523,42 @@ fn an_answer_can_be_changed_at_the_review() {
 }
 
 #[test]
-fn an_existing_file_is_not_overwritten_without_asking() {
+fn an_existing_file_is_never_replaced_without_asking_and_a_free_name_is_offered() {
     let telenor = Fixture::new("telenor");
     let mut memory = Memory::default();
     memory.files.insert(out(), "keep me".into());
     let mut replies = COMMON_CASE[..8].to_vec();
-    replies.push(Pick("No, keep it"));
-    let mut person = Scripted::new(&replies);
-    let err = telenor
-        .drive(Progress::default(), &mut person, &mut memory)
-        .unwrap_err();
-    assert!(err.to_string().contains("already exists"));
-    assert_eq!(memory.message(), "keep me");
+    replies.extend([Enter, Pick("Not yet")]);
+    let (outcome, person) = telenor.run_with(&replies, &mut memory);
+    assert_eq!(memory.message(), "keep me", "the default keeps the file");
+    let free = PathBuf::from("$DIR/message-2.txt");
+    assert_eq!(outcome, Outcome::Message(free.clone()));
+    assert!(memory.files[&free].contains("Telenor Norge AS"));
+    assert!(person.careful.contains(&"overwrite".to_owned()));
 
     let mut replies = COMMON_CASE[..8].to_vec();
-    replies.extend([Pick("Yes, overwrite"), Pick("Not yet")]);
+    replies.extend([Pick("a name I type"), Type("mine.txt"), Pick("Not yet")]);
+    let (outcome, _) = telenor.run_with(&replies, &mut memory);
+    assert_eq!(outcome, Outcome::Message(PathBuf::from("mine.txt")));
+
+    let mut replies = COMMON_CASE[..8].to_vec();
+    replies.extend([Pick("Replace"), Pick("Not yet")]);
     telenor.run_with(&replies, &mut memory);
     assert!(memory.message().contains("Telenor Norge AS"), "replaced");
+
+    let mut replies = COMMON_CASE[..8].to_vec();
+    replies.extend([
+        Back,
+        Pick("Write the message"),
+        Pick("Replace"),
+        Pick("Not yet"),
+    ]);
+    let (_, person) = telenor.run_with(&replies, &mut memory);
+    assert_eq!(
+        person.asked[7..],
+        ["review", "overwrite", "review", "overwrite", "sent"],
+        "back from the question goes to the review"
+    );
 }
 
 #[test]
@@ -462,12 +618,22 @@ impl World for Memory {
     fn forget_draft(&mut self) {
         self.draft = None;
     }
-    fn write(&mut self, path: &Path, text: &str, replace: bool) -> Result<bool> {
-        if !replace && self.files.contains_key(path) {
+    fn write(&mut self, files: &[(&Path, &str)], replace: bool) -> Result<bool> {
+        if !replace && files.iter().any(|(path, _)| self.files.contains_key(*path)) {
             return Ok(false);
         }
-        self.files.insert(path.to_owned(), text.to_owned());
+        for (path, text) in files {
+            self.files.insert((*path).to_owned(), (*text).to_owned());
+        }
         Ok(true)
+    }
+    fn free_name(&self, path: &Path) -> PathBuf {
+        free_name(path, |candidate| {
+            self.files.contains_key(candidate)
+                || self
+                    .files
+                    .contains_key(&crate::message::checklist_path(candidate))
+        })
     }
     fn record(&mut self, mut case: Case) -> Result<Option<u32>> {
         case.id = u32::try_from(self.cases.len()).unwrap() + 1;
@@ -580,7 +746,7 @@ fn every_answer_is_kept_at_once_and_an_interrupted_walk_resumes_where_it_stopped
     assert_eq!(kept.answers["phone"].as_str(), Some("91234567"));
 
     let answers = Answers::from_table(&kept.answers, &telenor.operator, Lang::En);
-    let progress = Progress::resumed(&telenor.walk(), answers);
+    let progress = Progress::resumed(&telenor.walk(), answers, kept.started);
     let mut person = Scripted::new(&COMMON_CASE[6..]);
     let outcome = telenor.drive(progress, &mut person, &mut memory).unwrap();
     assert_eq!(
@@ -589,9 +755,11 @@ fn every_answer_is_kept_at_once_and_an_interrupted_walk_resumes_where_it_stopped
         "it continues at the first unanswered question"
     );
     assert!(
-        person.shown.starts_with("\n── 3/5 Required information ──"),
+        person.shown.starts_with(
+            "Going on with your walk for Telenor from today, at 3/5 Required information.\n\n── 3/5 Required information ──"
+        ),
         "{}",
-        &person.shown[..80]
+        person.shown
     );
     assert_eq!(outcome, Outcome::Message(out()));
     assert!(memory.draft.is_none());
@@ -620,7 +788,7 @@ fn transcripts_of_walks_through_the_prompts() {
     replies.extend([Type("Ola Nordmann"), Pick("Change channel"), Pick("phone")]);
     replies.extend([
         Pick("Write the message"),
-        Pick("Yes, I sent it"),
+        Pick("Yes, it is done"),
         Type("REF-1"),
     ]);
     let (_, person) = telenor.run_with(&replies, &mut Memory::default());
