@@ -23,10 +23,30 @@ pub fn write_stdout(text: &str, lang: Lang) -> Result<()> {
 
 /// A warning on stderr, in `lang`'s words: `warning: …`.
 pub fn warn(message: &str, lang: Lang) {
-    eprintln!("{}", Ui::WarningLine.fill(lang, &[("message", &message)]));
+    eprintln!(
+        "{}",
+        to_stderr_width(&Ui::WarningLine.fill(lang, &[("message", &message)]))
+    );
 }
 
 /// A hint on stderr: `hint: …`.
 pub fn hint(message: &str, lang: Lang) {
-    eprintln!("{}", Ui::HintLine.fill(lang, &[("message", &message)]));
+    eprintln!(
+        "{}",
+        to_stderr_width(&Ui::HintLine.fill(lang, &[("message", &message)]))
+    );
+}
+
+/// `text` wrapped to the window where stderr is a terminal, as one paragraph; as it is
+/// where stderr goes to a file or a pipe, so that a log keeps a message on one line.
+fn to_stderr_width(text: &str) -> String {
+    let term = console::Term::stderr();
+    if !term.is_term() {
+        return text.to_owned();
+    }
+    let width = usize::from(term.size().1).max(20);
+    let options = textwrap::Options::new(width.saturating_sub(1))
+        .word_separator(textwrap::WordSeparator::Custom(crate::render::words))
+        .subsequent_indent("  ");
+    textwrap::fill(text, options)
 }

@@ -220,7 +220,14 @@ fn choose_operator(catalog: &Catalog, prompter: &mut dyn Prompter, lang: Lang) -
     let mut operators = catalog.operators()?;
     let labels: Vec<String> = operators
         .iter()
-        .map(|op| format!("{} ({})", op.name, op.legal_name))
+        .map(|op| {
+            // A company named as its brand is said once: "PlussMobil", not twice.
+            if op.legal_name == op.name {
+                op.name.clone()
+            } else {
+                format!("{} ({})", op.name, op.legal_name)
+            }
+        })
         .collect();
     let ask = Ask::new("operator", Ui::QOperator.get(lang));
     loop {

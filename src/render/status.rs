@@ -104,14 +104,25 @@ fn one(
         ],
     );
     layout.emphasized(Emphasis::Bold, &mut out, "", "    ", &title);
-    let sent = layout.tf(
-        Ui::CaseSent,
-        &[
-            ("date", &long_date(case.sent, lang)),
-            ("days", &case.days_since_sent(today)),
-            ("channel", &channel_kind(case.channel, layout)),
-        ],
-    );
+    let days = case.days_since_sent(today);
+    let channel = channel_kind(case.channel, layout);
+    let date = long_date(case.sent, lang);
+    let sent = match days {
+        0 => layout.tf(Ui::CaseSentToday, &[("channel", &channel)]),
+        1 => layout.tf(
+            Ui::CaseSentOneDay,
+            &[("date", &date), ("channel", &channel)],
+        ),
+        // A date after today: the clock was moved, or the user gave one ahead.
+        days if days < 0 => layout.tf(
+            Ui::CaseSentFuture,
+            &[("date", &date), ("channel", &channel)],
+        ),
+        days => layout.tf(
+            Ui::CaseSent,
+            &[("date", &date), ("days", &days), ("channel", &channel)],
+        ),
+    };
     layout.paragraph(&mut out, "    ", "    ", &sent);
     if let Some(reference) = &case.reference {
         layout.paragraph(

@@ -48,7 +48,7 @@ fn a_sent_request_is_listed_with_what_to_do_next() {
         text.contains("Case 1: Telenor +47 *** ** 567 (sent)"),
         "{text}"
     );
-    assert!(text.contains("by phone, 0 days ago"), "{text}");
+    assert!(text.contains("Sent today by phone"), "{text}");
     assert!(text.contains("Reference: AB-42"));
     assert!(
         text.contains("follow up on the same channel (phone, 915 09 000)"),

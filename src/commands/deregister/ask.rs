@@ -61,7 +61,11 @@ pub(super) fn ask(
                 careful,
                 ..Ask::new("duplicate", Ui::DuplicateQuestion.get(lang))
             };
-            Event::GoOn(prompter.select(ask, &options, 0)? == Reply::Answer(1))
+            match prompter.select(ask, &options, 0)? {
+                Reply::Answer(index) => Event::GoOn(index == 1),
+                // Back to the number, to give another: leaving is only by choosing to stop.
+                Reply::Back | Reply::Details => Event::Back,
+            }
         }
         Prompt::Review { changeable } => review(changeable, progress, prompter, layout)?,
         Prompt::Overwrite { path, free } => overwrite(path, free, prompter, lang)?,
