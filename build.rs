@@ -1,14 +1,14 @@
 //! Compiles data into the binary, so `nocard` needs no data folder and pays little to start:
-//! the shipped operator files (checked here, stored as their model) and the interface strings
-//! of `i18n/ui.toml` (checked here, looked up by index at run time).
+//! the shipped operator files (checked here, written as Rust statics of their model) and the
+//! interface strings of `i18n/ui.toml` (checked here, looked up by index at run time).
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::path::Path;
 use std::{env, fs};
 
+use nocard_model::bake::baked;
 use nocard_model::operator::{parse_common, parse_operator};
-use nocard_model::text::Lang;
 
 const LANGS: [&str; 3] = ["en", "nb", "zh"];
 
@@ -17,18 +17,19 @@ fn main() {
     let out = Path::new(&env::var("OUT_DIR").expect("cargo sets OUT_DIR")).to_owned();
     fs::write(
         out.join("built_in.rs"),
-        operator_table(&root.join("operators"), &out),
+        operator_table(&root.join("operators")),
     )
     .expect("OUT_DIR is writable");
     fs::write(out.join("ui.rs"), ui_strings(&root.join("i18n/ui.toml")))
         .expect("OUT_DIR is writable");
 }
 
-/// `&[BuiltIn { id, text, model }, …]`, sorted by id. Each shipped file is checked here, so a
-/// broken one fails the build with its `path:line:column`, and stored twice: its text, for
-/// `nocard operators validate`, and its model in postcard's compact form, which nocard reads
-/// at start-up in a fraction of what parsing the TOML would cost.
-fn operator_table(dir: &Path, out: &Path) -> String {
+/// The shipped operator files as Rust items: a `static` holding each file's model, and
+/// `BUILT_IN`, `&[BuiltIn { id, text, model }, …]` sorted by id. Each file is checked here,
+/// so a broken one fails the build with its `path:line:column`, and kept twice: its text, for
+/// `nocard operators validate`, and its model, every language in it, as Rust source that the
+/// compiler builds into the binary: nothing is parsed or decoded when nocard starts.
+fn operator_table(dir: &Path) -> String {
     println!("cargo::rerun-if-changed={}", dir.display());
     let mut files: Vec<_> = fs::read_dir(dir)
         .expect("operators/ is part of the crate")
@@ -37,7 +38,8 @@ fn operator_table(dir: &Path, out: &Path) -> String {
         .collect();
     files.sort();
     let today = jiff::ZonedDateTime::now().date();
-    let mut table = String::from("&[\n");
+    let mut statics = String::new();
+    let mut table = String::from("const BUILT_IN: &[BuiltIn] = &[\n");
     for path in files {
         let id = path
             .file_stem()
@@ -46,44 +48,41 @@ fn operator_table(dir: &Path, out: &Path) -> String {
         println!("cargo::rerun-if-changed={}", path.display());
         let text = fs::read_to_string(&path).expect("operator files are UTF-8");
         let shown = format!("operators/{id}.toml");
-        // One model for each interface language, holding that language's texts alone: a third
-        // of the bytes to decode at start-up.
-        let models = if id == "common" {
+        let name = format!("MODEL_{}", id.to_ascii_uppercase().replace('-', "_"));
+        let baked = if id == "common" {
             parse_common(&shown, &text, today).map(|parsed| {
-                Lang::ALL.map(|lang| postcard::to_allocvec(&parsed.value.clone().in_language(lang)))
+                format!(
+                    "static {name}: ::nocard_model::operator::Common = {};",
+                    baked(&parsed.value)
+                )
             })
         } else {
             parse_operator(&shown, id, &text, today).map(|parsed| {
-                Lang::ALL.map(|lang| postcard::to_allocvec(&parsed.value.clone().in_language(lang)))
+                format!(
+                    "static {name}: ::nocard_model::operator::Operator = {};",
+                    baked(&parsed.value)
+                )
             })
         };
-        let models = match models {
-            Ok(models) => models.map(|bytes| bytes.expect("the model serializes")),
-            Err(findings) => {
-                let lines: Vec<String> = findings
-                    .iter()
-                    .filter(|finding| finding.problem.blocks_loading())
-                    .map(ToString::to_string)
-                    .collect();
-                panic!("a shipped operator file is broken:\n{}", lines.join("\n"));
-            }
-        };
-        let mut blobs = Vec::new();
-        for (lang, bytes) in Lang::ALL.iter().zip(models) {
-            let blob = out.join(format!("{id}.{}.postcard", lang.code()));
-            fs::write(&blob, bytes).expect("OUT_DIR is writable");
-            blobs.push(format!("include_bytes!({:?})", blob.display().to_string()));
-        }
+        let baked = baked.unwrap_or_else(|findings| {
+            let lines: Vec<String> = findings
+                .iter()
+                .filter(|finding| finding.problem.blocks_loading())
+                .map(ToString::to_string)
+                .collect();
+            panic!("a shipped operator file is broken:\n{}", lines.join("\n"));
+        });
+        writeln!(statics, "{baked}").unwrap();
+        let model = if id == "common" { "Common" } else { "Operator" };
         writeln!(
             table,
-            "    BuiltIn {{ id: {id:?}, text: include_str!({:?}), models: [{}] }},",
+            "    BuiltIn {{ id: {id:?}, text: include_str!({:?}), model: Model::{model}(&{name}) }},",
             path.display().to_string(),
-            blobs.join(", ")
         )
         .unwrap();
     }
-    table.push(']');
-    table
+    table.push_str("];\n");
+    statics + &table
 }
 
 /// `enum Ui` with one variant per string, and `TEXTS[variant][language]`.

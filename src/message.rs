@@ -56,7 +56,7 @@ pub fn recipient(operator: &Operator, channel: ChannelKind) -> Option<&str> {
         .iter()
         .filter(|c| c.kind == channel)
         .find_map(|c| match &c.address {
-            Address::Postal(address) | Address::Email(address) => Some(address.as_str()),
+            Address::Postal(address) | Address::Email(address) => Some(&**address),
             _ => None,
         })
 }
@@ -279,9 +279,9 @@ fn addressee(request: &Request) -> String {
     let name = &request.operator.legal_name;
     match request.recipient {
         Some(address) if address.contains('@') => format!("{name} <{address}>"),
-        Some(address) if address.starts_with(name.as_str()) => address.to_owned(),
+        Some(address) if address.starts_with(&**name) => address.to_owned(),
         Some(address) => format!("{name}, {address}"),
-        None => name.clone(),
+        None => name.to_string(),
     }
 }
 

@@ -427,7 +427,7 @@ impl Value {
 #[must_use]
 pub fn channel_kinds(operator: &Operator) -> Vec<ChannelKind> {
     let mut kinds: Vec<ChannelKind> = Vec::new();
-    for channel in &operator.channels {
+    for channel in operator.channels.iter() {
         if !kinds.contains(&channel.kind) {
             kinds.push(channel.kind);
         }

@@ -223,7 +223,7 @@ fn choose_operator(catalog: &Catalog, prompter: &mut dyn Prompter, lang: Lang) -
         .map(|op| {
             // A company named as its brand is said once: "PlussMobil", not twice.
             if op.legal_name == op.name {
-                op.name.clone()
+                op.name.to_string()
             } else {
                 format!("{} ({})", op.name, op.legal_name)
             }

@@ -24,13 +24,18 @@ struct BuiltIn {
     id: &'static str,
     /// The file as written, for `nocard operators validate`.
     text: &'static str,
-    /// Its model for each interface language (in the order of `Lang`), encoded with postcard:
-    /// what nocard reads at start-up instead of the TOML.
-    models: [&'static [u8]; 3],
+    /// Its model, compiled into the binary: what nocard uses instead of the TOML.
+    model: Model,
 }
 
-/// The shipped files, sorted by id; written by `build.rs`.
-const BUILT_IN: &[BuiltIn] = include!(concat!(env!("OUT_DIR"), "/built_in.rs"));
+/// The model of a shipped file.
+enum Model {
+    Common(&'static Common),
+    Operator(&'static Operator),
+}
+
+// The shipped files' models as statics, and `BUILT_IN`, sorted by id; written by `build.rs`.
+include!(concat!(env!("OUT_DIR"), "/built_in.rs"));
 
 /// The id of the file of precautions common to all operators.
 const COMMON: &str = "common";
@@ -96,11 +101,9 @@ impl<'c> Catalog<'c> {
         let Some(file) = self.find(id)? else {
             return self.by_name(id);
         };
-        if let Some(operator) = file
-            .model
-            .and_then(|model| postcard::from_bytes(model).ok())
-        {
-            return Ok(operator);
+        if let Some(Model::Operator(operator)) = file.model {
+            // Text and lists borrowed from the binary: a copy of a few words each.
+            return Ok((*operator).clone());
         }
         let parsed = parse_operator(&file.path, id, &file.text, self.today())
             .map_err(|problems| broken(problems, &file, self.lang))?;
@@ -113,11 +116,8 @@ impl<'c> Catalog<'c> {
         let file = self
             .find(COMMON)?
             .context("the built-in common precautions are missing")?;
-        if let Some(common) = file
-            .model
-            .and_then(|model| postcard::from_bytes(model).ok())
-        {
-            return Ok(common);
+        if let Some(Model::Common(common)) = file.model {
+            return Ok((*common).clone());
         }
         let parsed = parse_common(&file.path, &file.text, self.today())
             .map_err(|problems| broken(problems, &file, self.lang))?;
@@ -195,7 +195,7 @@ impl<'c> Catalog<'c> {
             .map(|built_in| File {
                 path: format!("operators/{id}.toml"),
                 text: Cow::Borrowed(built_in.text),
-                model: Some(built_in.models[self.lang as usize]),
+                model: Some(&built_in.model),
             }))
     }
 
@@ -222,7 +222,7 @@ impl<'c> Catalog<'c> {
             let Ok(operator) = self.operator(&id) else {
                 continue;
             };
-            let names = std::iter::once(&operator.name).chain(&operator.brands);
+            let names = std::iter::once(&operator.name).chain(operator.brands.iter());
             if names.into_iter().any(|known| known.to_lowercase() == lower) {
                 return Ok(operator);
             }
@@ -366,7 +366,7 @@ struct File {
     path: String,
     text: Cow<'static, str>,
     /// The model a built-in file was compiled into; `None` for the user's files.
-    model: Option<&'static [u8]>,
+    model: Option<&'static Model>,
 }
 
 fn broken(problems: Vec<FileError>, file: &File, lang: Lang) -> anyhow::Error {
@@ -464,17 +464,16 @@ mod tests {
     /// What nocard reads at start-up is what the file says.
     #[test]
     fn the_compiled_models_equal_the_parsed_files() {
-        for BuiltIn { id, text, models } in BUILT_IN {
+        for BuiltIn { id, text, model } in BUILT_IN {
             let path = format!("operators/{id}.toml");
-            for (lang, model) in Lang::ALL.into_iter().zip(models) {
-                if *id == COMMON {
-                    let compiled: Common = postcard::from_bytes(model).unwrap();
+            match model {
+                Model::Common(compiled) => {
                     let parsed = parse_common(&path, text, today()).unwrap().value;
-                    assert_eq!(compiled, parsed.in_language(lang), "{id} {lang:?}");
-                } else {
-                    let compiled: Operator = postcard::from_bytes(model).unwrap();
+                    assert_eq!(**compiled, parsed, "{id}");
+                }
+                Model::Operator(compiled) => {
                     let parsed = parse_operator(&path, id, text, today()).unwrap().value;
-                    assert_eq!(compiled, parsed.in_language(lang), "{id} {lang:?}");
+                    assert_eq!(**compiled, parsed, "{id}");
                 }
             }
         }

@@ -62,7 +62,7 @@ fn text(checklist: &Checklist, today: Date, layout: &Layout) -> String {
         if let Some(line) = applies_when(&entry.when, lang) {
             layout.emphasized(Emphasis::Dim, &mut out, &indent, &indent, &line);
         }
-        for source in &entry.provenance.sources {
+        for source in entry.provenance.sources.iter() {
             let line = layout.tf(Ui::SourceLine, &[("source", &cite(source, lang))]);
             layout.emphasized(Emphasis::Dim, &mut out, &indent, &indent, &line);
         }
@@ -119,7 +119,7 @@ fn markdown(checklist: &Checklist, today: Date, layout: &Layout) -> String {
         if let Some(line) = applies_when(&entry.when, lang) {
             let _ = write!(out, "  \n  *{line}*");
         }
-        for source in &entry.provenance.sources {
+        for source in entry.provenance.sources.iter() {
             let line = layout.tf(Ui::SourceLine, &[("source", &markdown_cite(source, lang))]);
             let _ = write!(out, "  \n  {line}");
         }

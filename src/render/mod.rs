@@ -396,8 +396,8 @@ mod tests {
     #[test]
     fn conditions_read_as_words() {
         let condition = Condition {
-            intent: vec![Intent::Cancel, Intent::Port],
-            plan: vec![Plan::Postpaid],
+            intent: vec![Intent::Cancel, Intent::Port].into(),
+            plan: vec![Plan::Postpaid].into(),
             ..Condition::default()
         };
         assert_eq!(

@@ -93,7 +93,7 @@ pub fn operator_list(operators: &[Operator], format: ListFormat, layout: &Layout
 /// The network a brand runs on, where its file says so: `Telenor`, `Telia (not confirmed)`.
 fn network(operator: &Operator, layout: &Layout) -> String {
     match &operator.network {
-        Some(network) if network.provenance.confirmed => network.name.clone(),
+        Some(network) if network.provenance.confirmed => network.name.to_string(),
         Some(network) => format!("{} {}", network.name, layout.t(Ui::NotConfirmedShort)),
         None => String::new(),
     }
@@ -149,7 +149,7 @@ pub fn operator(operator: &Operator, today: jiff::civil::Date, layout: &Layout) 
         today,
     };
     let mut out = String::new();
-    let mut legal = operator.legal_name.clone();
+    let mut legal = operator.legal_name.to_string();
     if let Some(number) = &operator.org_number {
         let _ = write!(
             legal,
@@ -195,7 +195,7 @@ pub fn operator(operator: &Operator, today: jiff::civil::Date, layout: &Layout) 
     }
 
     section(&mut out, layout, layout.t(Ui::HeadingChannels));
-    for channel in &operator.channels {
+    for channel in operator.channels.iter() {
         self::channel(&mut out, layout, &numbered, channel);
     }
 
@@ -216,7 +216,7 @@ pub fn operator(operator: &Operator, today: jiff::civil::Date, layout: &Layout) 
             layout,
             &layout.tf(Ui::HeadingPrecautions, &[("operator", &operator.name)]),
         );
-        for precaution in &operator.precautions {
+        for precaution in operator.precautions.iter() {
             entry(&mut out, layout, &numbered, precaution);
         }
     }
@@ -359,7 +359,7 @@ fn facts(
             layout.emphasized(Emphasis::Dim, out, indent, indent, &line);
         }
         Citations::Inline => {
-            for source in &provenance.sources {
+            for source in provenance.sources.iter() {
                 let line = layout.tf(Ui::SourceLine, &[("source", &cite(source, layout.lang))]);
                 layout.emphasized(Emphasis::Dim, out, indent, indent, &line);
             }

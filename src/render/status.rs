@@ -93,7 +93,7 @@ fn one(
 ) -> String {
     let lang = layout.lang;
     let mut out = String::new();
-    let name = operator.map_or(case.operator.as_str(), |op| op.name.as_str());
+    let name = operator.map_or(case.operator.as_str(), |op| &*op.name);
     let title = layout.tf(
         Ui::CaseTitle,
         &[

@@ -167,7 +167,7 @@ fn details(
         }
     }
     if phase == Phase::Contact {
-        for channel in &operator.channels {
+        for channel in operator.channels.iter() {
             self::channel(&mut out, layout, &Citations::Inline, channel);
         }
     }
@@ -260,7 +260,7 @@ fn what_next(
         (notice, _) => {
             let check_on = notice
                 .as_ref()
-                .map_or(operator.home.as_str(), |n| n.provenance.check_on.as_str());
+                .map_or(&*operator.home, |n| &*n.provenance.check_on);
             let line = layout.tf(
                 Ui::NoticeUnknownCheck,
                 &[("operator", &operator.name), ("url", &check_on)],
@@ -512,14 +512,14 @@ fn channel_option(kind: ChannelKind, operator: &Operator, layout: &Layout) -> St
             let narrow = layout.width.is_some_and(|width| width < 60);
             let mut text = match &channel.address {
                 // The address names the company already: "A letter to X, X, street" says it twice.
-                Address::Postal(address) => address.clone(),
+                Address::Postal(address) => address.to_string(),
                 // In a narrow window the number says what the label would.
                 Address::Phone(number) if narrow => match channel.address.abroad() {
                     Some(abroad) => format!(
                         "{number} {}",
                         layout.tf(Ui::FromAbroad, &[("number", &abroad)])
                     ),
-                    None => number.clone(),
+                    None => number.to_string(),
                 },
                 Address::Phone(number) => match channel.address.abroad() {
                     Some(abroad) => format!(

@@ -530,7 +530,7 @@ impl<'a> Walk<'a> {
                 let (specific, general): (Vec<_>, Vec<_>) = self
                     .steps(Phase::Preparation, answers)
                     .into_iter()
-                    .partition(|step| intent.is_some_and(|i| step.entry.when.intent == [i]));
+                    .partition(|step| intent.is_some_and(|i| *step.entry.when.intent == [i]));
                 Show::Advice {
                     porting: intent == Some(Intent::Port) && specific.is_empty(),
                     general,
@@ -551,7 +551,7 @@ impl<'a> Walk<'a> {
                 // Once the request is out, what comes after it comes first.
                 if situation.stage == Some(Stage::After) {
                     list.items
-                        .sort_by_key(|item| item.entry.when.stage != [Stage::After]);
+                        .sort_by_key(|item| *item.entry.when.stage != [Stage::After]);
                 }
                 Show::Checklist(list)
             }

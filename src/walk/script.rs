@@ -155,7 +155,7 @@ impl Walk<'_> {
             .common
             .precautions
             .iter()
-            .chain(&self.operator.precautions);
+            .chain(self.operator.precautions.iter());
         steps
             .chain(precautions)
             .any(|entry| entry.when.mentions(key) && entry.when.admits(&situation))

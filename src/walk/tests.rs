@@ -191,7 +191,7 @@ fn without_a_person_a_missing_answer_is_refused_and_a_request_is_taken_as_not_se
 #[test]
 fn an_operator_without_channels_is_refused_rather_than_asked_for_ever() {
     let (mut telenor, common) = procedure("telenor");
-    telenor.channels.clear();
+    telenor.channels = Vec::new().into();
     let walk = walk(&telenor, &common);
     let mut progress = Progress::default();
     let (next, _) = answer_all(

@@ -3,6 +3,7 @@
 //! and no files: the binary and its build script share it, so the shipped files are checked,
 //! and turned into a compact form, when nocard is built.
 
+pub mod bake;
 pub mod limits;
 pub mod operator;
 pub mod situation;

@@ -4,6 +4,7 @@
 use std::fmt;
 
 use crate::operator::ChannelKind;
+use crate::text::List;
 
 /// A fixed set of answers to one situation question, spelled in files as lowercase words.
 pub trait Choice: Copy + Eq + fmt::Debug + 'static {
@@ -176,15 +177,15 @@ pub struct Situation {
 }
 
 /// The situations a step or precaution applies to. An empty list admits every answer.
-#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Condition {
-    pub intent: Vec<Intent>,
-    pub plan: Vec<Plan>,
-    pub sim: Vec<Sim>,
-    pub payer: Vec<Payer>,
-    pub balance: Vec<Balance>,
-    pub channel: Vec<ChannelKind>,
-    pub stage: Vec<Stage>,
+    pub intent: List<Intent>,
+    pub plan: List<Plan>,
+    pub sim: List<Sim>,
+    pub payer: List<Payer>,
+    pub balance: List<Balance>,
+    pub channel: List<ChannelKind>,
+    pub stage: List<Stage>,
 }
 
 impl Condition {
@@ -253,7 +254,7 @@ mod tests {
     #[test]
     fn an_unanswered_question_never_excludes() {
         let prepaid_only = Condition {
-            plan: vec![Plan::Prepaid],
+            plan: vec![Plan::Prepaid].into(),
             ..Condition::default()
         };
         assert!(prepaid_only.admits(&Situation::default()));
@@ -276,8 +277,8 @@ mod tests {
     #[test]
     fn terms_list_only_the_keys_a_condition_uses() {
         let condition = Condition {
-            intent: vec![Intent::Cancel, Intent::Keep],
-            sim: vec![Sim::Esim],
+            intent: vec![Intent::Cancel, Intent::Keep].into(),
+            sim: vec![Sim::Esim].into(),
             ..Condition::default()
         };
         assert_eq!(

@@ -43,18 +43,25 @@ impl fmt::Display for Lang {
     }
 }
 
+/// Text the model holds: borrowed from the binary for the shipped files, owned for files
+/// read at run time.
+pub type Str = Cow<'static, str>;
+
+/// A list the model holds, borrowed or owned as `Str` is.
+pub type List<T> = Cow<'static, [T]>;
+
 /// One text in up to three languages. English is always there and is the fallback.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Text {
-    pub en: String,
-    pub nb: Option<String>,
-    pub zh: Option<String>,
+    pub en: Str,
+    pub nb: Option<Str>,
+    pub zh: Option<Str>,
 }
 
 impl Text {
     /// A text that exists only in English.
     #[must_use]
-    pub fn english(en: impl Into<String>) -> Self {
+    pub fn english(en: impl Into<Str>) -> Self {
         Text {
             en: en.into(),
             nb: None,
@@ -71,13 +78,6 @@ impl Text {
             Lang::Zh => self.zh.as_deref(),
         };
         translated.unwrap_or(&self.en)
-    }
-
-    /// The text in `lang` alone (English where it has none), as `get` returns it for any
-    /// language: what a model compiled for one interface language holds.
-    #[must_use]
-    pub fn only(&self, lang: Lang) -> Text {
-        Text::english(self.get(lang))
     }
 
     /// The languages this text lacks.

@@ -84,7 +84,7 @@ pub fn parse_operator(
         };
         Network {
             provenance: check.provenance(&ctx, fact),
-            name: network.name,
+            name: network.name.into(),
         }
     });
     let channels = check.channels(&ctx, raw.channels);
@@ -95,19 +95,19 @@ pub fn parse_operator(
     let precautions = check.precautions(&ctx, raw.precautions);
     check.finish(Operator {
         id: OperatorId::of_file(raw.id.into_inner()),
-        name: raw.name,
-        legal_name: raw.legal_name,
-        org_number: raw.org_number,
-        brands: raw.brands,
-        domains,
+        name: raw.name.into(),
+        legal_name: raw.legal_name.into(),
+        org_number: raw.org_number.map(Into::into),
+        brands: raw.brands.into_iter().map(Into::into).collect(),
+        domains: domains.into_iter().map(Into::into).collect(),
         network,
-        home,
+        home: home.into(),
         checked,
-        sources,
+        sources: sources.into(),
         notice,
-        channels,
-        steps,
-        precautions,
+        channels: channels.into(),
+        steps: steps.into(),
+        precautions: precautions.into(),
     })
 }
 
@@ -132,8 +132,8 @@ pub fn parse_common(path: &str, text: &str, today: Date) -> Result<Parsed<Common
     let precautions = check.precautions(&ctx, raw.precautions);
     check.finish(Common {
         checked,
-        sources,
-        precautions,
+        sources: sources.into(),
+        precautions: precautions.into(),
     })
 }
 
@@ -271,9 +271,9 @@ impl<'a> Checker<'a> {
         let span = raw.span();
         let raw = raw.into_inner();
         let text = Text {
-            en: raw.en,
-            nb: raw.nb,
-            zh: raw.zh,
+            en: raw.en.into(),
+            nb: raw.nb.map(Into::into),
+            zh: raw.zh.map(Into::into),
         };
         for lang in text.missing() {
             self.note(Some(span.clone()), Problem::MissingTranslation(lang));
@@ -400,9 +400,9 @@ impl<'a> Checker<'a> {
                     (_, url) => url.map(Spanned::into_inner),
                 };
                 Source {
-                    id: source.id.into_inner(),
+                    id: source.id.into_inner().into(),
                     title: self.prose(source.title),
-                    url,
+                    url: url.map(Into::into),
                     kind,
                     dated,
                 }
@@ -500,9 +500,9 @@ impl<'a> Checker<'a> {
             None => ctx.home.to_owned(),
         };
         Provenance {
-            sources,
+            sources: sources.into(),
             confirmed,
-            check_on,
+            check_on: check_on.into(),
         }
     }
 
@@ -536,7 +536,7 @@ impl<'a> Checker<'a> {
             channels.push(Channel {
                 address,
                 provenance: self.provenance(ctx, fact),
-                id: channel.id.into_inner(),
+                id: channel.id.into_inner().into(),
                 kind,
                 label: self.prose(channel.label),
                 needs: channel.needs.map(|text| self.prose(text)),
@@ -599,12 +599,12 @@ impl<'a> Checker<'a> {
                 if !is_norwegian_service_number(value.get_ref()) {
                     self.report(value, Problem::BadPhoneNumber(value.get_ref().clone()));
                 }
-                Address::Phone(value.get_ref().clone())
+                Address::Phone(value.get_ref().clone().into())
             }
-            ChannelKind::Email => Address::Email(value.get_ref().clone()),
-            ChannelKind::Letter => Address::Postal(value.get_ref().clone()),
+            ChannelKind::Email => Address::Email(value.get_ref().clone().into()),
+            ChannelKind::Letter => Address::Postal(value.get_ref().clone().into()),
             ChannelKind::Web | ChannelKind::Chat | ChannelKind::App | ChannelKind::Store => {
-                Address::Url(self.link(ctx, value.clone()))
+                Address::Url(self.link(ctx, value.clone()).into())
             }
         }
     }
@@ -670,7 +670,7 @@ impl<'a> Checker<'a> {
         Entry {
             when: self.condition(&entry.when.unwrap_or_default()),
             provenance: self.provenance(ctx, fact),
-            id: entry.id.into_inner(),
+            id: entry.id.into_inner().into(),
             title: self.prose(entry.title),
             detail: self.prose(entry.detail),
         }
@@ -680,13 +680,13 @@ impl<'a> Checker<'a> {
         let mut condition = Condition::default();
         for (key, words) in raw {
             match Key::ALL.into_iter().find(|k| k.word() == key.get_ref()) {
-                Some(Key::Intent) => condition.intent = self.choices(words),
-                Some(Key::Plan) => condition.plan = self.choices(words),
-                Some(Key::Sim) => condition.sim = self.choices(words),
-                Some(Key::Payer) => condition.payer = self.choices(words),
-                Some(Key::Balance) => condition.balance = self.choices(words),
-                Some(Key::Channel) => condition.channel = self.choices(words),
-                Some(Key::Stage) => condition.stage = self.choices(words),
+                Some(Key::Intent) => condition.intent = self.choices(words).into(),
+                Some(Key::Plan) => condition.plan = self.choices(words).into(),
+                Some(Key::Sim) => condition.sim = self.choices(words).into(),
+                Some(Key::Payer) => condition.payer = self.choices(words).into(),
+                Some(Key::Balance) => condition.balance = self.choices(words).into(),
+                Some(Key::Channel) => condition.channel = self.choices(words).into(),
+                Some(Key::Stage) => condition.stage = self.choices(words).into(),
                 None => self.report(key, Problem::UnknownSituation(key.get_ref().clone())),
             }
         }

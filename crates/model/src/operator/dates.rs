@@ -126,7 +126,7 @@ impl Provenance {
     #[must_use]
     pub fn age(&self, today: Date) -> Age {
         let mut newest: Option<i16> = None;
-        for source in &self.sources {
+        for source in self.sources.iter() {
             match source.age(today) {
                 Age::Recent => return Age::Recent,
                 Age::Old { year } => newest = newest.max(Some(year)),
@@ -209,13 +209,13 @@ mod tests {
 
     fn source(id: &str, dated: Dated) -> Source {
         Source {
-            id: id.to_owned(),
+            id: id.to_owned().into(),
             title: Text {
-                en: id.to_owned(),
+                en: id.to_owned().into(),
                 nb: None,
                 zh: None,
             },
-            url: Some(format!("https://www.acme.no/{id}")),
+            url: Some(format!("https://www.acme.no/{id}").into()),
             kind: SourceKind::Official,
             dated,
         }
@@ -234,9 +234,10 @@ mod tests {
                 .iter()
                 .enumerate()
                 .map(|(index, dated)| source(&format!("s{index}"), *dated))
-                .collect(),
+                .collect::<Vec<_>>()
+                .into(),
             confirmed,
-            check_on: "https://www.acme.no/".to_owned(),
+            check_on: "https://www.acme.no/".into(),
         }
     }
 
@@ -303,39 +304,40 @@ mod tests {
     #[test]
     fn an_operator_counts_its_confirmed_facts_on_old_or_undated_sources() {
         let text = |en: &str| Text {
-            en: en.to_owned(),
+            en: en.to_owned().into(),
             nb: None,
             zh: None,
         };
         let channel = |provenance| crate::operator::Channel {
-            id: "phone".to_owned(),
+            id: "phone".into(),
             kind: crate::operator::ChannelKind::Phone,
             label: text("Phone"),
-            address: crate::operator::Address::Phone("900 00 000".to_owned()),
+            address: crate::operator::Address::Phone("900 00 000".into()),
             needs: None,
             note: None,
             provenance,
         };
         let operator = Operator {
             id: crate::operator::OperatorId::of_file("acme".to_owned()),
-            name: "Acme".to_owned(),
-            legal_name: "Acme AS".to_owned(),
+            name: "Acme".into(),
+            legal_name: "Acme AS".into(),
             org_number: None,
-            brands: vec![],
-            domains: vec![],
+            brands: vec![].into(),
+            domains: vec![].into(),
             network: None,
-            home: "https://www.acme.no/".to_owned(),
+            home: "https://www.acme.no/".into(),
             checked: date(2026, 11, 25),
-            sources: vec![],
+            sources: vec![].into(),
             notice: None,
             channels: vec![
                 channel(fact(true, &[Dated::Undated])),
                 channel(fact(true, &[on(date(2024, 2, 20))])),
                 channel(fact(true, &[on(date(2019, 2, 26))])),
                 channel(fact(false, &[Dated::Undated])),
-            ],
-            steps: vec![],
-            precautions: vec![],
+            ]
+            .into(),
+            steps: vec![].into(),
+            precautions: vec![].into(),
         };
         let freshness = operator.freshness(TODAY);
         assert_eq!(

@@ -16,20 +16,28 @@ pub use problem::{FileError, Position, Problem, Rule, Severity};
 pub use raw::{common_schema, operator_schema};
 
 use crate::situation::Condition;
-use crate::text::{Lang, Text};
+use crate::text::Text;
+pub use crate::text::{List, Str};
 
 /// An operator's id as records keep it: `[a-z0-9-]+`, checked when read.
 #[derive(
     Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
 )]
 #[serde(try_from = "String", into = "String")]
-pub struct OperatorId(String);
+pub struct OperatorId(Str);
 
 impl OperatorId {
     /// The id of a file being converted: one of the wrong form is reported there (`IdForm`),
     /// which stops the file from loading, so no model ever holds it.
     pub(crate) fn of_file(id: String) -> Self {
-        OperatorId(id)
+        OperatorId(Str::Owned(id))
+    }
+
+    /// The id of a shipped file, checked when nocard was built.
+    #[doc(hidden)]
+    #[must_use]
+    pub const fn built_in(id: &'static str) -> Self {
+        OperatorId(Str::Borrowed(id))
     }
 
     #[must_use]
@@ -42,7 +50,7 @@ impl TryFrom<String> for OperatorId {
     type Error = String;
     fn try_from(id: String) -> Result<Self, String> {
         if is_operator_id(&id) {
-            Ok(OperatorId(id))
+            Ok(OperatorId(Str::Owned(id)))
         } else {
             Err(format!(
                 "`{}` is not an operator id (lowercase letters, digits and '-')",
@@ -54,19 +62,19 @@ impl TryFrom<String> for OperatorId {
 
 impl PartialEq<str> for OperatorId {
     fn eq(&self, other: &str) -> bool {
-        self.0 == other
+        *self.0 == *other
     }
 }
 
 impl PartialEq<&str> for OperatorId {
     fn eq(&self, other: &&str) -> bool {
-        self.0 == *other
+        *self.0 == **other
     }
 }
 
 impl From<OperatorId> for String {
     fn from(id: OperatorId) -> Self {
-        id.0
+        id.0.into_owned()
     }
 }
 
@@ -86,56 +94,28 @@ pub fn is_operator_id(id: &str) -> bool {
 }
 
 /// An operator's procedure, as checked and validated.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Operator {
     pub id: OperatorId,
-    pub name: String,
-    pub legal_name: String,
-    pub org_number: Option<String>,
-    pub brands: Vec<String>,
-    pub domains: Vec<String>,
+    pub name: Str,
+    pub legal_name: Str,
+    pub org_number: Option<Str>,
+    pub brands: List<Str>,
+    pub domains: List<Str>,
     /// The mobile network it runs on, where a source says so.
     pub network: Option<Network>,
     /// The operator's main page: where to check what is not confirmed.
-    pub home: String,
+    pub home: Str,
     pub checked: Date,
-    pub sources: Vec<Source>,
+    pub sources: List<Source>,
     pub notice: Option<Notice>,
-    pub channels: Vec<Channel>,
+    pub channels: List<Channel>,
     /// In phase order.
-    pub steps: Vec<Step>,
-    pub precautions: Vec<Entry>,
+    pub steps: List<Step>,
+    pub precautions: List<Entry>,
 }
 
 impl Operator {
-    /// The same procedure with every text in `lang` alone, to be compiled for that language.
-    #[must_use]
-    pub fn in_language(mut self, lang: Lang) -> Self {
-        for source in &mut self.sources {
-            source.keep(lang);
-        }
-        if let Some(notice) = &mut self.notice {
-            notice.detail = notice.detail.only(lang);
-            notice.provenance.keep(lang);
-        }
-        if let Some(network) = &mut self.network {
-            network.provenance.keep(lang);
-        }
-        for channel in &mut self.channels {
-            channel.label = channel.label.only(lang);
-            channel.needs = channel.needs.as_ref().map(|text| text.only(lang));
-            channel.note = channel.note.as_ref().map(|text| text.only(lang));
-            channel.provenance.keep(lang);
-        }
-        for step in &mut self.steps {
-            step.entry.keep(lang);
-        }
-        for precaution in &mut self.precautions {
-            precaution.keep(lang);
-        }
-        self
-    }
-
     /// The steps of `phase`, in file order.
     pub fn steps_in(&self, phase: Phase) -> impl Iterator<Item = &Step> {
         self.steps.iter().filter(move |step| step.phase == phase)
@@ -143,63 +123,27 @@ impl Operator {
 }
 
 /// The network a brand runs on, and where that comes from.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Network {
-    pub name: String,
+    pub name: Str,
     pub provenance: Provenance,
 }
 
-impl Common {
-    /// The same precautions with every text in `lang` alone.
-    #[must_use]
-    pub fn in_language(mut self, lang: Lang) -> Self {
-        for source in &mut self.sources {
-            source.keep(lang);
-        }
-        for precaution in &mut self.precautions {
-            precaution.keep(lang);
-        }
-        self
-    }
-}
-
-impl Source {
-    fn keep(&mut self, lang: Lang) {
-        self.title = self.title.only(lang);
-    }
-}
-
-impl Provenance {
-    fn keep(&mut self, lang: Lang) {
-        for source in &mut self.sources {
-            source.keep(lang);
-        }
-    }
-}
-
-impl Entry {
-    fn keep(&mut self, lang: Lang) {
-        self.title = self.title.only(lang);
-        self.detail = self.detail.only(lang);
-        self.provenance.keep(lang);
-    }
-}
-
 /// The precautions that hold whatever the operator.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Common {
     pub checked: Date,
-    pub sources: Vec<Source>,
-    pub precautions: Vec<Entry>,
+    pub sources: List<Source>,
+    pub precautions: List<Entry>,
 }
 
 /// A page facts were taken from.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Source {
-    pub id: String,
+    pub id: Str,
     pub title: Text,
     /// Where it was found; absent for code whose repository is not known.
-    pub url: Option<String>,
+    pub url: Option<Str>,
     pub kind: SourceKind,
     /// The date the page itself shows, or that it shows none.
     pub dated: Dated,
@@ -264,17 +208,17 @@ impl SourceKind {
 }
 
 /// Where a fact comes from and whether it is confirmed.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Provenance {
-    pub sources: Vec<Source>,
+    pub sources: List<Source>,
     /// True only where the file says so and an official or authority source is cited.
     pub confirmed: bool,
     /// Where to check the fact when it is not confirmed.
-    pub check_on: String,
+    pub check_on: Str,
 }
 
 /// How the end date follows from the day the operator receives the request.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Notice {
     pub rule: NoticeRule,
     pub detail: Text,
@@ -325,9 +269,9 @@ impl NoticeRule {
 }
 
 /// A way to reach the operator.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Channel {
-    pub id: String,
+    pub id: Str,
     pub kind: ChannelKind,
     pub label: Text,
     pub address: Address,
@@ -397,13 +341,13 @@ impl fmt::Display for ChannelKind {
 }
 
 /// Where a channel is reached.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Address {
     /// A Norwegian number as the operator writes it: `915 09 000`, `06160`.
-    Phone(String),
-    Url(String),
-    Email(String),
-    Postal(String),
+    Phone(Str),
+    Url(Str),
+    Email(Str),
+    Postal(Str),
     /// A channel without an address of its own (e.g. "any Telenor store").
     None,
 }
@@ -467,16 +411,16 @@ impl Phase {
 }
 
 /// A step of the procedure.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Step {
     pub phase: Phase,
     pub entry: Entry,
 }
 
 /// A piece of advice: a step's content, or a precaution.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Entry {
-    pub id: String,
+    pub id: Str,
     pub when: Condition,
     pub title: Text,
     pub detail: Text,
