@@ -28,6 +28,12 @@ impl Answers {
         self.values[question as usize].as_ref()
     }
 
+    /// How many questions are answered.
+    #[must_use]
+    pub fn count(&self) -> usize {
+        self.values.iter().filter(|value| value.is_some()).count()
+    }
+
     #[must_use]
     pub fn is_answered(&self, question: Question) -> bool {
         self.get(question).is_some()

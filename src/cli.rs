@@ -33,9 +33,14 @@ pub fn parse() -> Parsed {
     let env = |name: &str| std::env::var(name).ok();
     // Most runs need no help text: putting it all in place first would cost more than the rest
     // of `nocard checklist`. Only help, --version and usage errors take the localized way.
-    if let Ok(matches) = Cli::command().try_get_matches_from(&args)
+    let mut english = Cli::command();
+    if let Ok(matches) = english.try_get_matches_from_mut(&args)
         && let Ok(cli) = Cli::from_arg_matches(&matches)
     {
+        // The process ends in a moment and the system takes the memory back: freeing the
+        // command tree piece by piece would cost more than a short command's own work.
+        std::mem::forget(matches);
+        std::mem::forget(english);
         use_color(cli.color);
         let lang = crate::i18n::resolve(cli.lang, env);
         return Parsed { cli, lang };

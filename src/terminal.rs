@@ -357,11 +357,16 @@ fn wrap(first: &str, indent: usize, text: &str, width: usize) -> Vec<String> {
 /// How many rows `line` takes in a window `width` cells wide: a wide character that does not
 /// fit at the end of a row moves to the next, as terminals do.
 fn rows_of(line: &str, width: usize) -> usize {
-    let plain = console::strip_ansi_codes(line);
+    // Most lines hold no escape sequence: no need to look for one.
+    let plain = if line.contains('\x1b') {
+        console::strip_ansi_codes(line)
+    } else {
+        std::borrow::Cow::Borrowed(line)
+    };
     let mut rows = 1;
     let mut column = 0;
     for c in plain.chars() {
-        let cells = console::measure_text_width(c.encode_utf8(&mut [0; 4]));
+        let cells = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
         if column + cells > width {
             rows += 1;
             column = 0;

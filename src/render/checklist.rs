@@ -37,7 +37,8 @@ fn group(item: &Item, layout: &Layout) -> String {
 
 fn text(checklist: &Checklist, today: Date, layout: &Layout) -> String {
     let lang = layout.lang;
-    let mut out = String::new();
+    // About a kilobyte an item, once: growing the text step by step copies it each time.
+    let mut out = String::with_capacity(1024 * checklist.items.len());
     layout.emphasized(Emphasis::Bold, &mut out, "", "", &title(checklist, layout));
     let mut current = String::new();
     let number_width = checklist.items.len().to_string().len();

@@ -214,7 +214,7 @@ const CLOSING: &str = "，。、：；！？）」』”’》·…";
 const OPENING: &str = "（「『“‘《";
 
 fn is_wide(c: char) -> bool {
-    console::measure_text_width(c.encode_utf8(&mut [0; 4])) == 2
+    unicode_width::UnicodeWidthChar::width(c) == Some(2)
 }
 
 /// Words a user understands for a condition: "cancelling or porting the number · postpaid".

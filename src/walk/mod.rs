@@ -172,8 +172,10 @@ impl<'a> Walk<'a> {
     /// question, action or end.
     pub fn step(&self, progress: &mut Progress) -> Step<'a> {
         let mut show = Vec::new();
+        // The script changes only with the answers; it is worked out again only then.
+        let mut script = self.script(&progress.answers);
         let next = loop {
-            let script = self.script(&progress.answers);
+            let answered = progress.answers.count();
             if let Some(started) = progress.resumed.take() {
                 show.push(Show::Resumed {
                     started,
@@ -247,7 +249,11 @@ impl<'a> Walk<'a> {
             if let Some(next) = waiting {
                 break next;
             }
-            progress.cursor += 1;
+            if progress.answers.count() == answered {
+                progress.cursor += 1;
+            } else {
+                script = self.script(&progress.answers);
+            }
         };
         Step {
             show,
