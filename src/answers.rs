@@ -14,7 +14,7 @@ use crate::operator::{ChannelKind, Operator, Position, Problem};
 use crate::questions::{Question, Value};
 use crate::situation::{Balance, Intent, Payer, Plan, Sim, Situation, Stage};
 use crate::text::{Lang, printable};
-use crate::values::{BankAccount, MobileNumber, Reference};
+use crate::values::{BankAccount, CustomerNumber, MobileNumber, PostalAddress, Reference};
 
 /// The answers given so far; a question without one is not (yet) answered.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -117,6 +117,24 @@ impl Answers {
         }
     }
 
+    /// The sender's postal address, for a letter.
+    #[must_use]
+    pub fn address(&self) -> Option<&PostalAddress> {
+        match self.get(Question::Address)? {
+            Value::Address(address) => Some(address),
+            _ => None,
+        }
+    }
+
+    /// The customer number, where one was given.
+    #[must_use]
+    pub fn customer_number(&self) -> Option<&CustomerNumber> {
+        match self.get(Question::CustomerNumber)? {
+            Value::CustomerNumber(number) => Some(number).filter(|n| !n.is_empty()),
+            _ => None,
+        }
+    }
+
     #[must_use]
     pub fn balance(&self) -> Option<Balance> {
         match self.get(Question::Balance)? {
@@ -137,6 +155,15 @@ impl Answers {
     pub fn sent(&self) -> Option<bool> {
         match self.get(Question::Sent)? {
             Value::Sent(sent) => Some(*sent),
+            _ => None,
+        }
+    }
+
+    /// Whether to save the case's dates for a calendar.
+    #[must_use]
+    pub fn calendar(&self) -> Option<bool> {
+        match self.get(Question::Calendar)? {
+            Value::Calendar(save) => Some(*save),
             _ => None,
         }
     }
@@ -189,7 +216,7 @@ impl Answers {
             .filter_map(|question| {
                 let value = self.get(question)?;
                 let value = match value {
-                    Value::Sent(sent) => toml::Value::Boolean(*sent),
+                    Value::Sent(flag) | Value::Calendar(flag) => toml::Value::Boolean(*flag),
                     other => toml::Value::String(other.word().into_owned()),
                 };
                 Some((question.key().to_owned(), value))

@@ -10,7 +10,9 @@ use crate::i18n::Ui;
 use crate::operator::{ChannelKind, Operator};
 use crate::situation::{Balance, Choice, Intent, Key, Payer, Plan, Sim};
 use crate::text::{Lang, printable};
-use crate::values::{BankAccount, Invalid, MobileNumber, Reference, owner_name};
+use crate::values::{
+    BankAccount, CustomerNumber, Invalid, MobileNumber, PostalAddress, Reference, owner_name,
+};
 
 /// A question of the walk.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -22,12 +24,18 @@ pub enum Question {
     Channel,
     Phone,
     Name,
+    /// The sender's postal address, asked for a letter only.
+    Address,
+    /// The customer number, for a letter or an e-mail; it may be left out.
+    CustomerNumber,
     Balance,
     Account,
     /// Whether the request was sent now; asked after the message is written.
     Sent,
     /// The operator's reference number, if it gave one.
     Reference,
+    /// Whether to save the case's dates as a calendar file, once the request is out.
+    Calendar,
 }
 
 /// A checked answer to one question.
@@ -41,10 +49,13 @@ pub enum Value {
     Phone(MobileNumber),
     /// The subscription owner's name, tidied.
     Name(String),
+    Address(PostalAddress),
+    CustomerNumber(CustomerNumber),
     Balance(Balance),
     Account(BankAccount),
     Sent(bool),
     Reference(Reference),
+    Calendar(bool),
 }
 
 /// How a question is asked and answered.
@@ -90,7 +101,7 @@ pub struct Row {
     pub reviewed: bool,
 }
 
-static TABLE: [Row; 11] = [
+static TABLE: [Row; 14] = [
     Row {
         key: "intent",
         prompt: Ui::QIntent,
@@ -177,6 +188,39 @@ static TABLE: [Row; 11] = [
         reviewed: true,
     },
     Row {
+        key: "address",
+        prompt: Ui::QAddress,
+        name: Ui::KeyAddress,
+        form: Form::Text {
+            parse: |input| PostalAddress::parse(input).map(Value::Address),
+            accepts: Ui::AcceptsAddress,
+            sample: "Storgata 1, 0150 Oslo",
+        },
+        // Only a letter has a sender block, and a postal reply.
+        when: When::Only(|answers| answers.channel() == Some(ChannelKind::Letter)),
+        kept: true,
+        reviewed: true,
+    },
+    Row {
+        key: "customer_number",
+        prompt: Ui::QCustomerNumber,
+        name: Ui::KeyCustomerNumber,
+        form: Form::Text {
+            parse: |input| CustomerNumber::parse(input).map(Value::CustomerNumber),
+            accepts: Ui::AcceptsCustomerNumber,
+            sample: "",
+        },
+        // A chat, a call or a visit finds the customer by other means.
+        when: When::Only(|answers| {
+            matches!(
+                answers.channel(),
+                Some(ChannelKind::Letter | ChannelKind::Email)
+            )
+        }),
+        kept: true,
+        reviewed: true,
+    },
+    Row {
         key: "balance",
         prompt: Ui::QBalance,
         name: Ui::KeyBalance,
@@ -228,10 +272,23 @@ static TABLE: [Row; 11] = [
         kept: true,
         reviewed: false,
     },
+    Row {
+        key: "calendar",
+        prompt: Ui::QCalendar,
+        name: Ui::KeyCalendar,
+        form: Form::Choice(&[
+            (Value::Calendar(false), Ui::OptCalendarNo),
+            (Value::Calendar(true), Ui::OptCalendarYes),
+        ]),
+        // The dates count from the day it was sent.
+        when: When::Only(|answers| answers.sent() == Some(true)),
+        kept: true,
+        reviewed: false,
+    },
 ];
 
 impl Question {
-    pub const ALL: [Question; 11] = [
+    pub const ALL: [Question; 14] = [
         Question::Intent,
         Question::Payer,
         Question::Plan,
@@ -239,10 +296,13 @@ impl Question {
         Question::Channel,
         Question::Phone,
         Question::Name,
+        Question::Address,
+        Question::CustomerNumber,
         Question::Balance,
         Question::Account,
         Question::Sent,
         Question::Reference,
+        Question::Calendar,
     ];
 
     /// Everything about this question.
@@ -274,7 +334,10 @@ impl Question {
     /// Whether an answers file gives this answer as a boolean rather than a string.
     #[must_use]
     pub fn is_flag(self) -> bool {
-        matches!(self.row().form, Form::Choice([(Value::Sent(_), _), ..]))
+        matches!(
+            self.row().form,
+            Form::Choice([(Value::Sent(_) | Value::Calendar(_), _), ..])
+        )
     }
 
     /// The answers a choice offers, in order; `None` for typed text.
@@ -375,10 +438,13 @@ impl Value {
             Value::Channel(_) => Question::Channel,
             Value::Phone(_) => Question::Phone,
             Value::Name(_) => Question::Name,
+            Value::Address(_) => Question::Address,
+            Value::CustomerNumber(_) => Question::CustomerNumber,
             Value::Balance(_) => Question::Balance,
             Value::Account(_) => Question::Account,
             Value::Sent(_) => Question::Sent,
             Value::Reference(_) => Question::Reference,
+            Value::Calendar(_) => Question::Calendar,
         }
     }
 
@@ -392,10 +458,12 @@ impl Value {
             Value::Sim(v) => v.word().into(),
             Value::Balance(v) => v.word().into(),
             Value::Channel(v) => v.word().into(),
-            Value::Sent(true) => "true".into(),
-            Value::Sent(false) => "false".into(),
+            Value::Sent(true) | Value::Calendar(true) => "true".into(),
+            Value::Sent(false) | Value::Calendar(false) => "false".into(),
             Value::Phone(number) => number.digits().to_owned().into(),
             Value::Name(name) => name.clone().into(),
+            Value::Address(address) => address.to_string().into(),
+            Value::CustomerNumber(number) => number.to_string().into(),
             Value::Account(account) => account.to_string().into(),
             Value::Reference(reference) => reference.to_string().into(),
         }

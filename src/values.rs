@@ -39,6 +39,12 @@ pub enum Invalid {
     NameCharacters,
     /// A reference longer than 60 characters, or with a control character.
     Reference,
+    /// An address of one part: the street, or the town, alone.
+    AddressShape,
+    AddressTooLong,
+    AddressCharacters,
+    /// A customer number longer than 30 characters, or with a control character.
+    CustomerNumber,
 }
 
 impl Invalid {
@@ -64,6 +70,10 @@ impl Invalid {
             Invalid::NameTooLong => (Ui::NameTooLong, None),
             Invalid::NameCharacters => (Ui::NameCharacters, None),
             Invalid::Reference => (Ui::ReferenceInvalid, None),
+            Invalid::AddressShape => (Ui::AddressShape, None),
+            Invalid::AddressTooLong => (Ui::AddressTooLong, None),
+            Invalid::AddressCharacters => (Ui::AddressCharacters, None),
+            Invalid::CustomerNumber => (Ui::CustomerNumberInvalid, None),
         };
         match count {
             Some(count) => key.fill(lang, &[("count", &count)]),
@@ -372,9 +382,169 @@ impl fmt::Display for Reference {
     }
 }
 
+/// A postal address, as the user writes it on one line with its parts between commas:
+/// `Storgata 1, 0150 Oslo`. Kept so: parts trimmed, one comma and a space between them. A
+/// letter puts each part on a line of its own.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(try_from = "String", into = "String")]
+pub struct PostalAddress(String);
+
+impl PostalAddress {
+    /// Takes the parts between commas (or lines, from an answers file); at least two, the
+    /// street and the town, and at most 200 characters in all.
+    pub fn parse(input: &str) -> Result<Self, Invalid> {
+        let parts: Vec<String> = input
+            .split([',', '\n'])
+            .map(|part| part.split_whitespace().collect::<Vec<_>>().join(" "))
+            .filter(|part| !part.is_empty())
+            .collect();
+        if parts.iter().any(|part| has_unsafe_char(part)) {
+            return Err(Invalid::AddressCharacters);
+        }
+        if parts.len() < 2 {
+            return Err(Invalid::AddressShape);
+        }
+        let address = parts.join(", ");
+        if address.chars().count() > 200 {
+            return Err(Invalid::AddressTooLong);
+        }
+        Ok(PostalAddress(address))
+    }
+
+    /// Its parts, a line each on a letter.
+    pub fn lines(&self) -> impl Iterator<Item = &str> {
+        self.0.split(", ")
+    }
+
+    /// The town of a Norwegian address, after its four-digit postcode: `Oslo` in
+    /// `0150 Oslo`. `None` for an address abroad, whose shape nocard does not guess.
+    #[must_use]
+    pub fn town(&self) -> Option<&str> {
+        self.0.rsplit(", ").find_map(|line| {
+            let (code, town) = line.split_once(' ')?;
+            (code.len() == 4 && code.bytes().all(|b| b.is_ascii_digit()) && !town.is_empty())
+                .then_some(town)
+        })
+    }
+
+    #[must_use]
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl TryFrom<String> for PostalAddress {
+    type Error = Invalid;
+    fn try_from(text: String) -> Result<Self, Invalid> {
+        PostalAddress::parse(&text)
+    }
+}
+
+impl From<PostalAddress> for String {
+    fn from(address: PostalAddress) -> Self {
+        address.0
+    }
+}
+
+impl fmt::Display for PostalAddress {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// The customer number on the operator's invoices, as the user copied it: up to 30
+/// characters on one line. Empty means the user has none at hand.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(try_from = "String", into = "String")]
+pub struct CustomerNumber(String);
+
+impl CustomerNumber {
+    pub fn parse(input: &str) -> Result<Self, Invalid> {
+        let word = input.split_whitespace().collect::<Vec<_>>().join(" ");
+        if word.chars().count() > 30 || has_unsafe_char(input.trim()) {
+            return Err(Invalid::CustomerNumber);
+        }
+        Ok(CustomerNumber(word))
+    }
+
+    /// No customer number.
+    #[must_use]
+    pub fn none() -> Self {
+        CustomerNumber(String::new())
+    }
+
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    #[must_use]
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl TryFrom<String> for CustomerNumber {
+    type Error = Invalid;
+    fn try_from(text: String) -> Result<Self, Invalid> {
+        CustomerNumber::parse(&text)
+    }
+}
+
+impl From<CustomerNumber> for String {
+    fn from(number: CustomerNumber) -> Self {
+        number.0
+    }
+}
+
+impl fmt::Display for CustomerNumber {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_address_has_a_street_and_a_town_and_a_letter_has_a_line_for_each() {
+        let address = PostalAddress::parse("  Storgata 1 ,0150  Oslo ").unwrap();
+        assert_eq!(address.as_str(), "Storgata 1, 0150 Oslo");
+        assert_eq!(
+            address.lines().collect::<Vec<_>>(),
+            ["Storgata 1", "0150 Oslo"]
+        );
+        assert_eq!(address.town(), Some("Oslo"));
+        let lines = PostalAddress::parse("c/o Hansen\nStorgata 1\n0150 Oslo").unwrap();
+        assert_eq!(lines.as_str(), "c/o Hansen, Storgata 1, 0150 Oslo");
+        let abroad = PostalAddress::parse("Haidian Road 1, 100080 Beijing, China").unwrap();
+        assert_eq!(abroad.town(), None);
+        assert_eq!(
+            PostalAddress::parse("Storgata 1"),
+            Err(Invalid::AddressShape)
+        );
+        assert_eq!(PostalAddress::parse(" , "), Err(Invalid::AddressShape));
+        assert_eq!(
+            PostalAddress::parse("Storgata 1\u{1b}[2J, 0150 Oslo"),
+            Err(Invalid::AddressCharacters)
+        );
+        let long = format!("{}, 0150 Oslo", "a".repeat(200));
+        assert_eq!(PostalAddress::parse(&long), Err(Invalid::AddressTooLong));
+    }
+
+    #[test]
+    fn a_customer_number_is_short_and_may_be_left_out() {
+        assert_eq!(
+            CustomerNumber::parse(" 12 345 ").unwrap().as_str(),
+            "12 345"
+        );
+        assert!(CustomerNumber::parse("").unwrap().is_empty());
+        assert_eq!(
+            CustomerNumber::parse(&"1".repeat(31)),
+            Err(Invalid::CustomerNumber)
+        );
+    }
 
     #[test]
     fn mobile_numbers_in_every_common_form() {

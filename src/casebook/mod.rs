@@ -3,6 +3,7 @@
 //! checked by the same code when the book is read as when it is written. `store` keeps it in
 //! one file in the user's data folder.
 
+mod ladder;
 mod store;
 
 use std::path::PathBuf;
@@ -10,17 +11,15 @@ use std::path::PathBuf;
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
+pub use ladder::{ANSWER_WITHIN_DAYS, FOLLOW_UP_AFTER_DAYS, Milestone, NextAction};
 pub use store::{Store, StoreError};
 
 use crate::operator::{ChannelKind, OperatorId};
 use crate::situation::{Intent, Plan};
-use crate::values::{MobileNumber, Reference};
+use crate::values::{MobileNumber, PostalAddress, Reference};
 
 /// The format this nocard writes. A file from a newer one is refused, never rewritten.
 pub const FORMAT_VERSION: u32 = 1;
-
-/// How long to wait for a written confirmation before following up.
-pub const FOLLOW_UP_AFTER_DAYS: i32 = 7;
 
 /// How long an interrupted walk is kept.
 const DRAFT_DAYS: i32 = 7;
@@ -39,7 +38,8 @@ pub struct Book {
     pub draft: Option<Draft>,
 }
 
-/// A cancellation request the user sent. It holds no bank account and no identity number.
+/// A cancellation request the user wrote, and what became of it. It holds no bank account
+/// and no identity number.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Case {
@@ -51,10 +51,26 @@ pub struct Case {
     /// Postpaid or prepaid, where it was asked: what comes after depends on it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub plan: Option<Plan>,
-    /// The kind of channel it was sent through.
+    /// The kind of channel it goes through.
     pub channel: ChannelKind,
-    #[serde(with = "toml_date")]
-    pub sent: Date,
+    /// The operator's postal or e-mail address it goes to, where the channel has one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub recipient: Option<String>,
+    /// The day the message was written. Books written before there was a written state
+    /// have only `sent`, which is that day too.
+    #[serde(
+        default,
+        with = "toml_date::option",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub written: Option<Date>,
+    /// The day it was sent; none while it is only written.
+    #[serde(
+        default,
+        with = "toml_date::option",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub sent: Option<Date>,
     /// The operator's reference number, if it gave one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reference: Option<Reference>,
@@ -68,6 +84,16 @@ pub struct Case {
     /// Where the message was saved.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub message: Option<PathBuf>,
+    /// The SHA-256 of the message file as it was written, in hex: it shows that a file is
+    /// the one that was sent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sha256: Option<Sha256>,
+    /// Who wrote it, for the follow-up and the complaint that cite it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// The sender's postal address, kept only for a letter: a follow-up letter needs it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub address: Option<PostalAddress>,
     pub state: State,
     #[serde(
         default,
@@ -81,12 +107,35 @@ pub struct Case {
         skip_serializing_if = "Option::is_none"
     )]
     pub closed: Option<Date>,
+    /// The days a written follow-up was made, first to last.
+    #[serde(
+        default,
+        with = "toml_date::list",
+        skip_serializing_if = "Vec::is_empty"
+    )]
+    pub followed_up: Vec<Date>,
+    /// The day the operator turned the request down, where it did.
+    #[serde(
+        default,
+        with = "toml_date::option",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub refused: Option<Date>,
+    /// The day a complaint to Brukerklagenemnda was written.
+    #[serde(
+        default,
+        with = "toml_date::option",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub complained: Option<Date>,
 }
 
 /// Where a case stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum State {
+    /// Written; not sent yet.
+    Written,
     /// Sent; no confirmation yet.
     Sent,
     /// The operator confirmed in writing.
@@ -100,10 +149,58 @@ impl State {
     #[must_use]
     pub fn word(self) -> &'static str {
         match self {
+            State::Written => "written",
             State::Sent => "sent",
             State::Confirmed => "confirmed",
             State::Closed => "closed",
         }
+    }
+}
+
+/// A SHA-256 digest, as 64 lowercase hexadecimal digits.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(try_from = "String", into = "String")]
+pub struct Sha256(String);
+
+impl Sha256 {
+    /// The digest of `bytes`.
+    #[must_use]
+    pub fn of(bytes: &[u8]) -> Self {
+        use sha2::Digest as _;
+        use std::fmt::Write as _;
+        let digest = sha2::Sha256::digest(bytes);
+        Sha256(digest.iter().fold(String::new(), |mut hex, byte| {
+            let _ = write!(hex, "{byte:02x}");
+            hex
+        }))
+    }
+
+    #[must_use]
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl TryFrom<String> for Sha256 {
+    type Error = &'static str;
+    fn try_from(hex: String) -> Result<Self, Self::Error> {
+        if hex.len() == 64 && hex.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f')) {
+            Ok(Sha256(hex))
+        } else {
+            Err("expected a SHA-256 digest: 64 lowercase hexadecimal digits")
+        }
+    }
+}
+
+impl From<Sha256> for String {
+    fn from(digest: Sha256) -> Self {
+        digest.0
+    }
+}
+
+impl std::fmt::Display for Sha256 {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
     }
 }
 
@@ -138,7 +235,7 @@ impl Book {
         }
     }
 
-    /// The open case (sent or confirmed) for a number, if there is one.
+    /// The open case (written, sent or confirmed) for a number, if there is one.
     #[must_use]
     pub fn open_case(&self, number: &MobileNumber) -> Option<&Case> {
         self.cases
@@ -157,57 +254,6 @@ impl Book {
     #[must_use]
     pub fn draft(&self, today: Date) -> Option<&Draft> {
         self.draft.as_ref().filter(|draft| !draft.expired(today))
-    }
-}
-
-/// The next thing to do about a case.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum NextAction {
-    /// Wait for the confirmation; follow up on the same channel if none has come by then.
-    AwaitConfirmation { follow_up_by: Date },
-    /// No confirmation came in time: follow up now, on the same channel.
-    FollowUpNow { since: Date },
-    /// Confirmed: keep the SIM until the end date, pay the final invoice, then close.
-    SettleFinalBill { end: Option<Date> },
-    /// A prepaid card, confirmed: keep the SIM until the number has ended, then close.
-    AwaitEnd,
-    /// Nothing more to do.
-    Done,
-}
-
-impl Case {
-    /// The next action for this case on `today`.
-    #[must_use]
-    pub fn next_action(&self, today: Date) -> NextAction {
-        match self.state {
-            State::Sent => {
-                let follow_up_by = self
-                    .sent
-                    .checked_add(jiff::Span::new().days(FOLLOW_UP_AFTER_DAYS))
-                    .unwrap_or(self.sent);
-                if today > follow_up_by {
-                    NextAction::FollowUpNow {
-                        since: follow_up_by,
-                    }
-                } else {
-                    NextAction::AwaitConfirmation { follow_up_by }
-                }
-            }
-            State::Confirmed if self.plan == Some(Plan::Prepaid) => NextAction::AwaitEnd,
-            State::Confirmed => NextAction::SettleFinalBill {
-                end: self.expected_end,
-            },
-            State::Closed => NextAction::Done,
-        }
-    }
-
-    /// Whole days from the day it was sent to `today`.
-    #[must_use]
-    pub fn days_since_sent(&self, today: Date) -> i64 {
-        // A span between two civil dates is in days unless asked otherwise.
-        self.sent
-            .until(today)
-            .map_or(0, |span| i64::from(span.get_days()))
     }
 }
 
@@ -251,6 +297,33 @@ mod toml_date {
         from_toml(&Datetime::deserialize(deserializer)?)
     }
 
+    pub mod list {
+        use super::{Date, Datetime, Deserializer, Serializer, from_toml, to_toml};
+        use serde::{Deserialize as _, Serialize as _};
+
+        #[allow(clippy::ptr_arg)] // serde's `with` hands over a reference to the field
+        pub fn serialize<S: Serializer>(
+            dates: &Vec<Date>,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            dates
+                .iter()
+                .copied()
+                .map(to_toml)
+                .collect::<Vec<_>>()
+                .serialize(serializer)
+        }
+
+        pub fn deserialize<'de, D: Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Vec<Date>, D::Error> {
+            Vec::<Datetime>::deserialize(deserializer)?
+                .iter()
+                .map(from_toml)
+                .collect()
+        }
+    }
+
     pub mod option {
         use super::{Date, Datetime, Deserializer, Serializer, from_toml, to_toml};
         use serde::{Deserialize as _, Serialize as _};
@@ -288,47 +361,40 @@ pub(crate) mod tests {
             intent: Intent::Cancel,
             plan: None,
             channel: ChannelKind::Letter,
-            sent: date(2026, 11, 25),
+            recipient: Some("Telenor Norge AS, Snarøyveien 30, 1360 Fornebu".to_owned()),
+            written: Some(date(2026, 11, 25)),
+            sent: Some(date(2026, 11, 25)),
             reference: None,
             expected_end: Some(date(2026, 12, 31)),
             message: Some(PathBuf::from("/home/ola/nocard-telenor-2026-11-25.txt")),
+            sha256: None,
+            name: Some("Ola Nordmann".to_owned()),
+            address: None,
             state: State::Sent,
             confirmed: None,
             closed: None,
+            followed_up: Vec::new(),
+            refused: None,
+            complained: None,
         }
     }
 
     #[test]
-    fn a_sent_case_asks_for_a_follow_up_after_a_week() {
-        let mut case = case(1, "91234567");
-        assert_eq!(
-            case.next_action(date(2026, 11, 30)),
-            NextAction::AwaitConfirmation {
-                follow_up_by: date(2026, 12, 2)
-            }
-        );
-        assert_eq!(
-            case.next_action(date(2026, 12, 3)),
-            NextAction::FollowUpNow {
-                since: date(2026, 12, 2)
-            }
-        );
-        case.state = State::Confirmed;
-        assert_eq!(
-            case.next_action(date(2026, 12, 3)),
-            NextAction::SettleFinalBill {
-                end: Some(date(2026, 12, 31))
-            }
-        );
-        case.state = State::Closed;
-        assert_eq!(case.next_action(date(2026, 12, 3)), NextAction::Done);
+    fn a_book_from_before_the_written_state_reads_with_its_sent_day_as_written() {
+        let old = "version = 1\n\n[[case]]\nid = 1\noperator = \"telenor\"\nnumber = \"91234567\"\nintent = \"cancel\"\nchannel = \"letter\"\nsent = 2026-11-25\nstate = \"sent\"\n";
+        let book: Book = toml::from_str(old).unwrap();
+        assert_eq!(book.cases[0].written_on(), date(2026, 11, 25));
+        assert_eq!(book.cases[0].sent, Some(date(2026, 11, 25)));
     }
 
     #[test]
-    fn days_are_counted_whole() {
-        let case = case(1, "91234567");
-        assert_eq!(case.days_since_sent(date(2026, 12, 2)), 7);
-        assert_eq!(case.days_since_sent(date(2026, 11, 25)), 0);
+    fn a_digest_is_64_hexadecimal_digits() {
+        let digest = Sha256::of(b"abc");
+        assert_eq!(
+            digest.as_str(),
+            "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
+        );
+        assert!(Sha256::try_from("ABC".to_owned()).is_err());
     }
 
     #[test]

@@ -87,6 +87,7 @@ pub fn run(catalog: &Catalog, args: &DeregisterArgs, ctx: &Context) -> Result<Ex
         operator: &operator,
         common: &common,
         today,
+        lang,
         interactive,
         force: args.force,
         out: args.out.clone(),
@@ -168,17 +169,21 @@ pub fn drive(
                 Event::Found(world.open_case(&number).map(Box::new))
             }
             Next::Do(Action::Write {
-                path,
-                text,
+                files,
                 checklist,
                 replace,
             }) => {
                 let full = show::saved_checklist(walk, progress.answers(), layout.lang);
-                let files = [
-                    (path.as_path(), text.as_str()),
-                    (checklist.as_path(), &full),
-                ];
-                if world.write(&files, replace)? {
+                let mut all: Vec<(&Path, &str)> = files
+                    .iter()
+                    .map(|(path, text)| (path.as_path(), text.as_str()))
+                    .collect();
+                all.push((checklist.as_path(), &full));
+                let path = files
+                    .first()
+                    .map(|(path, _)| path.clone())
+                    .unwrap_or_default();
+                if world.write(&all, replace)? {
                     Event::Written(path)
                 } else {
                     let free = world.free_name(&path);
@@ -186,6 +191,12 @@ pub fn drive(
                 }
             }
             Next::Do(Action::Record(case)) => Event::Recorded(world.record(*case)?),
+            Next::Do(Action::WriteCalendar { path, case }) => {
+                let operators = std::slice::from_ref(walk.operator);
+                let text = crate::render::ics::calendar(&[*case], operators, walk.today, walk.lang);
+                world.write(&[(path.as_path(), &text)], true)?;
+                Event::Written(path)
+            }
         };
         walk.take(&mut progress, event);
     }

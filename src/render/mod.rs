@@ -3,6 +3,7 @@
 
 mod checklist;
 mod findings;
+pub mod ics;
 mod operators;
 pub mod status;
 pub mod walk;

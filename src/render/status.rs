@@ -7,7 +7,7 @@ use serde_json::json;
 
 use super::operators::channel_kind;
 use super::{Emphasis, Layout, ListFormat};
-use crate::casebook::{Case, NextAction, State};
+use crate::casebook::{Case, NextAction, Sha256, State};
 use crate::i18n::{Ui, long_date};
 use crate::operator::{Address, Operator};
 use crate::situation::Choice as _;
@@ -44,14 +44,20 @@ pub fn status(
                         "number": number(case),
                         "intent": case.intent.word(),
                         "channel": case.channel.word(),
-                        "sent": case.sent.to_string(),
-                        "days_since_sent": case.days_since_sent(today),
+                        "recipient": case.recipient,
+                        "written": case.written_on().to_string(),
+                        "sent": case.sent.map(|date| date.to_string()),
+                        "days_since_sent": case.sent.map(|_| case.days_since(today)),
                         "reference": case.reference.as_ref().map(Reference::as_str),
                         "expected_end": case.expected_end.map(|date| date.to_string()),
                         "state": case.state.word(),
+                        "followed_up": case.followed_up.iter().map(ToString::to_string).collect::<Vec<_>>(),
+                        "refused": case.refused.map(|date| date.to_string()),
+                        "complained": case.complained.map(|date| date.to_string()),
                         "next_action": action,
                         "next_action_by": by.map(|date| date.to_string()),
                         "message": case.message,
+                        "sha256": case.sha256.as_ref().map(Sha256::as_str),
                     })
                 })
                 .collect();
@@ -104,26 +110,35 @@ fn one(
         ],
     );
     layout.emphasized(Emphasis::Bold, &mut out, "", "    ", &title);
-    let days = case.days_since_sent(today);
+    let days = case.days_since(today);
     let channel = channel_kind(case.channel, layout);
-    let date = long_date(case.sent, lang);
-    let sent = match days {
-        0 => layout.tf(Ui::CaseSentToday, &[("channel", &channel)]),
-        1 => layout.tf(
+    let date = long_date(case.since(), lang);
+    let when = match (case.sent, days) {
+        (None, 0) => layout.tf(Ui::CaseWrittenToday, &[("channel", &channel)]),
+        (None, _) => layout.tf(Ui::CaseWritten, &[("date", &date), ("channel", &channel)]),
+        (Some(_), 0) => layout.tf(Ui::CaseSentToday, &[("channel", &channel)]),
+        (Some(_), 1) => layout.tf(
             Ui::CaseSentOneDay,
             &[("date", &date), ("channel", &channel)],
         ),
         // A date after today: the clock was moved, or the user gave one ahead.
-        days if days < 0 => layout.tf(
+        (Some(_), days) if days < 0 => layout.tf(
             Ui::CaseSentFuture,
             &[("date", &date), ("channel", &channel)],
         ),
-        days => layout.tf(
+        (Some(_), days) => layout.tf(
             Ui::CaseSent,
             &[("date", &date), ("days", &days), ("channel", &channel)],
         ),
     };
-    layout.paragraph(&mut out, "    ", "    ", &sent);
+    let line = |out: &mut String, text: &str| layout.paragraph(out, "    ", "    ", text);
+    line(&mut out, &when);
+    if let Some(recipient) = &case.recipient {
+        line(
+            &mut out,
+            &layout.tf(Ui::CaseRecipient, &[("address", recipient)]),
+        );
+    }
     if let Some(reference) = &case.reference {
         layout.paragraph(
             &mut out,
@@ -141,11 +156,38 @@ fn one(
         );
     }
     if let Some(message) = &case.message {
-        layout.paragraph(
+        line(
             &mut out,
-            "    ",
-            "    ",
             &layout.tf(Ui::CaseMessage, &[("path", &message.display())]),
+        );
+    }
+    if let Some(hash) = &case.sha256 {
+        line(&mut out, &layout.tf(Ui::CaseSha256, &[("hash", hash)]));
+    }
+    if !case.followed_up.is_empty() {
+        let dates: Vec<String> = case
+            .followed_up
+            .iter()
+            .map(|d| long_date(*d, lang))
+            .collect();
+        line(
+            &mut out,
+            &layout.tf(Ui::CaseFollowedUp, &[("dates", &dates.join(", "))]),
+        );
+    }
+    if let Some(refused) = case.refused {
+        line(
+            &mut out,
+            &layout.tf(Ui::CaseRefused, &[("date", &long_date(refused, lang))]),
+        );
+    }
+    if let Some(complained) = case.complained {
+        line(
+            &mut out,
+            &layout.tf(
+                Ui::CaseComplained,
+                &[("date", &long_date(complained, lang))],
+            ),
         );
     }
     let (action, _) = next_action(case, operator, today, layout);
@@ -162,20 +204,66 @@ fn next_action(
 ) -> (String, Option<Date>) {
     let lang = layout.lang;
     let how = how_to_reach(case, operator, layout);
+    let operator_name = operator.map_or(case.operator.as_str(), |op| &*op.name);
+    let day = |date: Date| long_date(date, lang);
     match case.next_action(today) {
+        NextAction::Send => (
+            layout.tf(Ui::NextSend, &[("how", &how), ("id", &case.id)]),
+            None,
+        ),
         NextAction::AwaitConfirmation { follow_up_by } => (
             layout.tf(
                 Ui::NextFollowUpBy,
-                &[("date", &long_date(follow_up_by, lang)), ("how", &how)],
+                &[("date", &day(follow_up_by)), ("id", &case.id)],
             ),
             Some(follow_up_by),
         ),
-        NextAction::FollowUpNow { since } => (
+        NextAction::FollowUp { since } => (
             layout.tf(
                 Ui::NextFollowUpNow,
-                &[("date", &long_date(since, lang)), ("how", &how)],
+                &[("date", &day(since)), ("how", &how), ("id", &case.id)],
             ),
             Some(today),
+        ),
+        NextAction::AwaitAnswer { complain_from } => (
+            layout.tf(
+                Ui::NextAwaitAnswer,
+                &[
+                    ("operator", &operator_name),
+                    ("date", &day(complain_from)),
+                    ("id", &case.id),
+                ],
+            ),
+            Some(complain_from),
+        ),
+        NextAction::Complain { since } => {
+            let key = if case.refused.is_some() {
+                Ui::NextComplainRefused
+            } else {
+                Ui::NextComplain
+            };
+            (
+                layout.tf(
+                    key,
+                    &[
+                        ("operator", &operator_name),
+                        ("date", &day(since)),
+                        ("id", &case.id),
+                    ],
+                ),
+                Some(today),
+            )
+        }
+        NextAction::AwaitBoard { since } => (
+            layout.tf(
+                Ui::NextAwaitBoard,
+                &[
+                    ("operator", &operator_name),
+                    ("date", &day(since)),
+                    ("id", &case.id),
+                ],
+            ),
+            None,
         ),
         NextAction::SettleFinalBill { end: Some(end) } => (
             layout.tf(
@@ -216,6 +304,7 @@ fn how_to_reach(case: &Case, operator: Option<&Operator>, layout: &Layout) -> St
 
 fn state_name(state: State, layout: &Layout) -> &'static str {
     layout.t(match state {
+        State::Written => Ui::StateWritten,
         State::Sent => Ui::StateSent,
         State::Confirmed => Ui::StateConfirmed,
         State::Closed => Ui::StateClosed,

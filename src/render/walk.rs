@@ -1,6 +1,7 @@
 //! What the walk shows between its questions, and the words of its questions.
 
 use std::fmt::Write as _;
+use std::path::Path;
 
 use jiff::civil::Date;
 
@@ -10,6 +11,7 @@ use crate::answers::Answers;
 use crate::casebook::Case;
 use crate::checklist::Checklist;
 use crate::i18n::{Ui, long_date};
+use crate::message::Message;
 use crate::operator::{Address, ChannelKind, Entry, NoticeRule, Operator, Phase, Step};
 use crate::questions::{Question, Value};
 use crate::text::Lang;
@@ -46,13 +48,37 @@ pub fn show(show: &Show, walk: &Walk, layout: &Layout) -> String {
         Show::WhatNext { end, prepaid } => what_next(operator, *end, *prepaid, walk.today, layout),
         Show::Review(answers) => review(answers, operator, layout),
         Show::Message {
-            text,
+            message,
             path,
+            translation,
             channel,
-        } => message(text, path, *channel, operator, layout),
+        } => self::message(
+            message,
+            path,
+            translation.as_deref(),
+            *channel,
+            operator,
+            layout,
+        ),
         Show::OpenCase(case) => open_case(case, operator, walk.today, layout),
-        Show::Recorded(id) => recorded(*id, layout),
-        Show::NotRecorded => not_recorded(layout),
+        Show::ReplacesWritten(case) => {
+            let line = layout.tf(
+                Ui::ReplacesWritten,
+                &[
+                    ("id", &case.id),
+                    (
+                        "date",
+                        &super::day(case.written_on(), walk.today, layout.lang),
+                    ),
+                ],
+            );
+            paragraph(&line, layout)
+        }
+        Show::Recorded { id, sent, channel } => recorded(*id, *sent, *channel, layout),
+        Show::CalendarSaved(path) => {
+            let shown = crate::text::printable(&path.display().to_string()).into_owned();
+            paragraph(&layout.tf(Ui::CalendarSaved, &[("path", &shown)]), layout)
+        }
         Show::Checklist(list) => checklist(list, layout),
         Show::Resumed { started, phase } => {
             let line = layout.tf(
@@ -177,7 +203,7 @@ fn details(
 /// How many precautions are listed before the walk asks to write the message, in a window
 /// of 60 columns or more, and in a narrower one; the rest are in the checklist saved with
 /// it, and shown at the end.
-const BEFORE_YOU_SEND_SHOWN: [usize; 2] = [4, 2];
+const BEFORE_YOU_SEND_SHOWN: [usize; 2] = [3, 2];
 
 /// The titles of the first precautions that hold, as a reminder before anything is sent.
 fn before_you_send(precautions: &[&Entry], layout: &Layout) -> String {
@@ -294,6 +320,7 @@ fn review(answers: &[Value], operator: &Operator, layout: &Layout) -> String {
 /// An answer in the words of its option, or as typed.
 fn answer_in_words(value: &Value, operator: &Operator, layout: &Layout) -> String {
     match value {
+        Value::CustomerNumber(number) if number.is_empty() => layout.t(Ui::NoneGiven).to_owned(),
         Value::Channel(kind) => channel_option(*kind, operator, layout),
         other => other.label().map_or_else(
             || other.shown().into_owned(),
@@ -306,6 +333,7 @@ fn answer_in_words(value: &Value, operator: &Operator, layout: &Layout) -> Strin
 /// good"), the kind of channel, or as typed.
 fn answer_in_short(value: &Value, layout: &Layout) -> String {
     match value {
+        Value::CustomerNumber(number) if number.is_empty() => layout.t(Ui::NoneGiven).to_owned(),
         Value::Channel(kind) => channel_kind(*kind, layout).to_owned(),
         other => other.label().map_or_else(
             || other.shown().into_owned(),
@@ -318,33 +346,58 @@ fn answer_in_short(value: &Value, layout: &Layout) -> String {
     }
 }
 
-/// Where the message was saved, and how to send it; a short message (a chat text, what to
-/// say) is shown whole, to copy or read out, a letter or e-mail is in its file.
+/// What the message says, in the user's language, where it was saved, and how to send it.
 fn message(
-    text: &str,
-    path: &std::path::Path,
+    message: &Message,
+    path: &Path,
+    translation: Option<&Path>,
     channel: ChannelKind,
     operator: &Operator,
     layout: &Layout,
 ) -> String {
     let mut out = String::new();
     heading(&mut out, layout, layout.t(Ui::YourMessage));
-    if !matches!(channel, ChannelKind::Letter | ChannelKind::Email) {
-        let rule = "─".repeat(layout.width.unwrap_or(60).min(60));
-        let _ = writeln!(out, "{rule}");
-        // The file keeps the message's own lines; the screen wraps them. The English half
-        // is in the file, for reference, and so is the line naming the form.
-        let norwegian = text.split("\n----").next().unwrap_or(text);
-        let body = norwegian
-            .split_once("\n\n")
-            .map_or(norwegian, |(_, body)| body);
-        for line in body.trim_end().lines() {
-            layout.paragraph(&mut out, "", "", line);
+    // A narrow window has no rows to spare for rules: the text is set off by its indent.
+    let narrow = layout.width.is_some_and(|width| width < 60);
+    let rule = "─".repeat(layout.width.unwrap_or(60).min(60));
+    let framed = |out: &mut String, intro: Ui, text: &str| {
+        layout.paragraph(out, "", "", layout.t(intro));
+        if !narrow {
+            let _ = writeln!(out, "{rule}");
         }
-        let _ = writeln!(out, "{rule}");
-    }
-    if layout.lang == Lang::Zh {
-        layout.paragraph(&mut out, "", "", layout.t(Ui::MessageExplained));
+        // The file keeps the message's own lines; the screen wraps them.
+        for line in text.trim_end().lines() {
+            let mut indent: String = line.chars().take_while(|c| *c == ' ').collect();
+            if narrow {
+                indent.push_str("  ");
+            }
+            layout.paragraph(out, &indent, &indent, line.trim_start());
+        }
+        if !narrow {
+            let _ = writeln!(out, "{rule}");
+        }
+    };
+    match channel {
+        ChannelKind::Phone | ChannelKind::Store => {
+            framed(&mut out, Ui::ScriptShown, &message.shown);
+        }
+        // A text to copy is shown as it is sent, with what it means below where the window
+        // has room for both; a narrow one has the meaning in the translation's file.
+        ChannelKind::Chat | ChannelKind::App | ChannelKind::Web => {
+            framed(&mut out, Ui::ChatShown, &message.text);
+            if layout.lang != Lang::Nb && !narrow {
+                layout.paragraph(&mut out, "", "", layout.t(Ui::MessageMeaning));
+                layout.paragraph(&mut out, "  ", "  ", message.shown.trim_end());
+            }
+        }
+        // The request itself; in a narrow window without the subject, which repeats it.
+        ChannelKind::Letter | ChannelKind::Email => {
+            let shown = match message.shown.split_once('\n') {
+                Some((_, request)) if narrow => request,
+                _ => &message.shown,
+            };
+            framed(&mut out, Ui::MessageShown, shown);
+        }
     }
     let how = layout.t(match channel {
         ChannelKind::Phone => Ui::SendPhone,
@@ -355,31 +408,52 @@ fn message(
         ChannelKind::Email => Ui::SendEmail,
         ChannelKind::Letter => Ui::SendLetter,
     });
-    let shown = crate::text::printable(&path.display().to_string()).into_owned();
-    let saved = layout.tf(Ui::Saved, &[("path", &shown), ("how", &how)]);
+    let shown = |path: &Path| crate::text::printable(&path.display().to_string()).into_owned();
+    let saved = layout.tf(Ui::Saved, &[("path", &shown(path)), ("how", &how)]);
     layout.paragraph(&mut out, "", "", &saved);
-    if let Some(address) = crate::message::recipient(operator, channel) {
-        let line = layout.tf(Ui::SendTo, &[("address", &address)]);
+    if let Some(translation) = translation {
+        let line = layout.tf(Ui::SavedTranslation, &[("path", &shown(translation))]);
         layout.paragraph(&mut out, "", "", &line);
+    }
+    match crate::message::recipient(operator, channel) {
+        Some(address) => {
+            let line = layout.tf(Ui::SendTo, &[("address", &address)]);
+            layout.paragraph(&mut out, "", "", &line);
+        }
+        None if channel == ChannelKind::Email => {
+            let line = layout.tf(
+                Ui::EmailAddressUnknown,
+                &[("operator", &operator.name), ("page", &operator.home)],
+            );
+            layout.paragraph(&mut out, "", "", &line);
+        }
+        None => {}
+    }
+    if channel == ChannelKind::Email {
+        match &message.mailto {
+            Some(link) => {
+                layout.paragraph(&mut out, "", "", layout.t(Ui::OpenEml));
+                // A link is never wrapped: it must stay one word to be clicked.
+                let _ = writeln!(out, "{link}");
+            }
+            None => layout.paragraph(&mut out, "", "", layout.t(Ui::OpenEmlNoLink)),
+        }
     }
     out
 }
 
 /// Where the case was recorded, and how to follow it.
-fn recorded(id: Option<u32>, layout: &Layout) -> String {
+fn recorded(id: Option<u32>, sent: bool, channel: Option<ChannelKind>, layout: &Layout) -> String {
     let mut out = String::new();
     let line = match id {
-        Some(id) => layout.tf(Ui::Recorded, &[("id", &id)]),
+        Some(id) if sent => layout.tf(Ui::Recorded, &[("id", &id)]),
+        Some(id) if matches!(channel, Some(ChannelKind::Phone | ChannelKind::Store)) => {
+            layout.tf(Ui::RecordedToDo, &[("id", &id)])
+        }
+        Some(id) => layout.tf(Ui::RecordedWritten, &[("id", &id)]),
         None => layout.t(Ui::RecordsUnavailable).to_owned(),
     };
     layout.paragraph(&mut out, "", "", &line);
-    out
-}
-
-/// Said when the request was not sent yet: nothing is recorded.
-fn not_recorded(layout: &Layout) -> String {
-    let mut out = String::new();
-    layout.paragraph(&mut out, "", "", layout.t(Ui::NotRecorded));
     out
 }
 
@@ -490,6 +564,9 @@ pub fn option(value: &Value, operator: &Operator, answers: &Answers, layout: &La
     match (value, answers.channel()) {
         (Value::Sent(true), Some(ChannelKind::Phone | ChannelKind::Store)) => {
             layout.t(Ui::OptDoneYes).to_owned()
+        }
+        (Value::Sent(false), Some(ChannelKind::Phone | ChannelKind::Store)) => {
+            layout.t(Ui::OptDoneNo).to_owned()
         }
         _ => answer_in_words(value, operator, layout),
     }

@@ -17,13 +17,14 @@ use std::path::PathBuf;
 use jiff::civil::Date;
 
 use crate::answers::Answers;
-use crate::casebook::{Case, Draft, State};
+use crate::casebook::{Case, Draft, Sha256, State};
 use crate::checklist::Checklist;
 use crate::message::{self, Request};
 use crate::operator::{Common, Operator, Phase};
 use crate::questions::{Question, Value};
 use crate::situation::{Intent, Plan, Situation, Stage};
-use crate::values::Reference;
+use crate::text::Lang;
+use crate::values::{CustomerNumber, Reference};
 use script::{Beat, Block};
 pub use step::{Action, Effect, Event, Next, Outcome, Prompt, Refusal, Show, Step};
 
@@ -33,6 +34,8 @@ pub struct Walk<'a> {
     pub operator: &'a Operator,
     pub common: &'a Common,
     pub today: Date,
+    /// The user's language, for the translation saved beside the Norwegian message.
+    pub lang: Lang,
     /// Whether a person answers here; without one, whatever the answers lack is refused.
     pub interactive: bool,
     /// Go on past an open case for the number, and replace an existing message file.
@@ -64,7 +67,11 @@ pub struct Progress {
     write: Writing,
     /// Where the message goes, once the person chose another name than the first.
     path: Option<PathBuf>,
+    /// The case written and never sent for this number, which this walk takes the place of.
+    replaces: Option<u32>,
     recording: Recording,
+    /// Where the calendar file was saved.
+    calendar: Option<PathBuf>,
     stopped: Option<u32>,
     effects: Vec<Effect>,
 }
@@ -163,6 +170,7 @@ impl Progress {
         self.answers.forget(question);
         if question == Question::Phone {
             self.guard = Guard::Unchecked;
+            self.replaces = None;
         }
     }
 }
@@ -224,7 +232,7 @@ impl<'a> Walk<'a> {
                     // Answers from a file stand, listed; what was asked here can be changed,
                     // each answer an option of the review's own list.
                     if progress.asked.is_empty() {
-                        show.push(Show::Review(reviewed(&progress.answers)));
+                        show.push(Show::Review(self.reviewed(&progress.answers)));
                     }
                     (!progress.asked.is_empty()).then(|| {
                         let changeable = Question::ALL
@@ -238,13 +246,16 @@ impl<'a> Walk<'a> {
                 Beat::Write => self.write(progress, &mut show),
                 Beat::Record => match progress.recording {
                     Recording::Done(id) => {
-                        show.push(Show::Recorded(id));
+                        let sent = progress.answers.sent() == Some(true);
+                        let channel = progress.answers.channel();
+                        show.push(Show::Recorded { id, sent, channel });
                         None
                     }
                     Recording::NotYet => self
                         .case(progress)
                         .map(|case| Next::Do(Action::Record(Box::new(case)))),
                 },
+                Beat::Calendar => self.calendar(progress, &mut show),
             };
             if let Some(next) = waiting {
                 break next;
@@ -287,6 +298,7 @@ impl<'a> Walk<'a> {
             (Some(Beat::Ask(question)), Event::Answer(value)) if value.question() == question => {
                 progress.answers.set(value);
                 progress.asked.push((progress.cursor, question));
+                self.drop_moot(progress);
                 if progress.revising == Some(question) {
                     progress.revising = None;
                 }
@@ -323,6 +335,7 @@ impl<'a> Walk<'a> {
             }
             (Some(Beat::Write), Event::Written(path)) => progress.write = Writing::Written(path),
             (Some(Beat::Record), Event::Recorded(id)) => progress.recording = Recording::Done(id),
+            (Some(Beat::Calendar), Event::Written(path)) => progress.calendar = Some(path),
             // An answer to something not asked changes nothing.
             _ => {}
         }
@@ -345,11 +358,37 @@ impl<'a> Walk<'a> {
                     _ => return missing,
                 },
                 Next::Do(Action::LookUpOpenCase(_)) => self.take(&mut progress, Event::Found(None)),
-                Next::Do(Action::Write { path, .. }) => {
+                Next::Do(Action::Write { files, .. }) => {
+                    let path = files.into_iter().next().map(|(path, _)| path);
+                    self.take(&mut progress, Event::Written(path.unwrap_or_default()));
+                }
+                Next::Do(Action::WriteCalendar { path, .. }) => {
                     self.take(&mut progress, Event::Written(path));
                 }
                 Next::Do(Action::Record(_)) => self.take(&mut progress, Event::Recorded(None)),
                 Next::Ask(_) | Next::Done(_) | Next::Fail(_) => return missing,
+            }
+        }
+    }
+
+    /// The answers the review lists, in the order of the questions: those the walk asks
+    /// with the answers it has.
+    fn reviewed(&self, answers: &Answers) -> Vec<Value> {
+        Question::ALL
+            .into_iter()
+            .filter(|question| question.row().reviewed && self.asks(*question, answers))
+            .filter_map(|question| answers.get(question).cloned())
+            .collect()
+    }
+
+    /// Forgets the answers to questions that an answer just given made moot (an address,
+    /// once the letter became a call), so that they neither show nor reach the message;
+    /// each is kept to begin with, should the question come back.
+    fn drop_moot(&self, progress: &mut Progress) {
+        for question in Question::ALL {
+            if progress.answers.is_answered(question) && !self.asks(question, &progress.answers) {
+                progress.forget(question);
+                progress.asked.retain(|(_, asked)| *asked != question);
             }
         }
     }
@@ -387,6 +426,10 @@ impl<'a> Walk<'a> {
         match question {
             Question::Sent => progress.answers.set(Value::Sent(false)),
             Question::Reference => progress.answers.set(Value::Reference(Reference::none())),
+            Question::Calendar => progress.answers.set(Value::Calendar(false)),
+            Question::CustomerNumber => progress
+                .answers
+                .set(Value::CustomerNumber(CustomerNumber::none())),
             _ => return Some(Next::Fail(Refusal::Missing(question))),
         }
         None
@@ -402,6 +445,14 @@ impl<'a> Walk<'a> {
                 .map(|number| Next::Do(Action::LookUpOpenCase(number.clone()))),
             Guard::Found(None) | Guard::Passed => {
                 progress.guard = Guard::Passed;
+                None
+            }
+            // Written and never sent: a second message is no second request, and takes the
+            // first one's place.
+            Guard::Found(Some(case)) if case.state == State::Written => {
+                progress.replaces = Some(case.id);
+                progress.guard = Guard::Passed;
+                show.push(Show::ReplacesWritten(case));
                 None
             }
             Guard::Found(Some(case)) => {
@@ -428,11 +479,15 @@ impl<'a> Walk<'a> {
     /// written.
     fn write(&self, progress: &mut Progress, show: &mut Vec<Show<'a>>) -> Option<Next> {
         let request = Request::from_answers(self.operator, &progress.answers, self.today)?;
-        let text = message::compose(&request);
         match &progress.write {
             Writing::Written(path) => {
+                let message = message::compose(&request, self.lang, path);
                 show.push(Show::Message {
-                    text,
+                    translation: message
+                        .translation
+                        .is_some()
+                        .then(|| message::translation_path(path, self.lang)),
+                    message,
                     path: path.clone(),
                     channel: request.channel,
                 });
@@ -448,42 +503,87 @@ impl<'a> Walk<'a> {
             }
             Writing::Exists { path, .. } => Some(Next::Fail(Refusal::Exists(path.clone()))),
             writing @ (Writing::NotYet | Writing::Replace) => {
-                let path = progress
-                    .path
-                    .clone()
-                    .or_else(|| self.out.clone())
-                    .unwrap_or_else(|| message::default_path(&request));
+                let path = self.message_path(progress, &request);
+                let message = message::compose(&request, self.lang, &path);
+                let mut files = vec![(path.clone(), message.text)];
+                if let Some(translation) = message.translation {
+                    files.push((message::translation_path(&path, self.lang), translation));
+                }
                 Some(Next::Do(Action::Write {
                     checklist: message::checklist_path(&path),
-                    path,
-                    text,
+                    files,
                     replace: self.force || matches!(writing, Writing::Replace),
                 }))
             }
         }
     }
 
-    /// The case to record for a request sent now, once the number and channel are known.
-    /// No bank account, no identity number.
+    /// Saves the dates of the case just recorded for a calendar, beside the message.
+    fn calendar(&self, progress: &Progress, show: &mut Vec<Show<'a>>) -> Option<Next> {
+        match (&progress.calendar, progress.recording) {
+            (Some(path), _) => {
+                show.push(Show::CalendarSaved(path.clone()));
+                None
+            }
+            // Nothing recorded, nothing to put in a calendar.
+            (None, Recording::Done(None) | Recording::NotYet) => None,
+            (None, Recording::Done(Some(id))) => {
+                let Writing::Written(message) = &progress.write else {
+                    return None;
+                };
+                let case = self.case(progress)?;
+                Some(Next::Do(Action::WriteCalendar {
+                    path: message::calendar_path(message),
+                    case: Box::new(Case { id, ..case }),
+                }))
+            }
+        }
+    }
+
+    /// Where the message goes: the name the person chose, else `--out`, else the default.
+    fn message_path(&self, progress: &Progress, request: &Request) -> PathBuf {
+        progress
+            .path
+            .clone()
+            .or_else(|| self.out.clone())
+            .unwrap_or_else(|| message::default_path(request))
+    }
+
+    /// The case to record, sent now or only written, once the number and channel are
+    /// known. No bank account, no identity number; the postal address only for a letter.
     fn case(&self, progress: &Progress) -> Option<Case> {
         let answers = &progress.answers;
+        let sent = answers.sent() == Some(true);
+        let request = Request::from_answers(self.operator, answers, self.today)?;
+        let (message, sha256) = match &progress.write {
+            Writing::Written(path) => {
+                let text = message::compose(&request, self.lang, path).text;
+                (Some(path.clone()), Some(Sha256::of(text.as_bytes())))
+            }
+            _ => (None, None),
+        };
         Some(Case {
-            id: 0,
+            id: progress.replaces.unwrap_or(0),
             operator: self.operator.id.clone(),
             number: answers.phone()?.clone(),
             intent: answers.intent()?,
             plan: answers.plan(),
-            channel: answers.channel()?,
-            sent: self.today,
+            channel: request.channel,
+            recipient: request.recipient.map(str::to_owned),
+            written: Some(self.today),
+            sent: sent.then_some(self.today),
             reference: answers.reference().cloned(),
-            expected_end: self.end_date(answers),
-            message: match &progress.write {
-                Writing::Written(path) => Some(path.clone()),
-                _ => None,
-            },
-            state: State::Sent,
+            expected_end: self.end_date(answers).filter(|_| sent),
+            message,
+            sha256,
+            name: Some(request.name.to_owned()),
+            address: request.address.cloned(),
+            state: if sent { State::Sent } else { State::Written },
             confirmed: None,
             closed: None,
+            followed_up: Vec::new(),
+            refused: None,
+            complained: None,
         })
     }
 
@@ -551,7 +651,6 @@ impl<'a> Walk<'a> {
                 prepaid: answers.plan() == Some(Plan::Prepaid),
             },
             Block::Checked => Show::Checked,
-            Block::NotRecorded => Show::NotRecorded,
             Block::Checklist => {
                 let mut list = Checklist::new(self.common, Some(self.operator), &situation);
                 // Once the request is out, what comes after it comes first.
@@ -575,15 +674,6 @@ fn phase_at(script: &[Beat], cursor: usize) -> Phase {
             _ => None,
         })
         .unwrap_or(Phase::Preparation)
-}
-
-/// The answers the review lists, in the order of the questions.
-fn reviewed(answers: &Answers) -> Vec<Value> {
-    Question::ALL
-        .into_iter()
-        .filter(|question| question.row().reviewed)
-        .filter_map(|question| answers.get(question).cloned())
-        .collect()
 }
 
 #[cfg(test)]

@@ -17,8 +17,10 @@ pub(super) enum Beat {
     Guard,
     Review,
     Write,
-    /// Record the case, once the user says the request was sent.
+    /// Record the case, sent or only written.
     Record,
+    /// Save the case's dates for a calendar, where the user asked.
+    Calendar,
 }
 
 /// Content shown between questions.
@@ -36,7 +38,6 @@ pub(super) enum Block {
     WhatNext,
     /// When the operator's facts were checked, and a notice if that was long ago.
     Checked,
-    NotRecorded,
     Checklist,
 }
 
@@ -109,6 +110,8 @@ impl Walk<'_> {
         go_on(script.ask(self, Question::Phone))?;
         script.push([Beat::Guard]);
         go_on(script.ask(self, Question::Name))?;
+        go_on(script.ask(self, Question::Address))?;
+        go_on(script.ask(self, Question::CustomerNumber))?;
 
         script.push([Beat::Header(Phase::Balance)]);
         go_on(script.ask(self, Question::Balance))?;
@@ -122,14 +125,15 @@ impl Walk<'_> {
             Beat::Show(Block::BeforeYouSend),
             Beat::Review,
             Beat::Write,
-            Beat::Show(Block::WhatNext),
         ]);
         go_on(script.ask(self, Question::Sent))?;
-        if answers.sent() == Some(true) {
-            go_on(script.ask(self, Question::Reference))?;
-            script.push([Beat::Record]);
-        } else {
-            script.push([Beat::Show(Block::NotRecorded)]);
+        // When it ends, counted from today, once the person has said whether it went out.
+        script.push([Beat::Show(Block::WhatNext)]);
+        go_on(script.ask(self, Question::Reference))?;
+        script.push([Beat::Record]);
+        go_on(script.ask(self, Question::Calendar))?;
+        if answers.calendar() == Some(true) {
+            script.push([Beat::Calendar]);
         }
         script.push([
             Beat::Show(Block::Steps(Phase::Confirmation)),

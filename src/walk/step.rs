@@ -6,6 +6,7 @@ use jiff::civil::Date;
 
 use crate::casebook::{Case, Draft};
 use crate::checklist::Checklist;
+use crate::message::Message;
 use crate::operator::{ChannelKind, Entry, Phase, Step as ProcedureStep};
 use crate::questions::{Question, Value};
 use crate::values::MobileNumber;
@@ -61,16 +62,26 @@ pub enum Show<'a> {
     },
     /// The user stopped at the open case with this id, to follow it up instead.
     Stopped(u32),
+    /// The message, written to `path`, and its translation to `translation`.
     Message {
-        text: String,
+        message: Message,
         path: PathBuf,
+        translation: Option<PathBuf>,
         channel: ChannelKind,
     },
     /// An open case for the number the user is about to cancel again.
     OpenCase(Box<Case>),
-    /// The case's id, or `None` where nothing could be recorded.
-    Recorded(Option<u32>),
-    NotRecorded,
+    /// A case for the number that was written and never sent: this walk takes its place.
+    ReplacesWritten(Box<Case>),
+    /// The case's id, or `None` where nothing could be recorded; `sent` whether it was sent,
+    /// or only written.
+    Recorded {
+        id: Option<u32>,
+        sent: bool,
+        channel: Option<ChannelKind>,
+    },
+    /// The case's dates were saved for a calendar, to this file.
+    CalendarSaved(PathBuf),
     Checklist(Checklist<'a>),
 }
 
@@ -112,7 +123,9 @@ impl Prompt {
     #[must_use]
     pub fn is_consequential(&self) -> bool {
         match self {
-            Prompt::Question { question, .. } => *question == Question::Sent,
+            Prompt::Question { question, .. } => {
+                matches!(question, Question::Sent | Question::Calendar)
+            }
             Prompt::Guard | Prompt::Review { .. } | Prompt::Overwrite { .. } => true,
         }
     }
@@ -123,16 +136,18 @@ impl Prompt {
 pub enum Action {
     /// Report the open case for this number: `Event::Found`.
     LookUpOpenCase(MobileNumber),
-    /// Write `text` to `path`, and the checklist for the case, in full, beside it to
-    /// `checklist`, replacing a file only if `replace`: `Event::Written` or `Event::Exists`.
+    /// Write each file, the message first and then its translation, and the checklist for
+    /// the case, in full, beside them to `checklist`, replacing a file only if `replace`:
+    /// `Event::Written` with the message's path, or `Event::Exists`.
     Write {
-        path: PathBuf,
-        text: String,
+        files: Vec<(PathBuf, String)>,
         checklist: PathBuf,
         replace: bool,
     },
-    /// Record the case: `Event::Recorded`.
+    /// Record the case, in place of the one with its id if it has one: `Event::Recorded`.
     Record(Box<Case>),
+    /// Write the dates of the case, recorded, to `path` for a calendar: `Event::Written`.
+    WriteCalendar { path: PathBuf, case: Box<Case> },
 }
 
 /// Something for the command to do on the side.

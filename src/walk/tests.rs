@@ -19,6 +19,7 @@ fn walk<'a>(operator: &'a Operator, common: &'a Common) -> Walk<'a> {
         operator,
         common,
         today: jiff::civil::date(2026, 11, 25),
+        lang: Lang::En,
         interactive: true,
         force: false,
         out: None,
@@ -178,13 +179,21 @@ fn without_a_person_a_missing_answer_is_refused_and_a_request_is_taken_as_not_se
 
     progress.answers.set(Value::Name("Ola".into()));
     let (next, _) = answer_all(&unattended, &mut progress, &[]);
-    let Next::Do(Action::Write { path, replace, .. }) = next else {
+    let Next::Do(Action::Write { files, replace, .. }) = next else {
         panic!("{next:?}");
     };
+    let path = files[0].0.clone();
     assert_eq!((path.as_path(), replace), (Path::new("m.txt"), false));
     unattended.take(&mut progress, Event::Written(path.clone()));
     let (next, _) = answer_all(&unattended, &mut progress, &[]);
-    assert_eq!(next, Next::Done(Outcome::Message(path)), "nothing recorded");
+    let Next::Do(Action::Record(case)) = next else {
+        panic!("{next:?}");
+    };
+    assert_eq!(case.state, State::Written, "written, not sent");
+    assert_eq!(case.sent, None);
+    unattended.take(&mut progress, Event::Recorded(Some(1)));
+    let (next, _) = answer_all(&unattended, &mut progress, &[]);
+    assert_eq!(next, Next::Done(Outcome::Message(path)));
     assert_eq!(progress.answers.sent(), Some(false));
 }
 

@@ -11,6 +11,7 @@ sim = "physical"
 channel = "letter"
 phone = "+47 912 34 567"
 name = "Ola Nordmann"
+address = "Storgata 1, 0150 Oslo"
 "#;
 
 fn answers(dir: &Path, text: &str) -> std::path::PathBuf {
@@ -38,13 +39,24 @@ fn an_answers_file_walks_telenor_to_a_letter() {
         .join(format!("nocard-telenor-{}-567.txt", today()));
     let message =
         std::fs::read_to_string(&written).expect("a dated message file in the current folder");
-    assert!(message.contains("Til: Telenor Norge AS, Snarøyveien 30, 1360 Fornebu"));
+    assert!(message.contains("\nTelenor Norge AS\nSnarøyveien 30\n1360 Fornebu\n"));
+    assert!(message.starts_with("Ola Nordmann\nStorgata 1\n0150 Oslo\n"));
     assert!(
         message.contains(
             "Jeg sier med dette opp mobilabonnementet mitt med mobilnummer +47 912 34 567"
+        ) || message.contains(
+            "Jeg sier med dette opp mobilabonnementet mitt med mobilnummer\n+47 912 34 567"
         )
     );
-    assert!(message.contains("I hereby cancel my mobile subscription"));
+    assert!(
+        !message.contains("I hereby cancel"),
+        "no English in what is posted"
+    );
+    let translation = dir
+        .path()
+        .join(format!("nocard-telenor-{}-567-en.txt", today()));
+    let translation = std::fs::read_to_string(translation).expect("the translation beside it");
+    assert!(translation.contains("I hereby cancel my mobile subscription"));
     assert!(out.contains(&format!("Saved to nocard-telenor-{}-567.txt", today())));
     assert!(out.contains("Send it once, by letter"));
     assert!(

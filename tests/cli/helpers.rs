@@ -65,6 +65,19 @@ pub fn unprivileged(dir: &std::path::Path) -> std::process::Command {
         let binary = dir.join("nocard");
         std::fs::copy(env!("CARGO_BIN_EXE_nocard"), &binary).unwrap();
         std::fs::set_permissions(&binary, std::fs::Permissions::from_mode(0o755)).unwrap();
+        // A process another test forks while the copy is open for writing holds it open
+        // until it execs; running the copy fails with "Text file busy" until then.
+        for _ in 0..200 {
+            match std::process::Command::new(&binary)
+                .arg("--version")
+                .output()
+            {
+                Err(err) if err.raw_os_error() == Some(26) => {
+                    std::thread::sleep(std::time::Duration::from_millis(10));
+                }
+                _ => break,
+            }
+        }
         let mut command = std::process::Command::new("/usr/bin/setpriv");
         command
             .args(["--reuid=65534", "--regid=65534", "--clear-groups"])

@@ -1,6 +1,6 @@
 use crate::helpers::{fixtures, nocard, stderr_of, stdout_of};
 
-const COMMON_CASE: &str = "intent = \"cancel\"\npayer = \"private\"\nplan = \"postpaid\"\nsim = \"physical\"\nchannel = \"letter\"\nphone = \"912 34 567\"\nname = \"Ola Nordmann\"\n";
+const COMMON_CASE: &str = "intent = \"cancel\"\npayer = \"private\"\nplan = \"postpaid\"\nsim = \"physical\"\nchannel = \"letter\"\nphone = \"912 34 567\"\nname = \"Ola Nordmann\"\naddress = \"Storgata 1, 0150 Oslo\"\n";
 
 #[test]
 fn the_checklist_speaks_each_language() {
@@ -96,8 +96,8 @@ fn a_walk_in_each_language_writes_the_same_norwegian_message() {
         assert!(out.contains(saved), "{lang}");
         if lang == "zh" {
             assert!(
-                out.contains("解约信息为挪威语"),
-                "a Chinese explanation of the message"
+                out.contains("信息内容的中文译文"),
+                "a Chinese translation of the message"
             );
         }
         messages.push(std::fs::read_to_string(&out_path).unwrap());

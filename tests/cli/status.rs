@@ -51,7 +51,9 @@ fn a_sent_request_is_listed_with_what_to_do_next() {
     assert!(text.contains("Sent today by phone"), "{text}");
     assert!(text.contains("Reference: AB-42"));
     assert!(
-        text.contains("follow up on the same channel (phone, 915 09 000)"),
+        text.contains(
+            "follow up in writing, citing this request: `nocard status follow-up 1` writes it"
+        ),
         "{text}"
     );
     assert!(!text.contains("912 34 567"), "the number is masked");
@@ -67,10 +69,13 @@ fn a_sent_request_is_listed_with_what_to_do_next() {
     assert!(cases[0]["next_action_by"].is_string());
     assert!(cases[0]["message"].as_str().unwrap().ends_with("m1.txt"));
 
+    // The name is kept, for the follow-up and the complaint that cite the request; an
+    // address only for a letter; never a bank account or an identity number.
     let book = std::fs::read_to_string(dir.path().join("home/cases.toml")).unwrap();
+    assert!(book.contains("name = \"Ola Nordmann\""), "{book}");
     assert!(
-        !book.contains("Ola Nordmann"),
-        "the name is not kept once the walk is done: {book}"
+        !book.contains("address"),
+        "a call has no postal reply: {book}"
     );
 }
 

@@ -66,7 +66,7 @@ fn a_question_reached_from_the_review_goes_back_to_it_with_the_answer_unchanged(
             terminal,
             &["deregister", "--operator", "telenor", "--out", "m.txt"],
         );
-        person.up_to_the_number(Ui::ChannelLetter);
+        person.up_to_the_number(Ui::ChannelChat);
         person.type_in(&person.t(Ui::QPhone), "912 34 567");
         person.type_in(&person.t(Ui::QName), "Ola Nordmann");
         let review = person.t(Ui::ReviewQuestion);

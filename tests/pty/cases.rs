@@ -17,12 +17,13 @@ fn a_second_walk_for_a_number_with_an_open_case_can_stop_there() {
         Terminal::default(),
         &["deregister", "--operator", "telenor", "--out", "m1.txt"],
     );
-    first.up_to_the_number(Ui::ChannelLetter);
+    first.up_to_the_number(Ui::ChannelChat);
     first.type_in(&first.t(Ui::QPhone), NUMBER);
     first.type_in(&first.t(Ui::QName), "Ola Nordmann");
     first.choose(&first.t(Ui::ReviewQuestion), &first.t(Ui::ReviewWrite));
     first.choose(&first.t(Ui::QSent), &first.t(Ui::OptSentYes));
     first.type_in(&first.t(Ui::QReference), "AB-42");
+    first.choose(&first.t(Ui::QCalendar), &first.t(Ui::OptCalendarNo));
     let (code, shown) = first.wizard.finish();
     assert_eq!(code, 0, "{shown}");
     assert!(
@@ -33,7 +34,7 @@ fn a_second_walk_for_a_number_with_an_open_case_can_stop_there() {
     );
 
     let mut second = first.again(&["deregister", "--operator", "telenor", "--out", "m2.txt"]);
-    second.up_to_the_number(Ui::ChannelLetter);
+    second.up_to_the_number(Ui::ChannelChat);
     second.type_in(&second.t(Ui::QPhone), NUMBER);
     second.wait_for(&second.t(Ui::DuplicateQuestion));
     let rows = second.wizard.screen_rows();
@@ -63,7 +64,7 @@ fn an_interrupted_walk_resumes_where_it_stopped_and_says_so() {
         Terminal::default(),
         &["deregister", "--operator", "telenor"],
     );
-    first.up_to_the_number(Ui::ChannelLetter);
+    first.up_to_the_number(Ui::ChannelChat);
     first.type_in(&first.t(Ui::QPhone), NUMBER);
     first.wait_for(&first.t(Ui::QName));
     first.wizard.send(key::CTRL_C);

@@ -52,7 +52,7 @@ fn moving_in_a_chinese_list_redraws_it_in_place() {
 
 /// Walks to the name question in a narrow Chinese window.
 fn at_the_name(person: &mut Person) {
-    person.up_to_the_number(Ui::ChannelLetter);
+    person.up_to_the_number(Ui::ChannelChat);
     person.type_in(&person.t(Ui::QPhone), "912 34 567");
     person.wait_for(&person.t(Ui::QName));
 }

@@ -147,6 +147,12 @@ fn walk(lang: Lang, kind: &str) -> Vec<Answer> {
         Type(Ui::QPhone, "912 34 567"),
         Type(Ui::QName, "Ola Nordmann"),
     ]);
+    if !prepaid {
+        answers.extend([
+            Type(Ui::QAddress, "Storgata 1, 0150 Oslo"),
+            Type(Ui::QCustomerNumber, ""),
+        ]);
+    }
     if prepaid {
         answers.extend([
             pick(Ui::QBalance, Ui::OptBalanceRefund),

@@ -185,17 +185,26 @@ fn a_whole_walk_writes_the_letter_and_its_checklist() {
     person.wizard.send(&key::BACKSPACE.repeat(8));
     person.wizard.type_line("912 34 567");
     person.type_in(&person.t(Ui::QName), "Ola Nordmann");
+    // An address without its town is refused with the reason, and comes back to be mended.
+    person.type_in(&person.t(Ui::QAddress), "Storgata 1");
+    person.wizard.expect("a comma between them");
+    person.wizard.type_line(", 0150 Oslo");
+    person.type_in(&person.t(Ui::QCustomerNumber), "");
     person.choose(&person.t(Ui::ReviewQuestion), &person.t(Ui::ReviewWrite));
     person.wait_for(&person.t(Ui::QSent));
     assert!(
         flat(&person.selected()).contains(&flat(&person.t(Ui::OptSentNo))),
-        "\"not yet\" is chosen to begin with: Enter alone records nothing"
+        "\"not yet\" is chosen to begin with: Enter alone records nothing as sent"
     );
     person.wizard.send(key::ENTER);
     let (code, rest) = person.wizard.finish();
     assert_eq!(code, 0, "nocard exits 0 after writing the message:\n{rest}");
     let message = std::fs::read_to_string(person.wizard.file("msg.txt")).expect("msg.txt");
-    assert!(message.contains("mobilnummer +47 912 34 567"), "{message}");
+    assert!(message.contains("+47 912 34 567"), "{message}");
+    assert!(
+        message.starts_with("Ola Nordmann\nStorgata 1\n0150 Oslo\n"),
+        "the sender heads the letter: {message}"
+    );
     assert!(
         !message.contains("12345678"),
         "the refused number is not used"
@@ -213,8 +222,8 @@ fn a_whole_walk_writes_the_letter_and_its_checklist() {
     files.sort();
     assert_eq!(
         files,
-        ["msg-checklist.txt", "msg.txt"],
-        "nothing else is left behind"
+        ["msg-checklist.txt", "msg-en.txt", "msg.txt"],
+        "the letter, its translation and the checklist; nothing else is left behind"
     );
 }
 

@@ -13,7 +13,7 @@ fn a_paste_running_on_past_the_name_does_not_answer_the_review_or_record_a_case(
         Terminal::default(),
         &["deregister", "--operator", "telenor", "--out", "m.txt"],
     );
-    person.up_to_the_number(Ui::ChannelLetter);
+    person.up_to_the_number(Ui::ChannelChat);
     person.type_in(&person.t(Ui::QPhone), "912 34 567");
     person.wait_for(&person.t(Ui::QName));
     // A pasted name with Enters after it, as a person would paste it from a note.
@@ -33,14 +33,17 @@ fn a_paste_running_on_past_the_name_does_not_answer_the_review_or_record_a_case(
     let home = std::fs::read_dir(person.wizard.dir())
         .expect("the folder")
         .count();
-    assert_eq!(home, 2, "the message and its checklist, nothing else");
+    assert_eq!(
+        home, 3,
+        "the message, its translation and its checklist, nothing else"
+    );
     let status = person.again(&["status", "--format", "json"]);
     let mut status = status;
     let (code, shown) = status.wizard.finish();
     assert_eq!(code, 0);
     assert!(
-        shown.contains("[]"),
-        "no case was recorded by Enter alone: {shown}"
+        shown.contains("\"state\": \"written\"") && shown.contains("\"sent\": null"),
+        "Enter alone records the message as written, never as sent: {shown}"
     );
 }
 
@@ -51,7 +54,7 @@ fn declining_to_replace_a_file_offers_one_that_is_free() {
         &["deregister", "--operator", "telenor", "--out", "m.txt"],
     );
     std::fs::write(person.wizard.file("m.txt"), "mine").expect("a file in the way");
-    person.up_to_the_number(Ui::ChannelLetter);
+    person.up_to_the_number(Ui::ChannelChat);
     person.type_in(&person.t(Ui::QPhone), "912 34 567");
     person.type_in(&person.t(Ui::QName), "Ola Nordmann");
     person.choose(&person.t(Ui::ReviewQuestion), &person.t(Ui::ReviewWrite));
@@ -80,7 +83,7 @@ fn control_keys_never_enter_a_field() {
         Terminal::default(),
         &["deregister", "--operator", "telenor", "--out", "m.txt"],
     );
-    person.up_to_the_number(Ui::ChannelLetter);
+    person.up_to_the_number(Ui::ChannelChat);
     person.type_in(&person.t(Ui::QPhone), "912 34 567");
     person.wait_for(&person.t(Ui::QName));
     // Ctrl-L clears the screen in a line editor; it is not a character of the name.

@@ -78,8 +78,19 @@ impl World for CaseBook {
         if !replace && files.iter().any(|(path, _)| path.exists()) {
             return Ok(false);
         }
+        // Every file is written beside its place first; only when all are whole do they take
+        // their names, so that a full disk half-way leaves the old files as they were.
+        let mut staged = Vec::with_capacity(files.len());
         for (path, text) in files {
-            match write_atomically(path, text, replace) {
+            let failed = |err: std::io::Error| {
+                let shown = printable(&path.display().to_string()).into_owned();
+                anyhow::Error::new(err)
+                    .context(Ui::CouldNotWriteMessage.fill(self.lang, &[("path", &shown)]))
+            };
+            staged.push((*path, stage(path, text).map_err(failed)?));
+        }
+        for (path, file) in staged {
+            match persist(file, path, replace) {
                 Err(err) if err.kind() == std::io::ErrorKind::AlreadyExists => return Ok(false),
                 result => result.with_context(|| {
                     let shown = printable(&path.display().to_string()).into_owned();
@@ -92,7 +103,10 @@ impl World for CaseBook {
 
     fn free_name(&self, path: &Path) -> PathBuf {
         free_name(path, |candidate| {
-            candidate.exists() || crate::message::checklist_path(candidate).exists()
+            candidate.exists()
+                || crate::message::companions(candidate)
+                    .iter()
+                    .any(|companion| companion.exists())
         })
     }
 
@@ -106,11 +120,19 @@ impl World for CaseBook {
             .map(|path| std::path::absolute(&path).unwrap_or(path));
         let id = store
             .update(|book| {
-                case.id = book.next_id();
-                let id = case.id;
-                book.cases.push(case);
+                // A case written and never sent is replaced by the one that takes its place.
+                if let Some(old) = book
+                    .cases
+                    .iter_mut()
+                    .find(|old| case.id != 0 && old.id == case.id)
+                {
+                    *old = case.clone();
+                } else {
+                    case.id = book.next_id();
+                    book.cases.push(case.clone());
+                }
                 book.draft = None;
-                id
+                case.id
             })
             .map_err(|err| store_failure(&err, self.lang))?;
         Ok(Some(id))
@@ -130,13 +152,12 @@ pub fn free_name(path: &Path, taken: impl Fn(&Path) -> bool) -> PathBuf {
         .unwrap_or_else(|| path.to_owned())
 }
 
-/// Writes `text` to `path` through a temporary file beside it, so a failure half-way (a
+/// Writes `text` to a temporary file beside `path`, synced, so a failure half-way (a
 /// read-only folder, a full disk) leaves no half-written message and never harms an existing
-/// file: the temporary file is removed, and the error is the system's reason alone, without
-/// the temporary file's name. Without `replace`, an existing file is an `AlreadyExists`
-/// error. A name with a control character is refused: it is a mistake, and it would reach
-/// the terminal and the case book.
-fn write_atomically(path: &Path, text: &str, replace: bool) -> std::io::Result<()> {
+/// file: the temporary file is removed when dropped, and the error is the system's reason
+/// alone, without the temporary file's name. A name with a control character is refused: it
+/// is a mistake, and it would reach the terminal and the case book.
+fn stage(path: &Path, text: &str) -> std::io::Result<tempfile::NamedTempFile> {
     use std::io::{Error, ErrorKind, Write as _};
     if path.to_string_lossy().chars().any(is_unsafe_char) {
         return Err(Error::new(
@@ -144,14 +165,6 @@ fn write_atomically(path: &Path, text: &str, replace: bool) -> std::io::Result<(
             "the file name holds a control character or invisible formatting",
         ));
     }
-    if !replace && path.exists() {
-        return Err(Error::from(ErrorKind::AlreadyExists));
-    }
-    // tempfile adds " at path \"…\"" to its errors: a file the user never named.
-    let plain = |err: Error| match err.to_string().rsplit_once(" at path \"") {
-        Some((reason, _)) => Error::new(err.kind(), reason.to_owned()),
-        None => err,
-    };
     let dir = match path.parent() {
         Some(parent) if !parent.as_os_str().is_empty() => parent,
         _ => Path::new("."),
@@ -159,10 +172,24 @@ fn write_atomically(path: &Path, text: &str, replace: bool) -> std::io::Result<(
     let mut file = tempfile::NamedTempFile::new_in(dir).map_err(plain)?;
     file.as_file_mut().write_all(text.as_bytes())?;
     file.as_file().sync_all()?;
+    Ok(file)
+}
+
+/// Gives the staged `file` its name. Without `replace`, an existing file is an
+/// `AlreadyExists` error.
+fn persist(file: tempfile::NamedTempFile, path: &Path, replace: bool) -> std::io::Result<()> {
     let persisted = if replace {
         file.persist(path)
     } else {
         file.persist_noclobber(path)
     };
     persisted.map(drop).map_err(|err| plain(err.error))
+}
+
+/// tempfile adds " at path \"…\"" to its errors: a file the user never named.
+fn plain(err: std::io::Error) -> std::io::Error {
+    match err.to_string().rsplit_once(" at path \"") {
+        Some((reason, _)) => std::io::Error::new(err.kind(), reason.to_owned()),
+        None => err,
+    }
 }

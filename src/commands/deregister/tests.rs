@@ -168,6 +168,7 @@ impl Fixture {
             operator: &self.operator,
             common: &self.common,
             today: jiff::civil::date(2026, 11, 25),
+            lang: Lang::En,
             interactive: true,
             force: false,
             out: Some(out()),
@@ -223,7 +224,8 @@ impl Fixture {
     }
 }
 
-const COMMON_CASE: [Say; 9] = [
+/// A letter: the address heads it, and there is no customer number at hand.
+const COMMON_CASE: [Say; 11] = [
     Pick("Cancel for good"),
     Pick("myself"),
     Pick("Postpaid"),
@@ -231,14 +233,22 @@ const COMMON_CASE: [Say; 9] = [
     Pick("letter"),
     Type("912 34 567"),
     Type("Ola Nordmann"),
+    Type("Storgata 1, 0150 Oslo"),
+    Enter,
     Pick("Write the message"),
     Pick("Not yet"),
 ];
 
+/// Where `COMMON_CASE` answers the review.
+const REVIEW: usize = 9;
+
 #[test]
 fn the_common_case_reaches_the_message_in_eight_questions() {
     let telenor = Fixture::new("telenor");
-    let (outcome, person, memory) = telenor.run(&COMMON_CASE);
+    let mut chat = COMMON_CASE.to_vec();
+    chat[4] = Pick("chat");
+    chat.drain(7..9);
+    let (outcome, person, _) = telenor.run(&chat);
     assert_eq!(outcome, Outcome::Message(out()));
     assert_eq!(
         person.asked[..8],
@@ -248,9 +258,20 @@ fn the_common_case_reaches_the_message_in_eight_questions() {
         "the message is written after eight questions"
     );
     assert_eq!(person.asked[8..], ["sent"], "then: was it sent?");
+
+    // A letter also asks where the confirmation should go, and for a customer number.
+    let (_, person, memory) = telenor.run(&COMMON_CASE);
+    assert_eq!(
+        person.asked[6..=REVIEW],
+        ["name", "address", "customer_number", "review"]
+    );
     let message = memory.message();
-    assert!(message.contains("Til: Telenor Norge AS, Snarøyveien 30, 1360 Fornebu"));
-    assert!(message.contains("Dato: 25. november 2026"));
+    assert!(
+        memory
+            .message_file()
+            .contains("\nTelenor Norge AS\nSnarøyveien 30\n1360 Fornebu\n")
+    );
+    assert!(message.contains("Oslo, 25. november 2026"));
     assert!(message.contains("mobilabonnementet mitt med mobilnummer +47 912 34 567"));
     assert!(!message.contains("saldo"), "no refund was asked for");
     // The phases are shown in order, each with its number.
@@ -378,7 +399,7 @@ fn a_prepaid_refund_asks_for_an_account_until_it_is_valid() {
 #[test]
 fn the_details_of_a_phase_are_shown_on_request_and_the_question_asked_again() {
     let telenor = Fixture::new("telenor");
-    let mut replies = COMMON_CASE[..7].to_vec();
+    let mut replies = COMMON_CASE[..REVIEW].to_vec();
     replies.extend([Details, Pick("Write the message"), Pick("Not yet")]);
     replies.splice(5..5, [Details]);
     let (_, person, _) = telenor.run(&replies);
@@ -433,10 +454,13 @@ fn a_prepaid_walk_is_told_of_its_balance_never_of_notice_periods_or_final_invoic
         Pick("letter"),
         Type("412 34 567"),
         Type("Kari Nordmann"),
+        Type("Storgata 1, 0150 Oslo"),
+        Enter,
         Pick("Use it up"),
         Pick("Write the message"),
         Pick("Yes, I sent it"),
         Enter,
+        Pick("No"),
     ]);
     for shown in [
         &person.shown,
@@ -507,7 +531,7 @@ fn going_back_asks_the_previous_question_again() {
 #[test]
 fn an_answer_can_be_changed_at_the_review() {
     let telenor = Fixture::new("telenor");
-    let mut replies = COMMON_CASE[..7].to_vec();
+    let mut replies = COMMON_CASE[..REVIEW].to_vec();
     replies.extend([
         Pick("Change channel"),
         Pick("phone"),
@@ -515,10 +539,17 @@ fn an_answer_can_be_changed_at_the_review() {
         Pick("Not yet"),
     ]);
     let (_, person, memory) = telenor.run(&replies);
-    assert_eq!(person.asked[7..], ["review", "channel", "review", "sent"]);
+    assert_eq!(
+        person.asked[REVIEW..],
+        ["review", "channel", "review", "sent"]
+    );
     assert!(
-        memory.message().contains("Hva du kan si"),
+        memory.message().contains("Call 915 09 000"),
         "a phone script, not a letter"
+    );
+    assert!(
+        !memory.message().contains("Storgata"),
+        "the address went with the letter"
     );
 }
 
@@ -527,7 +558,7 @@ fn an_existing_file_is_never_replaced_without_asking_and_a_free_name_is_offered(
     let telenor = Fixture::new("telenor");
     let mut memory = Memory::default();
     memory.files.insert(out(), "keep me".into());
-    let mut replies = COMMON_CASE[..8].to_vec();
+    let mut replies = COMMON_CASE[..=REVIEW].to_vec();
     replies.extend([Enter, Pick("Not yet")]);
     let (outcome, person) = telenor.run_with(&replies, &mut memory);
     assert_eq!(memory.message(), "keep me", "the default keeps the file");
@@ -536,17 +567,17 @@ fn an_existing_file_is_never_replaced_without_asking_and_a_free_name_is_offered(
     assert!(memory.files[&free].contains("Telenor Norge AS"));
     assert!(person.careful.contains(&"overwrite".to_owned()));
 
-    let mut replies = COMMON_CASE[..8].to_vec();
+    let mut replies = COMMON_CASE[..=REVIEW].to_vec();
     replies.extend([Pick("a name I type"), Type("mine.txt"), Pick("Not yet")]);
     let (outcome, _) = telenor.run_with(&replies, &mut memory);
     assert_eq!(outcome, Outcome::Message(PathBuf::from("mine.txt")));
 
-    let mut replies = COMMON_CASE[..8].to_vec();
+    let mut replies = COMMON_CASE[..=REVIEW].to_vec();
     replies.extend([Pick("Replace"), Pick("Not yet")]);
     telenor.run_with(&replies, &mut memory);
     assert!(memory.message().contains("Telenor Norge AS"), "replaced");
 
-    let mut replies = COMMON_CASE[..8].to_vec();
+    let mut replies = COMMON_CASE[..=REVIEW].to_vec();
     replies.extend([
         Back,
         Pick("Write the message"),
@@ -555,7 +586,7 @@ fn an_existing_file_is_never_replaced_without_asking_and_a_free_name_is_offered(
     ]);
     let (_, person) = telenor.run_with(&replies, &mut memory);
     assert_eq!(
-        person.asked[7..],
+        person.asked[REVIEW..],
         ["review", "overwrite", "review", "overwrite", "sent"],
         "back from the question goes to the review"
     );
@@ -574,7 +605,7 @@ fn answers_given_up_front_are_not_asked() {
         .unwrap();
     assert_eq!(outcome, Outcome::Message(out()));
     assert!(memory.message().contains("mobilnummer 998 87 766"));
-    assert!(memory.cases.is_empty(), "not sent: nothing recorded");
+    assert_eq!(memory.cases[0].state, State::Written, "not sent: written");
 }
 
 #[test]
@@ -596,11 +627,29 @@ struct Memory {
 }
 
 impl Memory {
+    /// The message file, its lines joined as a reader reads them: a letter's lines are cut
+    /// to the page's width.
     fn message(&self) -> String {
         self.files
             .get(&PathBuf::from(OUT))
-            .cloned()
+            .map(|text| {
+                text.split(' ')
+                    .filter(|w| !w.is_empty())
+                    .collect::<Vec<_>>()
+                    .join(" ")
+                    .replace(" \n", "\n")
+            })
             .unwrap_or_default()
+            .lines()
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
+    /// The message file as written.
+    fn message_file(&self) -> &str {
+        self.files
+            .get(&PathBuf::from(OUT))
+            .map_or("", String::as_str)
     }
 }
 
@@ -630,22 +679,30 @@ impl World for Memory {
     fn free_name(&self, path: &Path) -> PathBuf {
         free_name(path, |candidate| {
             self.files.contains_key(candidate)
-                || self
-                    .files
-                    .contains_key(&crate::message::checklist_path(candidate))
+                || crate::message::companions(candidate)
+                    .iter()
+                    .any(|companion| self.files.contains_key(companion))
         })
     }
     fn record(&mut self, mut case: Case) -> Result<Option<u32>> {
+        self.draft = None;
+        if let Some(old) = self
+            .cases
+            .iter_mut()
+            .find(|old| case.id != 0 && old.id == case.id)
+        {
+            *old = case.clone();
+            return Ok(Some(case.id));
+        }
         case.id = u32::try_from(self.cases.len()).unwrap() + 1;
         self.cases.push(case);
-        self.draft = None;
         Ok(Some(u32::try_from(self.cases.len()).unwrap()))
     }
 }
 
 fn sent_now() -> Vec<Say> {
-    let mut replies = COMMON_CASE[..8].to_vec();
-    replies.extend([Pick("Yes, I sent it"), Type("REF-123")]);
+    let mut replies = COMMON_CASE[..=REVIEW].to_vec();
+    replies.extend([Pick("Yes, I sent it"), Type("REF-123"), Pick("No")]);
     replies
 }
 
@@ -664,7 +721,7 @@ fn a_sent_request_is_recorded_without_account_or_identity() {
             .map(crate::values::Reference::as_str),
         Some("REF-123")
     );
-    assert_eq!(case.sent, jiff::civil::date(2026, 11, 25));
+    assert_eq!(case.sent, Some(jiff::civil::date(2026, 11, 25)));
     assert_eq!(case.expected_end, Some(jiff::civil::date(2026, 12, 31)));
     assert!(case.message.as_ref().unwrap().ends_with("message.txt"));
     assert!(person.shown.contains("Recorded as case 1"));
@@ -672,12 +729,75 @@ fn a_sent_request_is_recorded_without_account_or_identity() {
 }
 
 #[test]
-fn a_request_not_sent_yet_is_not_recorded() {
+fn a_request_not_sent_yet_is_recorded_as_written_and_a_second_walk_takes_its_place() {
     let telenor = Fixture::new("telenor");
     let mut memory = Memory::default();
     let (_, person) = telenor.run_with(&COMMON_CASE, &mut memory);
-    assert!(memory.cases.is_empty());
-    assert!(person.shown.contains("Nothing was recorded"));
+    let case = &memory.cases[0];
+    assert_eq!(case.state, State::Written);
+    assert_eq!(
+        (case.written, case.sent),
+        (Some(jiff::civil::date(2026, 11, 25)), None)
+    );
+    assert_eq!(case.expected_end, None, "counted from the day it is sent");
+    assert_eq!(
+        case.address
+            .as_ref()
+            .map(crate::values::PostalAddress::as_str),
+        Some("Storgata 1, 0150 Oslo")
+    );
+    assert_eq!(
+        case.sha256,
+        Some(crate::casebook::Sha256::of(
+            memory.message_file().as_bytes()
+        )),
+        "the digest of the file written"
+    );
+    assert!(
+        person
+            .shown
+            .contains("Recorded as case 1, written and not sent")
+    );
+
+    // Written again, with a customer number this time: no second case, no guard.
+    let mut replies = COMMON_CASE.to_vec();
+    replies[8] = Type("C-1");
+    replies.insert(REVIEW + 1, Pick("Replace"));
+    let (_, person) = telenor.run_with(&replies, &mut memory);
+    assert!(!person.asked.contains(&"guard".to_owned()));
+    assert!(
+        person
+            .shown
+            .contains("Case 1 for this number was written on today and never sent"),
+        "{}",
+        person.shown
+    );
+    assert_eq!(memory.cases.len(), 1);
+    assert!(memory.message().contains("kundenummer C-1"));
+}
+
+#[test]
+fn a_sent_request_can_save_its_dates_for_a_calendar() {
+    let telenor = Fixture::new("telenor");
+    let mut memory = Memory::default();
+    let mut replies = sent_now();
+    replies.pop();
+    replies.push(Pick("Yes"));
+    let (_, person) = telenor.run_with(&replies, &mut memory);
+    let calendar = &memory.files[&PathBuf::from("$DIR/message.ics")];
+    assert!(
+        calendar.contains("DTSTART;VALUE=DATE:20261202"),
+        "{calendar}"
+    );
+    assert!(
+        calendar.contains("DTSTART;VALUE=DATE:20261231"),
+        "{calendar}"
+    );
+    assert!(
+        person
+            .shown
+            .contains("The dates are saved to $DIR/message.ics")
+    );
 }
 
 #[test]
@@ -718,7 +838,7 @@ fn an_open_case_without_a_terminal_is_refused_unless_forced() {
     let mut memory = Memory::default();
     telenor.run_with(&sent_now(), &mut memory);
     memory.files.clear();
-    let answers = "intent = \"cancel\"\npayer = \"private\"\nplan = \"postpaid\"\nsim = \"physical\"\nchannel = \"letter\"\nphone = \"912 34 567\"\nname = \"Ola\"\n";
+    let answers = "intent = \"cancel\"\npayer = \"private\"\nplan = \"postpaid\"\nsim = \"physical\"\nchannel = \"letter\"\nphone = \"912 34 567\"\nname = \"Ola\"\naddress = \"Storgata 1, 0150 Oslo\"\ncustomer_number = \"\"\n";
     let err = telenor.unattended(answers, false, &mut memory).unwrap_err();
     assert!(
         err.to_string()
@@ -751,7 +871,7 @@ fn every_answer_is_kept_at_once_and_an_interrupted_walk_resumes_where_it_stopped
     let outcome = telenor.drive(progress, &mut person, &mut memory).unwrap();
     assert_eq!(
         person.asked,
-        ["name", "review", "sent"],
+        ["name", "address", "customer_number", "review", "sent"],
         "it continues at the first unanswered question"
     );
     assert!(
@@ -785,11 +905,17 @@ fn transcripts_of_walks_through_the_prompts() {
     let mut replies = vec![Pick("another operator"), Back];
     replies.extend(COMMON_CASE[..5].iter().copied());
     replies.extend([Type("9123"), Type("812 34 567"), Type("912 34 567")]);
-    replies.extend([Type("Ola Nordmann"), Pick("Change channel"), Pick("phone")]);
+    replies.extend([
+        Type("Ola Nordmann"),
+        Type("Storgata 1"),
+        Type("Storgata 1, 0150 Oslo"),
+    ]);
+    replies.extend([Enter, Pick("Change channel"), Pick("phone")]);
     replies.extend([
         Pick("Write the message"),
         Pick("Yes, it is done"),
         Type("REF-1"),
+        Pick("Yes"),
     ]);
     let (_, person) = telenor.run_with(&replies, &mut Memory::default());
     golden(

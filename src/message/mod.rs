@@ -1,0 +1,204 @@
+//! The message the user sends to the operator, always in Norwegian bokmål: a letter that
+//! prints as one, an e-mail file a mail client opens ready to send, a text for a chat, or
+//! what to say on the phone or in a store. The translation for the user is beside the file
+//! that is sent, never inside it.
+
+mod email;
+mod letter;
+mod script;
+
+use std::path::{Path, PathBuf};
+
+use jiff::civil::Date;
+
+use crate::answers::Answers;
+use crate::i18n::Ui;
+use crate::operator::{Address, Channel, ChannelKind, Operator};
+use crate::situation::Plan;
+use crate::text::Lang;
+use crate::values::{BankAccount, CustomerNumber, MobileNumber, PostalAddress};
+
+pub use email::MAILTO_LIMIT;
+
+/// What goes into a message.
+#[derive(Debug, Clone)]
+pub struct Request<'a> {
+    pub operator: &'a Operator,
+    pub channel: ChannelKind,
+    /// The postal or e-mail address the message goes to, where the channel has one.
+    pub recipient: Option<&'a str>,
+    pub phone: &'a MobileNumber,
+    pub name: &'a str,
+    /// The sender's postal address, for a letter.
+    pub address: Option<&'a PostalAddress>,
+    pub customer: Option<&'a CustomerNumber>,
+    pub plan: Plan,
+    /// The account to pay a prepaid balance to, where a refund was chosen.
+    pub refund_to: Option<&'a BankAccount>,
+    pub today: Date,
+}
+
+impl<'a> Request<'a> {
+    /// The request the answers make, once the channel, number and name are known. A plan
+    /// that was never asked is postpaid: the operator's procedure does not tell them apart.
+    #[must_use]
+    pub fn from_answers(operator: &'a Operator, answers: &'a Answers, today: Date) -> Option<Self> {
+        let channel = answers.channel()?;
+        Some(Request {
+            operator,
+            channel,
+            recipient: recipient(operator, channel),
+            phone: answers.phone()?,
+            name: answers.name()?,
+            address: answers.address().filter(|_| channel == ChannelKind::Letter),
+            customer: answers
+                .customer_number()
+                .filter(|_| matches!(channel, ChannelKind::Letter | ChannelKind::Email)),
+            plan: answers.plan().unwrap_or(Plan::Postpaid),
+            refund_to: answers.refund_to(),
+            today,
+        })
+    }
+
+    /// The operator's first channel of the kind chosen.
+    fn channel(&self) -> Option<&'a Channel> {
+        self.operator
+            .channels
+            .iter()
+            .find(|channel| channel.kind == self.channel)
+    }
+}
+
+/// The postal or e-mail address a message on `channel` goes to, where the operator gives one.
+#[must_use]
+pub fn recipient(operator: &Operator, channel: ChannelKind) -> Option<&str> {
+    operator
+        .channels
+        .iter()
+        .filter(|c| c.kind == channel)
+        .find_map(|c| match &c.address {
+            Address::Postal(address) | Address::Email(address) => Some(&**address),
+            _ => None,
+        })
+}
+
+/// A message, composed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Message {
+    /// What the file holds: the letter, the e-mail, the chat text, or the script.
+    pub text: String,
+    /// The same in the user's language, saved beside it. None in Norwegian, and none for a
+    /// script, which has the user's language under each line already.
+    pub translation: Option<String>,
+    /// What the screen shows: the request in the user's language, without the letter's
+    /// blocks; what to say, with what it means.
+    pub shown: String,
+    /// A `mailto:` link that opens the e-mail in a mail client, where it is short enough.
+    pub mailto: Option<String>,
+}
+
+/// Composes the message for `request`, with the translation into `lang`. `path` is where it
+/// is saved: the translation names it.
+#[must_use]
+pub fn compose(request: &Request, lang: Lang, path: &Path) -> Message {
+    let file = path.file_name().map_or_else(
+        || path.display().to_string(),
+        |name| name.to_string_lossy().into_owned(),
+    );
+    let translated = |text: String| {
+        (lang != Lang::Nb).then(|| {
+            let title = letter::wrap(&Ui::TranslationTitle.fill(lang, &[("path", &file)]), &file);
+            format!("{title}\n\n{text}")
+        })
+    };
+    match request.channel {
+        ChannelKind::Letter => Message {
+            text: letter::letter(request, Lang::Nb),
+            translation: translated(letter::letter(request, lang)),
+            shown: letter::request_lines(request, lang),
+            mailto: None,
+        },
+        ChannelKind::Email => {
+            let (text, mailto) = email::eml(request);
+            Message {
+                text,
+                translation: translated(email::translation(request, lang)),
+                shown: letter::request_lines(request, lang),
+                mailto,
+            }
+        }
+        ChannelKind::Chat | ChannelKind::App | ChannelKind::Web => Message {
+            text: letter::chat(request, Lang::Nb),
+            translation: translated(letter::chat(request, lang)),
+            shown: letter::chat(request, lang),
+            mailto: None,
+        },
+        ChannelKind::Phone | ChannelKind::Store => {
+            let (text, shown) = script::script(request, lang);
+            Message {
+                text,
+                translation: None,
+                shown,
+                mailto: None,
+            }
+        }
+    }
+}
+
+/// Where the message is saved when the user names no file: the operator, the date and the
+/// number's last three digits, so that two numbers cancelled on one day get two files:
+/// `nocard-telenor-2026-11-25-567.txt`; an e-mail is an `.eml` file a mail client opens.
+#[must_use]
+pub fn default_path(request: &Request) -> PathBuf {
+    let digits = request.phone.digits();
+    let last = &digits[digits.len().saturating_sub(3)..];
+    let extension = match request.channel {
+        ChannelKind::Email => "eml",
+        _ => "txt",
+    };
+    PathBuf::from(format!(
+        "nocard-{}-{}-{last}.{extension}",
+        request.operator.id, request.today
+    ))
+}
+
+/// A file beside the message: `message-checklist.txt` for `message.txt` and `checklist.txt`.
+#[must_use]
+pub fn beside(message: &Path, suffix: &str) -> PathBuf {
+    let stem = message.file_stem().unwrap_or_default().to_string_lossy();
+    message.with_file_name(format!("{stem}-{suffix}"))
+}
+
+/// Where the checklist for the case is saved, beside the message.
+#[must_use]
+pub fn checklist_path(message: &Path) -> PathBuf {
+    beside(message, "checklist.txt")
+}
+
+/// Where the translation is saved, beside the message: `message-en.txt`.
+#[must_use]
+pub fn translation_path(message: &Path, lang: Lang) -> PathBuf {
+    beside(message, &format!("{}.txt", lang.code()))
+}
+
+/// Where the calendar file for the case is saved, beside the message.
+#[must_use]
+pub fn calendar_path(message: &Path) -> PathBuf {
+    message.with_extension("ics")
+}
+
+/// Every file beside the message that a walk may write, whatever the answers: a name is free
+/// only where none of them is there.
+#[must_use]
+pub fn companions(message: &Path) -> Vec<PathBuf> {
+    let mut files = vec![checklist_path(message), calendar_path(message)];
+    files.extend(
+        [Lang::En, Lang::Zh]
+            .into_iter()
+            .map(|lang| translation_path(message, lang)),
+    );
+    files
+}
+
+#[cfg(test)]
+mod tests;

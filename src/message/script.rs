@@ -1,0 +1,83 @@
+//! What to say on the phone or in a store: where to call or go, what to have ready, the
+//! lines to say in Norwegian with their meaning under each, and what to note down.
+
+use std::fmt::Write as _;
+
+use super::Request;
+use crate::i18n::{Ui, long_date};
+use crate::operator::{Address, ChannelKind};
+use crate::situation::Plan;
+use crate::text::Lang;
+
+/// The script, whole, for its file; and what the screen shows of it: where to call or go,
+/// what to have ready and what to say, without the title and the closing note.
+pub(super) fn script(request: &Request, lang: Lang) -> (String, String) {
+    let operator = request.operator;
+    let channel = request.channel();
+    let page = channel
+        .map(|channel| &*channel.provenance.check_on)
+        .filter(|page| !page.is_empty())
+        .unwrap_or(&operator.home);
+    let mut out = String::new();
+    let mut line = |text: String| {
+        let _ = writeln!(out, "{text}");
+    };
+    match channel.map(|channel| &channel.address) {
+        Some(address @ Address::Phone(number)) => line(match address.abroad() {
+            Some(abroad) => {
+                Ui::ScriptCallAbroad.fill(lang, &[("number", number), ("abroad", &abroad)])
+            }
+            None => Ui::ScriptCall.fill(lang, &[("number", number)]),
+        }),
+        _ if request.channel == ChannelKind::Phone => {
+            line(
+                Ui::ScriptCallUnknown.fill(lang, &[("operator", &operator.name), ("page", &page)]),
+            );
+        }
+        _ => {}
+    }
+    if request.channel == ChannelKind::Store
+        && let Some(channel) = channel
+    {
+        line(Ui::ScriptVisit.fill(lang, &[("where", &channel.label.get(lang))]));
+    }
+    if channel.is_some_and(|channel| !channel.provenance.confirmed) {
+        line(Ui::ScriptUnconfirmed.fill(lang, &[("page", &page)]));
+    }
+    match channel.and_then(|channel| channel.needs.as_ref()) {
+        Some(needs) => line(Ui::ScriptHaveReady.fill(lang, &[("what", &needs.get(lang))])),
+        None => {
+            line(Ui::ScriptProveOwner.fill(lang, &[("operator", &operator.name), ("page", &page)]));
+        }
+    }
+    let _ = writeln!(out, "\n{}\n", Ui::ScriptSay.get(lang));
+    let number = request.phone.national();
+    let hello = match request.plan {
+        Plan::Postpaid => Ui::MsgSayPostpaid,
+        Plan::Prepaid => Ui::MsgSayPrepaid,
+    };
+    let both = |key: Ui, args: &[(&str, &dyn std::fmt::Display)]| {
+        (key.fill(Lang::Nb, args), key.fill(lang, args))
+    };
+    let mut says = vec![both(hello, &[("name", &request.name), ("number", &number)])];
+    if let Some(account) = request.refund_to {
+        says.push(both(Ui::MsgSayRefund, &[("account", account)]));
+    }
+    let ask = match request.channel {
+        ChannelKind::Store => Ui::MsgSayReceipt,
+        _ => Ui::MsgSayConfirm,
+    };
+    says.push(both(ask, &[]));
+    for (norwegian, meaning) in says {
+        let _ = writeln!(out, "  «{norwegian}»");
+        if lang != Lang::Nb {
+            let _ = writeln!(out, "   {meaning}");
+        }
+        out.push('\n');
+    }
+    let shown = out.trim_end().to_owned() + "\n";
+    let date = long_date(request.today, lang);
+    let _ = writeln!(out, "{}", Ui::ScriptNote.fill(lang, &[("date", &date)]));
+    let title = Ui::ScriptTitle.fill(lang, &[("operator", &operator.name)]);
+    (format!("{title}\n\n{out}"), shown)
+}

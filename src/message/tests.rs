@@ -1,0 +1,253 @@
+use std::path::Path;
+
+use mailparse::MailHeaderMap as _;
+
+use super::*;
+use crate::operator::Catalog;
+
+fn telenor() -> Operator {
+    Catalog::default().operator("telenor").unwrap()
+}
+
+fn request<'a>(
+    operator: &'a Operator,
+    phone: &'a MobileNumber,
+    channel: ChannelKind,
+    plan: Plan,
+    refund_to: Option<&'a BankAccount>,
+) -> Request<'a> {
+    Request {
+        operator,
+        channel,
+        recipient: recipient(operator, channel),
+        phone,
+        name: "Ola Nordmann",
+        address: None,
+        customer: None,
+        plan,
+        refund_to,
+        today: jiff::civil::date(2026, 11, 25),
+    }
+}
+
+/// Words that would show that English got into what is sent.
+const ENGLISH: [&str; 6] = [
+    "Hello",
+    "cancel",
+    "Please",
+    "Kind regards",
+    "English",
+    "letter",
+];
+
+#[test]
+fn a_letter_has_both_addresses_place_date_and_a_signature_and_nothing_but_norwegian() {
+    let telenor = telenor();
+    let phone = MobileNumber::parse("91234567").unwrap();
+    let address = PostalAddress::parse("Storgata 1, 0150 Oslo").unwrap();
+    let customer = CustomerNumber::parse("123456").unwrap();
+    let mut letter = request(&telenor, &phone, ChannelKind::Letter, Plan::Postpaid, None);
+    letter.address = Some(&address);
+    letter.customer = Some(&customer);
+    let message = compose(&letter, Lang::En, Path::new("brev.txt"));
+    let text = &message.text;
+    assert!(
+        text.starts_with("Ola Nordmann\nStorgata 1\n0150 Oslo\nMobil: +47 912 34 567\n\n"),
+        "{text}"
+    );
+    assert!(
+        text.contains(
+            "\nTelenor Norge AS\nSnarøyveien 30\n1360 Fornebu\n\nOslo, 25. november 2026\n"
+        )
+    );
+    assert!(text.contains("Oppsigelse av mobilnummer +47 912 34 567, kundenummer 123456\n"));
+    assert!(text.contains("Kundenummeret mitt er 123456."));
+    assert!(text.contains("til adressen over."));
+    assert!(text.contains("Med vennlig hilsen\n\n\n\n________________________________\nOla Nordmann\nAbonnementseier\n"));
+    for word in ENGLISH {
+        assert!(!text.contains(word), "`{word}` in the letter:\n{text}");
+    }
+    assert!(
+        text.lines().all(|line| line.chars().count() <= 72),
+        "{text}"
+    );
+    let translation = message.translation.unwrap().replace('\n', " ");
+    assert!(translation.starts_with(
+        "Translation for you: do not send this. What you send is the Norwegian text in brev.txt."
+    ));
+    assert!(translation.contains("Oslo, 25 November 2026"));
+    assert!(
+        translation
+            .contains("I hereby cancel my mobile subscription with mobile number +47 912 34 567")
+    );
+}
+
+#[test]
+fn a_norwegian_user_gets_no_translation_and_a_chinese_user_gets_one_in_chinese() {
+    let telenor = telenor();
+    let phone = MobileNumber::parse("91234567").unwrap();
+    let chat = request(&telenor, &phone, ChannelKind::Chat, Plan::Postpaid, None);
+    assert_eq!(
+        compose(&chat, Lang::Nb, Path::new("m.txt")).translation,
+        None
+    );
+    let zh = compose(&chat, Lang::Zh, Path::new("m.txt"));
+    assert!(zh.text.starts_with("Hei! Jeg vil si opp mobilabonnementet"));
+    assert!(
+        zh.translation
+            .unwrap()
+            .contains("我想解约手机号码为 +47 912 34 567 的手机套餐")
+    );
+    assert!(zh.shown.contains("机主：Ola Nordmann"));
+}
+
+#[test]
+fn a_refund_names_the_account_in_both_languages() {
+    let telenor = telenor();
+    let phone = MobileNumber::parse("41234567").unwrap();
+    let account = BankAccount::parse("12345678903").unwrap();
+    let chat = request(
+        &telenor,
+        &phone,
+        ChannelKind::Chat,
+        Plan::Prepaid,
+        Some(&account),
+    );
+    let message = compose(&chat, Lang::En, Path::new("m.txt"));
+    assert!(
+        message
+            .text
+            .contains("si opp kontantkortet mitt med mobilnummer +47 412 34 567")
+    );
+    assert!(
+        message
+            .text
+            .contains("gjenværende saldo utbetales til konto 1234.56.78903")
+    );
+    assert!(!message.text.contains("balance"));
+    assert!(
+        message
+            .shown
+            .contains("remaining balance to account 1234.56.78903")
+    );
+}
+
+#[test]
+fn an_email_file_parses_as_mail_with_the_operator_subject_and_a_norwegian_body() {
+    let chilimobil = Catalog::default().operator("chilimobil").unwrap();
+    let phone = MobileNumber::parse("91234567").unwrap();
+    let customer = CustomerNumber::parse("C-77").unwrap();
+    let mut email = request(
+        &chilimobil,
+        &phone,
+        ChannelKind::Email,
+        Plan::Postpaid,
+        None,
+    );
+    email.customer = Some(&customer);
+    let message = compose(&email, Lang::Zh, Path::new("m.eml"));
+    let mail = mailparse::parse_mail(message.text.as_bytes()).unwrap();
+    let to = mailparse::addrparse_header(mail.headers.get_first_header("To").unwrap()).unwrap();
+    assert_eq!(
+        to.extract_single_info().unwrap().addr,
+        "kundeservice@chilimobil.no"
+    );
+    assert_eq!(
+        mail.headers.get_first_value("Subject").as_deref(),
+        Some("Oppsigelse av mobilnummer +47 912 34 567, kundenummer C-77")
+    );
+    assert!(
+        mail.headers
+            .get_first_value("Date")
+            .unwrap()
+            .contains("25 Nov 2026")
+    );
+    assert_eq!(
+        mail.headers.get_first_value("X-Unsent").as_deref(),
+        Some("1")
+    );
+    assert_eq!(mail.ctype.mimetype, "text/plain");
+    assert_eq!(mail.ctype.charset, "utf-8");
+    let body = mail.get_body().unwrap();
+    assert!(
+        body.contains(
+            "Jeg sier med dette opp mobilabonnementet mitt med mobilnummer +47 912 34 567"
+        ),
+        "{body}"
+    );
+    assert!(body.contains("som svar på denne e-posten"));
+    assert!(
+        body.contains("Med vennlig hilsen\r\nOla Nordmann")
+            || body.contains("Med vennlig hilsen\nOla Nordmann")
+    );
+    for word in ENGLISH {
+        assert!(!body.contains(word), "`{word}` in the e-mail:\n{body}");
+    }
+    // The same request, the same file.
+    assert_eq!(
+        compose(&email, Lang::Zh, Path::new("m.eml")).text,
+        message.text
+    );
+    let link = message.mailto.unwrap();
+    assert!(link.starts_with("mailto:kundeservice@chilimobil.no?subject=Oppsigelse%20av%20mobilnummer%20%2B47%20912%2034%20567"), "{link}");
+    assert!(
+        link.contains("&body=Hei%2C%0D%0A%0D%0AJeg%20sier"),
+        "{link}"
+    );
+    assert!(message.translation.unwrap().contains("客户编号 C-77"));
+}
+
+#[test]
+fn a_phone_script_gives_the_number_from_home_and_abroad_what_to_say_and_what_to_note() {
+    let telenor = telenor();
+    let phone = MobileNumber::parse("91234567").unwrap();
+    let call = request(&telenor, &phone, ChannelKind::Phone, Plan::Postpaid, None);
+    let text = compose(&call, Lang::En, Path::new("m.txt")).text;
+    assert!(
+        text.starts_with(
+            "What to say to Telenor\n\nCall 915 09 000; from abroad, +47 915 09 000.\n"
+        ),
+        "{text}"
+    );
+    assert!(text.contains("«Hei, jeg heter Ola Nordmann. Jeg vil si opp mobilabonnementet mitt med mobilnummer 912 34 567.»\n   Hello, my name is Ola Nordmann."));
+    assert!(text.contains("«Kan dere sende meg en skriftlig bekreftelse, med sluttdato?»"));
+    assert!(text.contains("Be ready to prove that you own the subscription"));
+    assert!(text.contains("reference number"));
+    let nb = compose(&call, Lang::Nb, Path::new("m.txt")).text;
+    assert!(!nb.contains("Hello"));
+}
+
+#[test]
+fn a_store_script_says_where_to_go_what_to_bring_and_asks_for_a_receipt() {
+    let telenor = telenor();
+    let phone = MobileNumber::parse("91234567").unwrap();
+    let visit = request(&telenor, &phone, ChannelKind::Store, Plan::Postpaid, None);
+    let text = compose(&visit, Lang::En, Path::new("m.txt")).text;
+    assert!(
+        text.contains("Go to: A Telenor store, or an authorised retailer such as Power or Elkjøp.")
+    );
+    assert!(text.contains("Not confirmed: check on https://www.telenor.no/ first."));
+    assert!(text.contains("Have ready: valid photo ID."));
+    assert!(text.contains("«Kan jeg få en kvittering på oppsigelsen, med sluttdato?»"));
+}
+
+#[test]
+fn files_beside_the_message_share_its_name() {
+    let message = Path::new("out/nocard-telenor-2026-11-25-567.txt");
+    assert_eq!(
+        companions(message),
+        [
+            Path::new("out/nocard-telenor-2026-11-25-567-checklist.txt"),
+            Path::new("out/nocard-telenor-2026-11-25-567.ics"),
+            Path::new("out/nocard-telenor-2026-11-25-567-en.txt"),
+            Path::new("out/nocard-telenor-2026-11-25-567-zh.txt"),
+        ]
+    );
+    let telenor = telenor();
+    let phone = MobileNumber::parse("91234567").unwrap();
+    let email = request(&telenor, &phone, ChannelKind::Email, Plan::Postpaid, None);
+    assert_eq!(
+        default_path(&email),
+        Path::new("nocard-telenor-2026-11-25-567.eml")
+    );
+}
