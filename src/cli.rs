@@ -280,6 +280,9 @@ pub struct DeregisterArgs {
     #[arg(long = "force")]
     pub force: bool,
 
+    #[arg(long = "again")]
+    pub again: bool,
+
     #[arg(long = "no-input")]
     pub no_input: bool,
 

@@ -88,7 +88,8 @@ pub fn run(catalog: &Catalog, args: &DeregisterArgs, ctx: &Context) -> Result<Ex
         common: &common,
         today,
         interactive,
-        force: args.force,
+        replace: args.force,
+        again: args.again,
         out: args.out.clone(),
     };
     let progress = if draft.is_some() {

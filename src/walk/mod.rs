@@ -35,8 +35,10 @@ pub struct Walk<'a> {
     pub today: Date,
     /// Whether a person answers here; without one, whatever the answers lack is refused.
     pub interactive: bool,
-    /// Go on past an open case for the number, and replace an existing message file.
-    pub force: bool,
+    /// Replace an existing message file without asking (`--force`).
+    pub replace: bool,
+    /// Go on past an open case for the number without asking: a second request (`--again`).
+    pub again: bool,
     /// Where to write the message; `None`: a file in the current folder named after the
     /// operator, the date and the number.
     pub out: Option<PathBuf>,
@@ -387,7 +389,7 @@ impl<'a> Walk<'a> {
     }
 
     /// Whether to go on where the number already has an open case: asked in a terminal;
-    /// without one, only with `force`.
+    /// without one, only with `again`.
     fn guard(&self, progress: &mut Progress, show: &mut Vec<Show<'a>>) -> Option<Next> {
         match std::mem::take(&mut progress.guard) {
             Guard::Unchecked => progress
@@ -401,7 +403,7 @@ impl<'a> Walk<'a> {
             Guard::Found(Some(case)) => {
                 let id = case.id;
                 show.push(Show::OpenCase(case));
-                if self.force {
+                if self.again {
                     progress.guard = Guard::Passed;
                     None
                 } else if self.interactive {
@@ -434,7 +436,7 @@ impl<'a> Walk<'a> {
                 progress.asked.clear();
                 None
             }
-            Writing::Exists { path, free } if self.interactive && !self.force => {
+            Writing::Exists { path, free } if self.interactive && !self.replace => {
                 Some(Next::Ask(Prompt::Overwrite {
                     path: path.clone(),
                     free: free.clone(),
@@ -451,7 +453,7 @@ impl<'a> Walk<'a> {
                     checklist: message::checklist_path(&path),
                     path,
                     text,
-                    replace: self.force || matches!(writing, Writing::Replace),
+                    replace: self.replace || matches!(writing, Writing::Replace),
                 }))
             }
         }

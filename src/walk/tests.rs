@@ -20,7 +20,8 @@ fn walk<'a>(operator: &'a Operator, common: &'a Common) -> Walk<'a> {
         common,
         today: jiff::civil::date(2026, 11, 25),
         interactive: true,
-        force: false,
+        replace: false,
+        again: false,
         out: None,
     }
 }

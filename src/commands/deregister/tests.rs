@@ -169,7 +169,8 @@ impl Fixture {
             common: &self.common,
             today: jiff::civil::date(2026, 11, 25),
             interactive: true,
-            force: false,
+            replace: false,
+            again: false,
             out: Some(out()),
         }
     }
@@ -204,12 +205,13 @@ impl Fixture {
         drive(&self.walk(), progress, person, memory, &Layout::plain())
     }
 
-    /// The same walk with nobody to ask: the answers come from `answers`.
-    fn unattended(&self, answers: &str, force: bool, memory: &mut Memory) -> Result<Outcome> {
+    /// The same walk with nobody to ask: the answers come from `answers`; `again` as
+    /// `--again` gives it.
+    fn unattended(&self, answers: &str, again: bool, memory: &mut Memory) -> Result<Outcome> {
         let answers = Answers::parse("answers.toml", answers, &self.operator, Lang::En).unwrap();
         let walk = Walk {
             interactive: false,
-            force,
+            again,
             ..self.walk()
         };
         let mut nobody = Scripted::new(&[]);
@@ -713,7 +715,7 @@ fn an_open_case_for_the_number_stops_the_walk_unless_the_user_goes_on() {
 }
 
 #[test]
-fn an_open_case_without_a_terminal_is_refused_unless_forced() {
+fn an_open_case_without_a_terminal_is_refused_unless_again() {
     let telenor = Fixture::new("telenor");
     let mut memory = Memory::default();
     telenor.run_with(&sent_now(), &mut memory);
