@@ -31,6 +31,11 @@ const DRAFT_DAYS: i32 = 7;
 pub struct Book {
     /// The file format.
     pub version: u32,
+    /// The highest id ever given, so that a forgotten case's id is never given again. Kept
+    /// in the file only while it is higher than every case's (the newest case was
+    /// forgotten), so that books without a forgotten newest case read as before.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub last_id: u32,
     /// Requests sent, oldest first.
     #[serde(default, rename = "case", skip_serializing_if = "Vec::is_empty")]
     pub cases: Vec<Case>,
@@ -147,10 +152,37 @@ impl Book {
             .find(|case| case.number == *number && case.state != State::Closed)
     }
 
-    /// The id the next case gets.
+    /// The highest id given so far: of a case in the book, or of one forgotten since.
+    pub(crate) fn highest_id(&self) -> u32 {
+        self.cases
+            .iter()
+            .map(|case| case.id)
+            .max()
+            .unwrap_or(0)
+            .max(self.last_id)
+    }
+
+    /// The id the next case gets: one never given before, or `None` once every id has been.
     #[must_use]
-    pub fn next_id(&self) -> u32 {
-        self.cases.iter().map(|case| case.id).max().unwrap_or(0) + 1
+    pub fn next_id(&self) -> Option<u32> {
+        self.highest_id().checked_add(1)
+    }
+
+    /// Adds `case` with the next id, and returns it; `None`, and nothing added, once every
+    /// id has been given.
+    pub fn add(&mut self, mut case: Case) -> Option<u32> {
+        let id = self.next_id()?;
+        case.id = id;
+        self.cases.push(case);
+        self.last_id = id;
+        Some(id)
+    }
+
+    /// Keeps `last_id` only where the cases alone would not tell it.
+    pub fn settle_ids(&mut self) {
+        let highest = self.highest_id();
+        let in_cases = self.cases.iter().map(|case| case.id).max().unwrap_or(0);
+        self.last_id = if highest > in_cases { highest } else { 0 };
     }
 
     /// The interrupted walk, if one was kept in the last week.
@@ -158,6 +190,11 @@ impl Book {
     pub fn draft(&self, today: Date) -> Option<&Draft> {
         self.draft.as_ref().filter(|draft| !draft.expired(today))
     }
+}
+
+#[allow(clippy::trivially_copy_pass_by_ref)] // serde's `skip_serializing_if` hands over a reference
+fn is_zero(n: &u32) -> bool {
+    *n == 0
 }
 
 /// The next thing to do about a case.
@@ -329,6 +366,25 @@ pub(crate) mod tests {
         let case = case(1, "91234567");
         assert_eq!(case.days_since_sent(date(2026, 12, 2)), 7);
         assert_eq!(case.days_since_sent(date(2026, 11, 25)), 0);
+    }
+
+    #[test]
+    fn ids_are_never_given_twice_nor_past_the_last() {
+        let mut book = Book::new();
+        assert_eq!(book.add(case(0, "91234567")), Some(1));
+        assert_eq!(book.add(case(0, "41234567")), Some(2));
+        // The newest case forgotten: its id is not given again.
+        book.cases.pop();
+        book.settle_ids();
+        assert_eq!(book.last_id, 2);
+        assert_eq!(book.add(case(0, "41234567")), Some(3));
+        book.settle_ids();
+        assert_eq!(book.last_id, 0, "the cases tell it; not written");
+        // A book whose highest id is the last there is: refused, not wrapped around to 0.
+        book.cases.push(case(u32::MAX, "91234568"));
+        assert_eq!(book.next_id(), None);
+        assert_eq!(book.add(case(0, "91234569")), None);
+        assert_eq!(book.cases.len(), 3, "nothing added");
     }
 
     #[test]

@@ -6,8 +6,10 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context as _, Result};
 
 use super::World;
-use crate::casebook::{Book, Case, Draft, Store};
+use crate::casebook::{Book, Case, Draft, Store, StoreError};
 use crate::commands::store_failure;
+use crate::disk::{self, Existing, Replace};
+use crate::error::Failure;
 use crate::i18n::Ui;
 use crate::interrupt;
 use crate::output;
@@ -18,21 +20,24 @@ use crate::values::MobileNumber;
 /// once that nothing will be recorded.
 pub(super) struct CaseBook {
     store: Option<Store>,
+    /// The data folder, even where the book in it cannot be used: a message is never
+    /// written over nocard's own files.
+    home: Option<Store>,
     lang: Lang,
 }
 
 impl CaseBook {
     pub(super) fn open(lang: Lang) -> Self {
-        let store = Store::locate();
-        let store = match store.as_ref().map(Store::load) {
-            Some(Ok(_)) => store,
+        let home = Store::locate();
+        let store = match home.as_ref().map(Store::load) {
+            Some(Ok(_)) => home.clone(),
             Some(Err(err)) => {
                 output::warn(&store_failure(&err, lang).to_string(), lang);
                 None
             }
             None => None,
         };
-        CaseBook { store, lang }
+        CaseBook { store, home, lang }
     }
 
     fn book(&self) -> Option<Book> {
@@ -75,15 +80,34 @@ impl World for CaseBook {
     }
 
     fn write(&mut self, files: &[(&Path, &str)], replace: bool) -> Result<bool> {
-        if !replace && files.iter().any(|(path, _)| path.exists()) {
+        let shown = |path: &Path| printable(&path.display().to_string()).into_owned();
+        for (path, _) in files {
+            // Checked before anything is written, whatever `--force` says: the case book,
+            // its lock and the data folder are nocard's, and only a regular file is replaced.
+            let refusal = if self.home.as_ref().is_some_and(|home| home.holds(path)) {
+                Some(OWN_FILE)
+            } else if disk::existing(path).is_ok_and(|there| there == Existing::Other) {
+                Some(disk::NOT_REGULAR)
+            } else {
+                None
+            };
+            if let Some(why) = refusal {
+                let cause = Ui::CouldNotWriteMessage.fill(self.lang, &[("path", &shown(path))]);
+                return Err(Failure::new(format!("{cause}: {why}")).into());
+            }
+        }
+        if !replace
+            && files
+                .iter()
+                .any(|(path, _)| disk::existing(path).is_ok_and(|there| there != Existing::Nothing))
+        {
             return Ok(false);
         }
         for (path, text) in files {
             match write_atomically(path, text, replace) {
                 Err(err) if err.kind() == std::io::ErrorKind::AlreadyExists => return Ok(false),
                 result => result.with_context(|| {
-                    let shown = printable(&path.display().to_string()).into_owned();
-                    Ui::CouldNotWriteMessage.fill(self.lang, &[("path", &shown)])
+                    Ui::CouldNotWriteMessage.fill(self.lang, &[("path", &shown(path))])
                 })?,
             }
         }
@@ -91,8 +115,11 @@ impl World for CaseBook {
     }
 
     fn free_name(&self, path: &Path) -> PathBuf {
+        // A link to nothing, or anything else there, takes the name as a file does.
+        let taken =
+            |path: &Path| disk::existing(path).map_or(true, |there| there != Existing::Nothing);
         free_name(path, |candidate| {
-            candidate.exists() || crate::message::checklist_path(candidate).exists()
+            taken(candidate) || taken(&crate::message::checklist_path(candidate))
         })
     }
 
@@ -100,19 +127,25 @@ impl World for CaseBook {
         let Some(store) = &self.store else {
             return Ok(None);
         };
-        // The message is found again from anywhere, whatever folder `status` runs in.
-        case.message = case
-            .message
-            .map(|path| std::path::absolute(&path).unwrap_or(path));
+        // The message is found again from anywhere, whatever folder `status` runs in; where
+        // the folder's name could not be kept (not UTF-8, or with a control character), the
+        // name as given is, or none: the case is recorded all the same.
+        case.message = case.message.and_then(|path| {
+            let absolute = std::path::absolute(&path).ok();
+            absolute.into_iter().chain([path]).find(|path| {
+                path.to_str()
+                    .is_some_and(|text| !text.chars().any(is_unsafe_char))
+            })
+        });
+        let path = store.path();
         let id = store
             .update(|book| {
-                case.id = book.next_id();
-                let id = case.id;
-                book.cases.push(case);
+                let id = book.add(case)?;
                 book.draft = None;
-                id
+                Some(id)
             })
             .map_err(|err| store_failure(&err, self.lang))?;
+        let id = id.ok_or_else(|| store_failure(&StoreError::NoIdLeft { path }, self.lang))?;
         Ok(Some(id))
     }
 }
@@ -130,39 +163,34 @@ pub fn free_name(path: &Path, taken: impl Fn(&Path) -> bool) -> PathBuf {
         .unwrap_or_else(|| path.to_owned())
 }
 
-/// Writes `text` to `path` through a temporary file beside it, so a failure half-way (a
-/// read-only folder, a full disk) leaves no half-written message and never harms an existing
-/// file: the temporary file is removed, and the error is the system's reason alone, without
-/// the temporary file's name. Without `replace`, an existing file is an `AlreadyExists`
+/// Why a message is never written to a file in the data folder.
+const OWN_FILE: &str =
+    "it is in nocard's data folder, beside the case book; nocard keeps its own files there";
+
+/// Writes `text` to `path` through a temporary file beside it (see `disk::replace`), so a
+/// failure half-way (a read-only folder, a full disk) leaves no half-written message and
+/// never harms an existing file. Without `replace`, an existing file is an `AlreadyExists`
 /// error. A name with a control character is refused: it is a mistake, and it would reach
 /// the terminal and the case book.
 fn write_atomically(path: &Path, text: &str, replace: bool) -> std::io::Result<()> {
-    use std::io::{Error, ErrorKind, Write as _};
+    use std::io::{Error, ErrorKind};
     if path.to_string_lossy().chars().any(is_unsafe_char) {
         return Err(Error::new(
             ErrorKind::InvalidInput,
             "the file name holds a control character or invisible formatting",
         ));
     }
-    if !replace && path.exists() {
-        return Err(Error::from(ErrorKind::AlreadyExists));
+    // The case book keeps the name as text: one it could not keep is refused here.
+    if path.to_str().is_none() {
+        return Err(Error::new(
+            ErrorKind::InvalidInput,
+            "the file name is not UTF-8 text",
+        ));
     }
-    // tempfile adds " at path \"…\"" to its errors: a file the user never named.
-    let plain = |err: Error| match err.to_string().rsplit_once(" at path \"") {
-        Some((reason, _)) => Error::new(err.kind(), reason.to_owned()),
-        None => err,
-    };
-    let dir = match path.parent() {
-        Some(parent) if !parent.as_os_str().is_empty() => parent,
-        _ => Path::new("."),
-    };
-    let mut file = tempfile::NamedTempFile::new_in(dir).map_err(plain)?;
-    file.as_file_mut().write_all(text.as_bytes())?;
-    file.as_file().sync_all()?;
-    let persisted = if replace {
-        file.persist(path)
+    let replace = if replace {
+        Replace::Regular
     } else {
-        file.persist_noclobber(path)
+        Replace::Never
     };
-    persisted.map(drop).map_err(|err| plain(err.error))
+    disk::replace(path, text, ".nocard-", replace)
 }

@@ -1,0 +1,157 @@
+//! What strangers, accidents and the system do to nocard, the second round: links and
+//! devices where nocard writes, files that are not files where it reads, the edge of time,
+//! a case book at its limits, signals. docs/robustness.md lists each with its test.
+
+use std::path::{Path, PathBuf};
+
+use crate::helpers::{nocard_at, stderr_of, stdout_of};
+
+const SENT: &str = "intent = \"cancel\"\npayer = \"private\"\nplan = \"postpaid\"\nsim = \"physical\"\nchannel = \"phone\"\nphone = \"912 34 567\"\nname = \"Ola Nordmann\"\nsent = true\nreference = \"AB-42\"\n";
+
+fn write(dir: &Path, name: &str, text: &str) -> PathBuf {
+    let path = dir.join(name);
+    std::fs::write(&path, text).unwrap();
+    path
+}
+
+/// `nocard deregister` for Telenor from `answers`, with the case book in `home`.
+fn deregister(home: &Path, answers: &Path) -> assert_cmd::Command {
+    let mut cmd = nocard_at(home);
+    cmd.args([
+        "deregister",
+        "--operator",
+        "telenor",
+        "--no-input",
+        "--answers",
+    ])
+    .arg(answers);
+    cmd
+}
+
+fn status_json(home: &Path) -> Vec<serde_json::Value> {
+    let out = stdout_of(nocard_at(home).args(["status", "--format", "json"]));
+    serde_json::from_str(&out).unwrap()
+}
+
+#[cfg(unix)]
+fn mknod(path: &Path, kind: rustix::fs::FileType, dev: u64) -> bool {
+    rustix::fs::mknodat(
+        rustix::fs::CWD,
+        path,
+        kind,
+        rustix::fs::Mode::from_raw_mode(0o666),
+        dev,
+    )
+    .is_ok()
+}
+
+// ── Where nocard writes ─────────────────────────────────────────────────────────────────────
+
+/// A named pipe or a device given as `--out` is never replaced, even with `--force`, and the
+/// error does not suggest `--force`. The device is a copy of /dev/null made in a temporary
+/// folder (as root), so that a nocard that did replace it harms nothing.
+#[cfg(unix)]
+#[test]
+fn a_device_or_named_pipe_as_out_is_never_replaced_even_with_force() {
+    use std::os::unix::fs::FileTypeExt as _;
+    let dir = tempfile::tempdir().unwrap();
+    let answers = write(dir.path(), "answers.toml", SENT);
+    let pipe = dir.path().join("pipe");
+    assert!(mknod(&pipe, rustix::fs::FileType::Fifo, 0));
+    let mut targets = vec![pipe];
+    let device = dir.path().join("null");
+    if mknod(
+        &device,
+        rustix::fs::FileType::CharacterDevice,
+        rustix::fs::makedev(1, 3),
+    ) {
+        targets.push(device);
+    }
+    let link = dir.path().join("link");
+    std::os::unix::fs::symlink("/dev/null", &link).unwrap();
+    targets.push(link);
+    for target in &targets {
+        for force in [false, true] {
+            let mut cmd = deregister(&dir.path().join("home"), &answers);
+            cmd.arg("--out").arg(target);
+            if force {
+                cmd.arg("--force");
+            }
+            let stderr = stderr_of(&mut cmd, 1);
+            assert!(
+                stderr.contains("it is not a regular file"),
+                "{}: {stderr}",
+                target.display()
+            );
+            assert!(!stderr.contains("--force"), "{stderr}");
+            assert!(!stderr.contains("already exists"), "{stderr}");
+        }
+        let kind = std::fs::symlink_metadata(target).unwrap().file_type();
+        assert!(
+            kind.is_fifo() || kind.is_char_device() || kind.is_symlink(),
+            "{} was replaced",
+            target.display()
+        );
+    }
+    assert!(status_json(&dir.path().join("home")).is_empty());
+}
+
+/// The case book, its lock or anything else in the data folder is never a message target.
+#[test]
+fn the_case_book_can_never_be_the_message() {
+    let dir = tempfile::tempdir().unwrap();
+    let home = dir.path().join("home");
+    let answers = write(dir.path(), "answers.toml", SENT);
+    deregister(&home, &answers)
+        .arg("--out")
+        .arg(dir.path().join("first.txt"))
+        .assert()
+        .success();
+    let book = std::fs::read(home.join("cases.toml")).unwrap();
+    for target in ["cases.toml", "cases.lock", "message.txt"] {
+        let stderr = stderr_of(
+            deregister(&home, &answers)
+                .args(["--force", "--again", "--out"])
+                .arg(home.join("..").join("home").join(target)),
+            1,
+        );
+        assert!(stderr.contains("nocard's data folder"), "{stderr}");
+        assert!(!stderr.contains("--force"), "{stderr}");
+    }
+    assert_eq!(std::fs::read(home.join("cases.toml")).unwrap(), book);
+    assert!(!home.join("message.txt").exists());
+}
+
+/// A data folder others may write in (or another user's) is not used: the walk goes on and
+/// says nothing is recorded; `status` says why and what to do.
+#[cfg(unix)]
+#[test]
+fn a_data_folder_others_may_write_in_is_refused_and_nocard_runs_without_records() {
+    use std::os::unix::fs::PermissionsExt as _;
+    let dir = tempfile::tempdir().unwrap();
+    let home = dir.path().join("home");
+    std::fs::create_dir(&home).unwrap();
+    std::fs::set_permissions(&home, std::fs::Permissions::from_mode(0o777)).unwrap();
+    let answers = write(dir.path(), "answers.toml", SENT);
+    let output = deregister(&home, &answers)
+        .arg("--out")
+        .arg(dir.path().join("m.txt"))
+        .assert()
+        .success()
+        .get_output()
+        .clone();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("cannot hold your records: others may write in it (mode 777)"),
+        "{stderr}"
+    );
+    assert!(dir.path().join("m.txt").exists(), "the message is written");
+    assert!(!home.join("cases.toml").exists(), "nothing recorded there");
+    let stderr = stderr_of(nocard_at(&home).arg("status"), 1);
+    assert!(stderr.contains("others may write in it"), "{stderr}");
+    assert!(
+        stderr.contains("hint: nothing is recorded until"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("chmod 700"), "{stderr}");
+}
