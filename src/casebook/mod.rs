@@ -218,10 +218,11 @@ impl Case {
     pub fn next_action(&self, today: Date) -> NextAction {
         match self.state {
             State::Sent => {
+                // A week after the last day there is, is the last day there is.
                 let follow_up_by = self
                     .sent
                     .checked_add(jiff::Span::new().days(FOLLOW_UP_AFTER_DAYS))
-                    .unwrap_or(self.sent);
+                    .unwrap_or(Date::MAX);
                 if today > follow_up_by {
                     NextAction::FollowUpNow {
                         since: follow_up_by,
@@ -359,6 +360,19 @@ pub(crate) mod tests {
         );
         case.state = State::Closed;
         assert_eq!(case.next_action(date(2026, 12, 3)), NextAction::Done);
+    }
+
+    #[test]
+    fn the_last_week_of_time_still_waits_a_week() {
+        let mut case = case(1, "91234567");
+        case.sent = date(9999, 12, 28);
+        assert_eq!(
+            case.next_action(date(9999, 12, 30)),
+            NextAction::AwaitConfirmation {
+                follow_up_by: Date::MAX
+            }
+        );
+        assert!(case.days_since_sent(Date::MIN) < -7_000_000);
     }
 
     #[test]

@@ -340,7 +340,9 @@ fn read_in_folder(dir: &Path, path: &Path) -> io::Result<Option<String>> {
     if let Some(why) = refusal(dir, path)? {
         return Err(io::Error::new(io::ErrorKind::InvalidInput, why));
     }
-    match fs::File::open(path) {
+    // Opened without waiting, and looked at again once open: the file checked above may
+    // have been swapped for a named pipe since.
+    match crate::disk::open_regular(path, crate::disk::Links::Follow) {
         Ok(file) => limits::read_file(file).map(Some),
         Err(err) if err.kind() == io::ErrorKind::NotFound => Ok(None),
         Err(err) => Err(err),

@@ -155,3 +155,124 @@ fn a_data_folder_others_may_write_in_is_refused_and_nocard_runs_without_records(
     );
     assert!(stderr.contains("chmod 700"), "{stderr}");
 }
+
+// ── What nocard reads ───────────────────────────────────────────────────────────────────────
+
+/// A named pipe or `/dev/zero` where nocard reads (answers, an operator file to validate, the
+/// time zone) is refused at once: no hang waiting for a writer, no memory filled.
+#[cfg(unix)]
+#[test]
+fn files_that_are_not_regular_are_refused_where_nocard_reads() {
+    let dir = tempfile::tempdir().unwrap();
+    let home = dir.path().join("home");
+    let pipe = dir.path().join("acme.toml");
+    assert!(mknod(&pipe, rustix::fs::FileType::Fifo, 0));
+    for path in [pipe.as_path(), Path::new("/dev/zero")] {
+        let stderr = stderr_of(
+            deregister(&home, path).timeout(std::time::Duration::from_secs(20)),
+            1,
+        );
+        assert!(stderr.contains("it is not a regular file"), "{stderr}");
+        let stderr = stderr_of(
+            nocard_at(&home)
+                .args(["operators", "validate"])
+                .arg(path)
+                .timeout(std::time::Duration::from_secs(20)),
+            1,
+        );
+        assert!(stderr.contains("it is not a regular file"), "{stderr}");
+    }
+    // A time zone that is a pipe, a device or huge: today in UTC, at once.
+    let big = write(dir.path(), "big-zone", &"x".repeat(2 * 1024 * 1024));
+    for tz in [
+        pipe.display().to_string(),
+        ":/dev/zero".to_owned(),
+        big.display().to_string(),
+    ] {
+        nocard_at(&home)
+            .env_remove("NOCARD_TODAY")
+            .env("TZ", &tz)
+            .arg("checklist")
+            .timeout(std::time::Duration::from_secs(20))
+            .assert()
+            .success();
+    }
+}
+
+/// `operators validate` reports a file over 1 MiB as NC001 without reading it whole.
+#[test]
+fn a_huge_file_to_validate_is_reported_unread() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("acme.toml");
+    let file = std::fs::File::create(&path).unwrap();
+    // Sparse: 8 GiB that take no room, and would take all the memory if read.
+    file.set_len(8 << 30).unwrap();
+    let output = nocard_at(&dir.path().join("home"))
+        .args(["operators", "validate"])
+        .arg(&path)
+        .timeout(std::time::Duration::from_secs(20))
+        .assert()
+        .code(1)
+        .get_output()
+        .clone();
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        stdout.contains(":1:1: NC001 the file is 8589934592 bytes"),
+        "{stdout}"
+    );
+}
+
+// ── The clock ───────────────────────────────────────────────────────────────────────────────
+
+/// Every command that reads the date works on the last day and the first day jiff knows,
+/// with cases sent at the other end of time: no arithmetic on dates can panic.
+#[test]
+fn every_command_runs_at_the_edges_of_time() {
+    let dir = tempfile::tempdir().unwrap();
+    let home = dir.path().join("home");
+    let answers = write(dir.path(), "answers.toml", SENT);
+    for (n, today) in ["9999-12-31", "9999-12-26", "-009999-01-01", "2026-11-25"]
+        .into_iter()
+        .enumerate()
+    {
+        let out = dir.path().join(format!("m{n}.txt"));
+        let runs: [&[&str]; 8] = [
+            &["checklist"],
+            &["checklist", "--operator", "telenor", "--format", "json"],
+            &["operators", "list"],
+            &["operators", "show", "telenor"],
+            &["operators", "validate"],
+            &["status"],
+            &["status", "--format", "json"],
+            &["status", "confirm", "1"],
+        ];
+        deregister(&home, &answers)
+            .env("NOCARD_TODAY", today)
+            .arg("--again")
+            .arg("--out")
+            .arg(&out)
+            .assert()
+            .success();
+        for args in runs {
+            let output = nocard_at(&home)
+                .env("NOCARD_TODAY", today)
+                .args(args)
+                .output()
+                .unwrap();
+            assert!(
+                matches!(output.status.code(), Some(0 | 1)),
+                "{today} {args:?}: {output:?}"
+            );
+        }
+    }
+    let listed = stdout_of(
+        nocard_at(&home)
+            .env("NOCARD_TODAY", "2026-11-25")
+            .arg("status"),
+    );
+    assert!(listed.contains("To be sent 31 December 9999"), "{listed}");
+    assert!(
+        !listed.contains(", -"),
+        "no negative count of days: {listed}"
+    );
+}
