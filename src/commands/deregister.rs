@@ -205,7 +205,8 @@ fn refused(refusal: &Refusal, operator: &Operator, lang: Lang) -> anyhow::Error 
                 .with_hint(Ui::NoOptionsHint.get(lang))
         }
         Refusal::Exists(path) => {
-            Failure::new(Ui::AlreadyExists.fill(lang, &[("path", &path.display())]))
+            let shown = crate::text::printable(&path.display().to_string()).into_owned();
+            Failure::new(Ui::AlreadyExists.fill(lang, &[("path", &shown)]))
                 .with_hint(Ui::AlreadyExistsHint.get(lang))
         }
     }

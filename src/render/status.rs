@@ -145,7 +145,13 @@ fn one(
             &mut out,
             "    ",
             "    ",
-            &layout.tf(Ui::CaseMessage, &[("path", &message.display())]),
+            &layout.tf(
+                Ui::CaseMessage,
+                &[(
+                    "path",
+                    &crate::text::printable(&message.display().to_string()),
+                )],
+            ),
         );
     }
     let (action, _) = next_action(case, operator, today, layout);

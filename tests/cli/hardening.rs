@@ -2,6 +2,7 @@
 //! devices where nocard writes, files that are not files where it reads, the edge of time,
 //! a case book at its limits, signals. docs/robustness.md lists each with its test.
 
+use std::ffi::{OsStr, OsString};
 use std::path::{Path, PathBuf};
 
 use crate::helpers::{nocard_at, stderr_of, stdout_of};
@@ -275,4 +276,200 @@ fn every_command_runs_at_the_edges_of_time() {
         !listed.contains(", -"),
         "no negative count of days: {listed}"
     );
+}
+
+// ── Names from outside ──────────────────────────────────────────────────────────────────────
+
+/// What a terminal would act on, or what would change how text reads: none of it may reach
+/// the output raw.
+fn assert_inert(what: &str, output: &str) {
+    let raw = output
+        .chars()
+        .find(|&c| c != '\n' && nocard::text::is_unsafe_char(c));
+    assert_eq!(raw, None, "{what}: {output:?}");
+}
+
+/// Every error, warning, hint and finding that repeats a file or folder name, with that name
+/// holding ESC, the one-byte CSI and a right-to-left override: each shows the name as data
+/// (`\u{1b}`), in every stream, however the path reached it.
+#[cfg(unix)]
+#[test]
+fn every_error_and_finding_shows_names_from_outside_as_data() {
+    use std::os::unix::fs::PermissionsExt as _;
+    let top = tempfile::tempdir().unwrap();
+    let evil = top.path().join("x\u{1b}[31m\u{9b}2J\u{202e}");
+    std::fs::create_dir(&evil).unwrap();
+    let home = evil.join("home");
+    let answers = write(&evil, "answers.toml", SENT);
+    let bad_key = write(&evil, "bad.toml", "\u{1b}x = 1\n");
+    write(&evil, "exists.txt", "an earlier message");
+    let pipe = evil.join("pipe");
+    assert!(mknod(&pipe, rustix::fs::FileType::Fifo, 0));
+    let operators = evil.join("operators");
+    std::fs::create_dir(&operators).unwrap();
+    std::fs::copy(
+        crate::helpers::fixtures("broken/telenor.toml"),
+        operators.join("telenor.toml"),
+    )
+    .unwrap();
+    std::fs::copy(
+        crate::helpers::fixtures("override/acme.toml"),
+        operators.join("acme.toml"),
+    )
+    .unwrap();
+    std::os::unix::fs::symlink("/etc/hostname", operators.join("ice.toml")).unwrap();
+    let rules = crate::helpers::fixtures("rules");
+    let findings = write(
+        &evil,
+        "unknown-phase.toml",
+        &std::fs::read_to_string(rules.join("unknown-phase.toml")).unwrap(),
+    );
+    let corrupt = evil.join("corrupt");
+    std::fs::create_dir(&corrupt).unwrap();
+    write(&corrupt, "cases.toml", "version = 1\n[[case]\n");
+    let open = evil.join("open");
+    std::fs::create_dir(&open).unwrap();
+    std::fs::set_permissions(&open, std::fs::Permissions::from_mode(0o777)).unwrap();
+
+    let owned = |args: &[&OsStr]| -> Vec<OsString> { args.iter().map(OsString::from).collect() };
+    let mut runs: Vec<(&str, assert_cmd::Command)> = Vec::new();
+    let mut run = |what, home: &Path, args: Vec<OsString>| {
+        let mut cmd = nocard_at(home);
+        cmd.current_dir(top.path()).args(args);
+        runs.push((what, cmd));
+    };
+    let s = |text: &'static str| OsStr::new(text);
+    let deregister = [
+        s("deregister"),
+        s("--operator"),
+        s("telenor"),
+        s("--no-input"),
+    ];
+    let with = |extra: &[&OsStr]| -> Vec<OsString> {
+        deregister.iter().chain(extra).map(OsString::from).collect()
+    };
+    let missing = evil.join("missing.toml");
+    run(
+        "answers missing",
+        &home,
+        with(&[s("--answers"), missing.as_os_str()]),
+    );
+    run(
+        "answers bad key",
+        &home,
+        with(&[s("--answers"), bad_key.as_os_str()]),
+    );
+    run(
+        "answers a pipe",
+        &home,
+        with(&[s("--answers"), pipe.as_os_str()]),
+    );
+    let exists = evil.join("exists.txt");
+    let args = [
+        s("--answers"),
+        answers.as_os_str(),
+        s("--out"),
+        exists.as_os_str(),
+    ];
+    run("already exists", &home, with(&args));
+    let args = [
+        s("--answers"),
+        answers.as_os_str(),
+        s("--out"),
+        pipe.as_os_str(),
+    ];
+    run("out a pipe", &home, with(&args));
+    let own = home.join("cases.toml");
+    let args = [
+        s("--answers"),
+        answers.as_os_str(),
+        s("--force"),
+        s("--out"),
+        own.as_os_str(),
+    ];
+    run("out the case book", &home, with(&args));
+    let nowhere = evil.join("no folder").join("m.txt");
+    let args = [
+        s("--answers"),
+        answers.as_os_str(),
+        s("--out"),
+        nowhere.as_os_str(),
+    ];
+    run("out in no folder", &home, with(&args));
+    let missing_dir = evil.join("missing");
+    let args = [
+        s("--operators-dir"),
+        missing_dir.as_os_str(),
+        s("operators"),
+        s("list"),
+    ];
+    run("operators folder missing", &home, owned(&args));
+    let args = [
+        s("--operators-dir"),
+        operators.as_os_str(),
+        s("operators"),
+        s("show"),
+        s("telenor"),
+    ];
+    run("broken operator file", &home, owned(&args));
+    let args = [
+        s("--operators-dir"),
+        operators.as_os_str(),
+        s("operators"),
+        s("list"),
+    ];
+    run("link out of the folder", &home, owned(&args));
+    let args = [
+        s("--lang"),
+        s("nb"),
+        s("--operators-dir"),
+        operators.as_os_str(),
+        s("checklist"),
+        s("--operator"),
+        s("acme"),
+    ];
+    run("missing translation", &home, owned(&args));
+    run(
+        "finding",
+        &home,
+        owned(&[s("operators"), s("validate"), findings.as_os_str()]),
+    );
+    run(
+        "validate missing",
+        &home,
+        owned(&[s("operators"), s("validate"), missing.as_os_str()]),
+    );
+    run(
+        "validate a pipe",
+        &home,
+        owned(&[s("operators"), s("validate"), pipe.as_os_str()]),
+    );
+    run("corrupt case book", &corrupt, owned(&[s("status")]));
+    run(
+        "corrupt case book, writing",
+        &corrupt,
+        with(&[s("--answers"), answers.as_os_str()]),
+    );
+    run("open data folder", &open, owned(&[s("status")]));
+    run(
+        "open data folder, confirming",
+        &open,
+        owned(&[s("status"), s("confirm"), s("1")]),
+    );
+
+    for (what, mut cmd) in runs {
+        let output = cmd
+            .timeout(std::time::Duration::from_secs(20))
+            .output()
+            .unwrap();
+        let stdout = String::from_utf8_lossy(&output.stdout);
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert_inert(what, &stdout);
+        assert_inert(what, &stderr);
+        assert!(
+            stdout.contains("x\\u{1b}[31m\\u{9b}2J\\u{202e}")
+                || stderr.contains("x\\u{1b}[31m\\u{9b}2J\\u{202e}"),
+            "{what}: the name is repeated, as data: {stdout}{stderr}"
+        );
+    }
 }
