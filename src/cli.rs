@@ -267,6 +267,7 @@ pub enum StatusAction {
 }
 
 #[derive(Debug, Args)]
+#[allow(clippy::struct_excessive_bools)] // flags of a command line, each a yes or no
 pub struct DeregisterArgs {
     #[arg(long = "operator", value_name = "ID")]
     pub operator: Option<String>,

@@ -514,7 +514,7 @@ mod tests {
         let store = Store::new(dir.path().to_owned());
         rustix::fs::mknodat(
             rustix::fs::CWD,
-            &store.path(),
+            store.path(),
             rustix::fs::FileType::Fifo,
             rustix::fs::Mode::from_raw_mode(0o600),
             0,

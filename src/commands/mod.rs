@@ -136,10 +136,11 @@ pub fn status(catalog: &Catalog, args: &StatusArgs, ctx: &Context) -> Result<Exi
 /// Why the case book cannot be used, with what to do about it.
 fn store_failure(err: &StoreError, lang: Lang) -> anyhow::Error {
     let hint = match err {
-        StoreError::Corrupt { path, .. } => Ui::StoreCorruptHint.fill(
-            lang,
-            &[("path", &crate::text::printable(&path.display().to_string()))],
-        ),
+        StoreError::Corrupt { path, .. } | StoreError::NoIdLeft { path } => Ui::StoreCorruptHint
+            .fill(
+                lang,
+                &[("path", &crate::text::printable(&path.display().to_string()))],
+            ),
         StoreError::Newer { .. } => Ui::StoreNewerHint.get(lang).to_owned(),
         StoreError::Locked { .. } => Ui::StoreLockedHint.get(lang).to_owned(),
         StoreError::Io { .. } => Ui::StoreIoHint.get(lang).to_owned(),
@@ -148,10 +149,6 @@ fn store_failure(err: &StoreError, lang: Lang) -> anyhow::Error {
             &[("path", &crate::text::printable(&path.display().to_string()))],
         ),
         StoreError::TooLarge { .. } => Ui::StoreFullHint.get(lang).to_owned(),
-        StoreError::NoIdLeft { path } => Ui::StoreCorruptHint.fill(
-            lang,
-            &[("path", &crate::text::printable(&path.display().to_string()))],
-        ),
     };
     Failure::new(Ui::StoreUnavailable.fill(lang, &[("cause", &err)]))
         .with_hint(hint)

@@ -294,6 +294,7 @@ fn assert_inert(what: &str, output: &str) {
 /// (`\u{1b}`), in every stream, however the path reached it.
 #[cfg(unix)]
 #[test]
+#[allow(clippy::too_many_lines)] // one list of every path, read top to bottom
 fn every_error_and_finding_shows_names_from_outside_as_data() {
     use std::os::unix::fs::PermissionsExt as _;
     let top = tempfile::tempdir().unwrap();

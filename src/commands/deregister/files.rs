@@ -53,6 +53,7 @@ impl CaseBook {
         let Some(store) = &self.store else {
             return;
         };
+        let _writing = interrupt::writing();
         if let Err(err) = store.update(change) {
             output::warn(&store_failure(&err, self.lang).to_string(), self.lang);
             // Said once; the walk goes on without records.
@@ -138,6 +139,7 @@ impl World for CaseBook {
             })
         });
         let path = store.path();
+        let _writing = interrupt::writing();
         let id = store
             .update(|book| {
                 let id = book.add(case)?;
