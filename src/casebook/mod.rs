@@ -121,6 +121,10 @@ pub struct Draft {
     pub started: Date,
     /// Answers-file keys and values; never a bank account.
     pub answers: toml::Table,
+    /// The message, once it was written: a walk resumed after it goes on from there
+    /// instead of writing it again.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub message: Option<PathBuf>,
 }
 
 impl Draft {
@@ -407,6 +411,7 @@ pub(crate) mod tests {
             operator: OperatorId::try_from("ice".to_owned()).unwrap(),
             started: date(2026, 11, 1),
             answers: toml::Table::from_iter([("intent".to_owned(), "cancel".into())]),
+            message: None,
         };
         assert!(!draft.expired(date(2026, 11, 8)));
         assert!(draft.expired(date(2026, 11, 9)));

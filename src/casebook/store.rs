@@ -164,6 +164,20 @@ impl Store {
         }
     }
 
+    /// Removes an interrupted walk older than a week: it holds a name and a number, and is
+    /// kept no longer than it can be resumed. Nothing is written where there is none.
+    pub fn purge(&self, today: jiff::civil::Date) -> Result<(), StoreError> {
+        let expired = |book: &Book| book.draft.as_ref().is_some_and(|d| d.expired(today));
+        if expired(&self.load()?) {
+            self.update(|book| {
+                if expired(book) {
+                    book.draft = None;
+                }
+            })?;
+        }
+        Ok(())
+    }
+
     /// Whether `path` names a file in the data folder, where nocard keeps its own files.
     #[must_use]
     pub fn holds(&self, path: &Path) -> bool {
@@ -293,6 +307,13 @@ fn unsafe_text(book: &Book) -> Option<String> {
         }
     }
     let draft = book.draft.as_ref()?;
+    if draft
+        .message
+        .as_ref()
+        .is_some_and(|path| bad(&path.to_string_lossy()))
+    {
+        return Some("the draft's `message`".to_owned());
+    }
     draft
         .answers
         .iter()

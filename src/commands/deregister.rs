@@ -34,11 +34,13 @@ pub fn run(catalog: &Catalog, args: &DeregisterArgs, ctx: &Context) -> Result<Ex
     let lang = ctx.lang;
     let today = ctx.clock.today();
     let interactive = !args.no_input && terminal::can_prompt();
-    let mut book = CaseBook::open(lang);
+    let mut book = CaseBook::open(lang, today);
     let draft = if args.resume {
-        Some(book.draft(today).ok_or_else(|| {
+        let draft = book.draft(today).ok_or_else(|| {
             Failure::new(Ui::NothingToResume.get(lang)).with_hint(Ui::NothingToResumeHint.get(lang))
-        })?)
+        })?;
+        book.resuming();
+        Some(draft)
     } else {
         None
     };
@@ -93,7 +95,12 @@ pub fn run(catalog: &Catalog, args: &DeregisterArgs, ctx: &Context) -> Result<Ex
         out: args.out.clone(),
     };
     let progress = if draft.is_some() {
-        Progress::resumed(&walk, answers, draft.as_ref().map_or(today, |d| d.started))
+        let draft = draft.as_ref();
+        // The message written before the walk was interrupted, if it is still there.
+        let written = draft
+            .and_then(|draft| draft.message.clone())
+            .filter(|path| path.is_file());
+        Progress::resumed(&walk, answers, draft.map_or(today, |d| d.started), written)
     } else {
         Progress::new(answers)
     };
@@ -114,9 +121,15 @@ pub fn run(catalog: &Catalog, args: &DeregisterArgs, ctx: &Context) -> Result<Ex
                     Some(format!("{} = \"{example}\"", question.key()))
                 })
                 .collect();
+            // A resumed walk has no answers file to add them to: a terminal answers them.
+            let hint = if draft.is_some() {
+                Ui::MissingOnResumeHint.get(lang).to_owned()
+            } else {
+                Ui::MissingHint.fill(lang, &[("example", &example.join(", "))])
+            };
             return Err(
                 Failure::new(cause.fill(lang, &[("keys", &keys.join(", "))]))
-                    .with_hint(Ui::MissingHint.fill(lang, &[("example", &example.join(", "))]))
+                    .with_hint(hint)
                     .into(),
             );
         }

@@ -64,6 +64,9 @@ pub fn status(catalog: &Catalog, args: &StatusArgs, ctx: &Context) -> Result<Exi
     let store = Store::locate().ok_or_else(|| Failure::new(Ui::NoDataFolder.get(lang)))?;
     let today = ctx.clock.today();
     let unavailable = |err: StoreError| store_failure(&err, lang);
+    // An interrupted walk past its week goes, on this run whatever the command; where the
+    // book cannot be written, what follows says why.
+    let _ = store.purge(today);
     let Some(action) = &args.action else {
         let book = store.load().map_err(unavailable)?;
         let mut ids: Vec<&str> = book

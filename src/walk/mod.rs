@@ -116,9 +116,10 @@ impl Progress {
 
     /// An interrupted walk begun on `started`, continued at the header of the phase of its
     /// first unanswered question. The answers before it count as asked, so the user can
-    /// still go back to them.
+    /// still go back to them. `written`: the message the walk wrote before it was
+    /// interrupted, where it is still there; the walk goes on past it.
     #[must_use]
-    pub fn resumed(walk: &Walk, answers: Answers, started: Date) -> Self {
+    pub fn resumed(walk: &Walk, answers: Answers, started: Date, written: Option<PathBuf>) -> Self {
         let script = walk.script(&answers);
         let first = script
             .iter()
@@ -141,6 +142,7 @@ impl Progress {
             cursor,
             asked,
             resumed: Some(started),
+            write: written.map_or(Writing::NotYet, Writing::Written),
             ..Progress::default()
         }
     }
@@ -219,14 +221,18 @@ impl<'a> Walk<'a> {
                 }
                 Beat::Ask(question) => self.ask(question, &script, progress),
                 Beat::Guard => self.guard(progress, &mut show),
+                // A resumed walk that wrote its message has nothing left to review.
+                Beat::Review if matches!(progress.write, Writing::Written(_)) => None,
                 Beat::Review => {
                     progress.returning = false;
                     // Answers from a file stand, listed; what was asked here can be changed,
-                    // each answer an option of the review's own list.
-                    if progress.asked.is_empty() {
+                    // each answer an option of the review's own list. Without a person (a
+                    // walk resumed with --no-input), the answers kept stand as a file's do.
+                    let ask = self.interactive && !progress.asked.is_empty();
+                    if !ask {
                         show.push(Show::Review(reviewed(&progress.answers)));
                     }
-                    (!progress.asked.is_empty()).then(|| {
+                    ask.then(|| {
                         let changeable = Question::ALL
                             .into_iter()
                             .filter(|question| question.row().reviewed)
@@ -286,7 +292,7 @@ impl<'a> Walk<'a> {
                 if progress.revising == Some(question) {
                     progress.revising = None;
                 }
-                let draft = self.draft(&progress.answers);
+                let draft = self.draft(progress);
                 progress.effects.push(Effect::KeepDraft(Box::new(draft)));
             }
             (Some(Beat::Guard), Event::Found(case)) => progress.guard = Guard::Found(case),
@@ -317,7 +323,15 @@ impl<'a> Walk<'a> {
                 progress.path = Some(path);
                 progress.write = Writing::NotYet;
             }
-            (Some(Beat::Write), Event::Written(path)) => progress.write = Writing::Written(path),
+            (Some(Beat::Write), Event::Written(path)) => {
+                progress.write = Writing::Written(path);
+                // Kept with the answers: a walk interrupted from here on is resumed past the
+                // message, not made to write it again.
+                if self.interactive {
+                    let draft = self.draft(progress);
+                    progress.effects.push(Effect::KeepDraft(Box::new(draft)));
+                }
+            }
             (Some(Beat::Record), Event::Recorded(id)) => progress.recording = Recording::Done(id),
             // An answer to something not asked changes nothing.
             _ => {}
@@ -483,11 +497,15 @@ impl<'a> Walk<'a> {
         })
     }
 
-    fn draft(&self, answers: &Answers) -> Draft {
+    fn draft(&self, progress: &Progress) -> Draft {
         Draft {
             operator: self.operator.id.clone(),
             started: self.today,
-            answers: answers.to_table(),
+            answers: progress.answers.to_table(),
+            message: match &progress.write {
+                Writing::Written(path) => Some(path.clone()),
+                _ => None,
+            },
         }
     }
 

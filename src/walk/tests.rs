@@ -114,7 +114,8 @@ fn every_answer_asks_for_the_draft_to_be_kept_without_the_bank_account() {
     let account = crate::values::BankAccount::parse("12345678903").unwrap();
     let mut answers = Answers::default();
     answers.set(Value::Account(account));
-    assert!(walk.draft(&answers).answers.is_empty(), "never on disk");
+    let progress = Progress::new(answers);
+    assert!(walk.draft(&progress).answers.is_empty(), "never on disk");
 }
 
 #[test]

@@ -474,3 +474,97 @@ fn every_error_and_finding_shows_names_from_outside_as_data() {
         );
     }
 }
+
+// ── Interrupted walks ───────────────────────────────────────────────────────────────────────
+
+/// A case book holding an interrupted Telenor walk begun on `started`, with `answers`.
+fn book_with_draft(home: &Path, started: &str, answers: &str) {
+    std::fs::create_dir_all(home).unwrap();
+    let book = format!(
+        "version = 1\n\n[draft]\noperator = \"telenor\"\nstarted = {started}\n\n[draft.answers]\n{answers}"
+    );
+    std::fs::write(home.join("cases.toml"), book).unwrap();
+}
+
+const DRAFTED: &str = "intent = \"cancel\"\npayer = \"private\"\nplan = \"postpaid\"\nsim = \"physical\"\nchannel = \"letter\"\nphone = \"91234567\"\n";
+
+/// `--resume --no-input` finishes a walk whose answers are all kept, recording the case it
+/// says was sent, and where one is missing names it and a way to give it that exists.
+#[test]
+fn resume_without_input_finishes_or_names_a_real_key() {
+    let dir = tempfile::tempdir().unwrap();
+    let home = dir.path().join("home");
+    book_with_draft(&home, "2026-11-24", DRAFTED);
+    let resume = |home: &Path| {
+        let mut cmd = nocard_at(home);
+        cmd.env("NOCARD_TODAY", "2026-11-25")
+            .current_dir(dir.path())
+            .args(["deregister", "--resume", "--no-input"]);
+        cmd
+    };
+    let stderr = stderr_of(&mut resume(&home), 1);
+    assert!(stderr.contains("the answers lack: name"), "{stderr}");
+    assert!(
+        stderr.contains("hint: run nocard deregister --resume in a terminal"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("review"), "{stderr}");
+
+    let all = format!("{DRAFTED}name = \"Ola Nordmann\"\nsent = true\n");
+    book_with_draft(&home, "2026-11-24", &all);
+    stdout_of(&mut resume(&home));
+    let cases = status_json(&home);
+    assert_eq!(cases.len(), 1, "the case is recorded");
+    let book = std::fs::read_to_string(home.join("cases.toml")).unwrap();
+    assert!(!book.contains("[draft"), "and the walk is over: {book}");
+}
+
+/// A walk without a terminal, for another operator, neither forgets nor replaces the walk
+/// that was interrupted: `--resume` still finds it.
+#[test]
+fn a_walk_without_a_terminal_leaves_an_interrupted_one_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    let home = dir.path().join("home");
+    book_with_draft(&home, "2026-11-24", DRAFTED);
+    let answers = write(
+        dir.path(),
+        "ice.toml",
+        &SENT.replace("912 34 567", "412 34 567"),
+    );
+    nocard_at(&home)
+        .env("NOCARD_TODAY", "2026-11-25")
+        .current_dir(dir.path())
+        .args(["deregister", "--operator", "ice", "--no-input", "--answers"])
+        .arg(&answers)
+        .assert()
+        .success();
+    assert_eq!(status_json(&home).len(), 1, "ice's case is recorded");
+    let book = std::fs::read_to_string(home.join("cases.toml")).unwrap();
+    assert!(book.contains("[draft]\noperator = \"telenor\""), "{book}");
+}
+
+/// An interrupted walk holds a name and a number: a week on, the next run removes it.
+#[test]
+fn drafts_older_than_a_week_are_purged_on_the_next_run() {
+    for args in [
+        &["status"][..],
+        &["deregister", "--operator", "telenor"][..],
+    ] {
+        let dir = tempfile::tempdir().unwrap();
+        let home = dir.path().join("home");
+        book_with_draft(
+            &home,
+            "2026-11-01",
+            &format!("{DRAFTED}name = \"Ola Nordmann\"\n"),
+        );
+        let _ = nocard_at(&home)
+            .env("NOCARD_TODAY", "2026-11-25")
+            .current_dir(dir.path())
+            .args(args)
+            .output()
+            .unwrap();
+        let book = std::fs::read_to_string(home.join("cases.toml")).unwrap();
+        assert!(!book.contains("Ola Nordmann"), "{args:?}: {book}");
+        assert!(!book.contains("[draft"), "{args:?}: {book}");
+    }
+}

@@ -24,12 +24,19 @@ pub(super) struct CaseBook {
     /// written over nocard's own files.
     home: Option<Store>,
     lang: Lang,
+    /// Whether the draft in the book is this walk's: one it kept, or the one it resumed.
+    /// Only that one is forgotten when the walk ends or records its case; another, from an
+    /// interrupted walk, stays for `--resume`.
+    ours: bool,
 }
 
 impl CaseBook {
-    pub(super) fn open(lang: Lang) -> Self {
+    pub(super) fn open(lang: Lang, today: jiff::civil::Date) -> Self {
         let home = Store::locate();
-        let store = match home.as_ref().map(Store::load) {
+        let store = match home
+            .as_ref()
+            .map(|store| store.purge(today).and(store.load()))
+        {
             Some(Ok(_)) => home.clone(),
             Some(Err(err)) => {
                 output::warn(&store_failure(&err, lang).to_string(), lang);
@@ -37,7 +44,17 @@ impl CaseBook {
             }
             None => None,
         };
-        CaseBook { store, home, lang }
+        CaseBook {
+            store,
+            home,
+            lang,
+            ours: false,
+        }
+    }
+
+    /// The walk goes on from the draft in the book: it is this walk's.
+    pub(super) fn resuming(&mut self) {
+        self.ours = true;
     }
 
     fn book(&self) -> Option<Book> {
@@ -67,15 +84,18 @@ impl World for CaseBook {
         self.book()?.open_case(number).cloned()
     }
 
-    fn keep_draft(&mut self, draft: Draft) {
+    fn keep_draft(&mut self, mut draft: Draft) {
+        // Found again from anywhere, as a case's message is.
+        draft.message = draft.message.and_then(kept_path);
         self.update(|book| book.draft = Some(draft));
         if self.store.is_some() {
+            self.ours = true;
             interrupt::note_draft_kept();
         }
     }
 
     fn forget_draft(&mut self) {
-        if self.book().is_some_and(|book| book.draft.is_some()) {
+        if self.ours && self.book().is_some_and(|book| book.draft.is_some()) {
             self.update(|book| book.draft = None);
         }
     }
@@ -131,25 +151,34 @@ impl World for CaseBook {
         // The message is found again from anywhere, whatever folder `status` runs in; where
         // the folder's name could not be kept (not UTF-8, or with a control character), the
         // name as given is, or none: the case is recorded all the same.
-        case.message = case.message.and_then(|path| {
-            let absolute = std::path::absolute(&path).ok();
-            absolute.into_iter().chain([path]).find(|path| {
-                path.to_str()
-                    .is_some_and(|text| !text.chars().any(is_unsafe_char))
-            })
-        });
+        case.message = case.message.and_then(kept_path);
+        let ours = self.ours;
         let path = store.path();
         let _writing = interrupt::writing();
         let id = store
             .update(|book| {
                 let id = book.add(case)?;
-                book.draft = None;
+                if ours {
+                    book.draft = None;
+                }
                 Some(id)
             })
             .map_err(|err| store_failure(&err, self.lang))?;
         let id = id.ok_or_else(|| store_failure(&StoreError::NoIdLeft { path }, self.lang))?;
         Ok(Some(id))
     }
+}
+
+/// `path` as the case book keeps it: absolute, so that it is found again from anywhere,
+/// whatever folder `status` runs in; where the folder's name could not be kept (not UTF-8,
+/// or with a control character), the name as given, or none: the case or draft is kept all
+/// the same.
+fn kept_path(path: PathBuf) -> Option<PathBuf> {
+    let absolute = std::path::absolute(&path).ok();
+    absolute.into_iter().chain([path]).find(|path| {
+        path.to_str()
+            .is_some_and(|text| !text.chars().any(is_unsafe_char))
+    })
 }
 
 /// The first of `stem-2.ext`, `stem-3.ext`, … beside `path` that `taken` says is free.
