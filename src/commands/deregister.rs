@@ -105,37 +105,49 @@ pub fn run(catalog: &Catalog, args: &DeregisterArgs, ctx: &Context) -> Result<Ex
         Progress::new(answers)
     };
     if !interactive {
-        // Every answer the file lacks, named at once and before anything is shown.
-        let missing = walk.missing(&progress);
-        if !missing.is_empty() {
-            let keys: Vec<&str> = missing.iter().map(|question| question.key()).collect();
-            let cause = if args.no_input {
-                Ui::MissingWithNoInput
-            } else {
-                Ui::MissingWithoutTerminal
-            };
-            let example: Vec<String> = missing
-                .iter()
-                .filter_map(|question| {
-                    let example = question.example(&operator)?;
-                    Some(format!("{} = \"{example}\"", question.key()))
-                })
-                .collect();
-            // A resumed walk has no answers file to add them to: a terminal answers them.
-            let hint = if draft.is_some() {
-                Ui::MissingOnResumeHint.get(lang).to_owned()
-            } else {
-                Ui::MissingHint.fill(lang, &[("example", &example.join(", "))])
-            };
-            return Err(
-                Failure::new(cause.fill(lang, &[("keys", &keys.join(", "))]))
-                    .with_hint(hint)
-                    .into(),
-            );
-        }
+        refuse_missing(&walk, &progress, args.no_input, draft.is_some(), lang)?;
     }
     drive(&walk, progress, prompter.as_mut(), &mut book, &ctx.layout)?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// Every answer the walk lacks with nobody to ask, named at once and before anything is
+/// shown, with how to give them: in the answers file, or for a resumed walk (which has
+/// none) in a terminal.
+fn refuse_missing(
+    walk: &Walk,
+    progress: &Progress,
+    no_input: bool,
+    resumed: bool,
+    lang: Lang,
+) -> Result<()> {
+    let missing = walk.missing(progress);
+    if missing.is_empty() {
+        return Ok(());
+    }
+    let keys: Vec<&str> = missing.iter().map(|question| question.key()).collect();
+    let cause = if no_input {
+        Ui::MissingWithNoInput
+    } else {
+        Ui::MissingWithoutTerminal
+    };
+    let hint = if resumed {
+        Ui::MissingOnResumeHint.get(lang).to_owned()
+    } else {
+        let example: Vec<String> = missing
+            .iter()
+            .filter_map(|question| {
+                let example = question.example(walk.operator)?;
+                Some(format!("{} = \"{example}\"", question.key()))
+            })
+            .collect();
+        Ui::MissingHint.fill(lang, &[("example", &example.join(", "))])
+    };
+    Err(
+        Failure::new(cause.fill(lang, &[("keys", &keys.join(", "))]))
+            .with_hint(hint)
+            .into(),
+    )
 }
 
 /// What the walk acts on: the message file and the case book.
