@@ -10,7 +10,7 @@ use std::path::PathBuf;
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
-pub use store::{Store, StoreError};
+pub use store::{Store, StoreError, parse};
 
 use crate::operator::{ChannelKind, OperatorId};
 use crate::situation::{Intent, Plan};
@@ -199,6 +199,46 @@ impl Book {
 #[allow(clippy::trivially_copy_pass_by_ref)] // serde's `skip_serializing_if` hands over a reference
 fn is_zero(n: &u32) -> bool {
     *n == 0
+}
+
+/// What `nocard status confirm|close|forget` does to a case.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Change {
+    /// The operator confirmed in writing, with its reference if it gave one.
+    Confirm(Option<Reference>),
+    /// The final bill is settled.
+    Close,
+    /// Removed from the records; its id is not given again.
+    Forget,
+}
+
+impl Book {
+    /// Makes `change` to case `id` on `today`; `false`, and nothing changed, where there is
+    /// no such case.
+    pub fn change(&mut self, id: u32, change: &Change, today: Date) -> bool {
+        let Some(index) = self.cases.iter().position(|case| case.id == id) else {
+            return false;
+        };
+        let case = &mut self.cases[index];
+        match change {
+            Change::Confirm(reference) => {
+                case.state = State::Confirmed;
+                case.confirmed = Some(today);
+                if let Some(reference) = reference {
+                    case.reference = Some(reference.clone());
+                }
+            }
+            Change::Close => {
+                case.state = State::Closed;
+                case.closed = Some(today);
+            }
+            Change::Forget => {
+                self.last_id = self.highest_id();
+                self.cases.remove(index);
+            }
+        }
+        true
+    }
 }
 
 /// The next thing to do about a case.

@@ -229,9 +229,10 @@ impl Drop for Lock {
     }
 }
 
-/// Parses the text of a case book, refusing a newer format before anything else, and a book
-/// with text nocard never writes (a terminal escape in a reference) after.
-fn parse(path: &Path, text: &str) -> Result<Book, StoreError> {
+/// Parses the text of a case book, shown as `path`, refusing a file over the size limit and
+/// a newer format before anything else, and a book with text nocard never writes (a terminal
+/// escape in a reference) after. What `update` writes passes here first.
+pub fn parse(path: &Path, text: &str) -> Result<Book, StoreError> {
     let corrupt = |cause: String| StoreError::Corrupt {
         path: path.to_owned(),
         cause,

@@ -8,7 +8,7 @@ use std::process::ExitCode;
 
 use anyhow::Result;
 
-use crate::casebook::{State, Store, StoreError};
+use crate::casebook::{Change, Store, StoreError};
 use crate::checklist::Checklist;
 use crate::cli::{ChecklistArgs, StatusAction, StatusArgs};
 use crate::context::Context;
@@ -98,31 +98,15 @@ pub fn status(catalog: &Catalog, args: &StatusArgs, ctx: &Context) -> Result<Exi
         | StatusAction::Close { case }
         | StatusAction::Forget { case } => *case,
     };
+    let change = match action {
+        StatusAction::Confirm { reference, .. } => Change::Confirm(reference.clone()),
+        StatusAction::Close { .. } => Change::Close,
+        StatusAction::Forget { .. } => Change::Forget,
+    };
     let found = store
-        .update(|book| {
-            let index = book.cases.iter().position(|case| case.id == id)?;
-            match action {
-                StatusAction::Confirm { reference, .. } => {
-                    let case = &mut book.cases[index];
-                    case.state = State::Confirmed;
-                    case.confirmed = Some(today);
-                    if let Some(reference) = reference {
-                        case.reference = Some(reference.clone());
-                    }
-                }
-                StatusAction::Close { .. } => {
-                    let case = &mut book.cases[index];
-                    case.state = State::Closed;
-                    case.closed = Some(today);
-                }
-                StatusAction::Forget { .. } => {
-                    book.cases.remove(index);
-                }
-            }
-            Some(())
-        })
+        .update(|book| book.change(id, &change, today))
         .map_err(unavailable)?;
-    if found.is_none() {
+    if !found {
         return Err(Failure::new(Ui::NoSuchCase.fill(lang, &[("id", &id)]))
             .with_hint(Ui::NoSuchCaseHint.get(lang))
             .into());

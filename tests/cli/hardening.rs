@@ -568,3 +568,60 @@ fn drafts_older_than_a_week_are_purged_on_the_next_run() {
         assert!(!book.contains("[draft"), "{args:?}: {book}");
     }
 }
+
+// ── Ids ─────────────────────────────────────────────────────────────────────────────────────
+
+/// A book whose highest id is the last a case can have: a new case is refused with the way
+/// on, never given id 0 or an id given before, and the book is left as it was.
+#[test]
+fn ids_never_wrap_around_or_repeat() {
+    let dir = tempfile::tempdir().unwrap();
+    let home = dir.path().join("home");
+    std::fs::create_dir(&home).unwrap();
+    let book =
+        std::fs::read_to_string(crate::helpers::fixtures("hostile/cases-id-at-the-end.toml"))
+            .unwrap();
+    std::fs::write(home.join("cases.toml"), &book).unwrap();
+    let answers = write(
+        dir.path(),
+        "answers.toml",
+        &SENT.replace("912 34 567", "412 34 567"),
+    );
+    let stderr = stderr_of(
+        deregister(&home, &answers)
+            .arg("--out")
+            .arg(dir.path().join("m.txt")),
+        1,
+    );
+    assert!(
+        stderr.contains("has given every case id up to 4294967295"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("hint: nothing was changed"), "{stderr}");
+    assert_eq!(
+        std::fs::read_to_string(home.join("cases.toml")).unwrap(),
+        book
+    );
+
+    // Forgetting the newest case does not make its id free again.
+    let home = dir.path().join("again");
+    let answers = write(dir.path(), "sent.toml", SENT);
+    for out in ["m1.txt", "m2.txt"] {
+        deregister(&home, &answers)
+            .args(["--again", "--out"])
+            .arg(dir.path().join(out))
+            .assert()
+            .success();
+    }
+    stdout_of(nocard_at(&home).args(["status", "forget", "2"]));
+    deregister(&home, &answers)
+        .args(["--again", "--out"])
+        .arg(dir.path().join("m3.txt"))
+        .assert()
+        .success();
+    let ids: Vec<u64> = status_json(&home)
+        .iter()
+        .map(|case| case["id"].as_u64().unwrap())
+        .collect();
+    assert_eq!(ids, [3, 1]);
+}
