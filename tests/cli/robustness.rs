@@ -893,7 +893,7 @@ fn every_hostile_fixture_is_handled() {
     assert!(seen >= 10, "{seen} fixtures");
 }
 
-/// What the case_book and status fuzz targets check, for one case book: `status` shows it or
+/// What the `case_book` and `status` fuzz targets check, for one case book: `status` shows it or
 /// refuses it, safely; where it is shown, each change to its first case leaves a book that
 /// `status` still shows.
 fn check_case_book(name: &str, path: &Path) {
