@@ -225,3 +225,22 @@ fn write_atomically(path: &Path, text: &str, replace: bool) -> std::io::Result<(
     };
     disk::replace(path, text, ".nocard-", replace)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// What the case book keeps of a message's path: nothing it would refuse to read back.
+    #[test]
+    fn a_path_the_book_could_not_hold_is_kept_as_given_or_not_at_all() {
+        let kept = kept_path(PathBuf::from("m.txt")).unwrap();
+        assert!(kept.is_absolute() && kept.ends_with("m.txt"), "{kept:?}");
+        assert_eq!(kept_path(PathBuf::from("/a/\u{1b}[2J/m.txt")), None);
+        #[cfg(unix)]
+        {
+            use std::os::unix::ffi::OsStrExt as _;
+            let not_utf8 = std::ffi::OsStr::from_bytes(b"/a/\xff/m.txt");
+            assert_eq!(kept_path(PathBuf::from(not_utf8)), None);
+        }
+    }
+}
