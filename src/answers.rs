@@ -242,12 +242,10 @@ impl Answers {
     /// Reads an answers file. Wrong keys, wrong types and wrong values are errors that name
     /// the file, the position and the key. A file over 1 MiB, or not UTF-8, is refused unread.
     pub fn from_file(path: &Path, operator: &Operator, lang: Lang) -> Result<Self> {
-        let text = std::fs::File::open(path)
-            .and_then(limits::read_file)
-            .with_context(|| {
-                Ui::CouldNotReadAnswers
-                    .fill(lang, &[("path", &printable(&path.display().to_string()))])
-            })?;
+        // A regular file only: a named pipe would wait for ever, /dev/zero fill the memory.
+        let text = crate::disk::read_text(path, crate::disk::Links::Follow).with_context(|| {
+            Ui::CouldNotReadAnswers.fill(lang, &[("path", &printable(&path.display().to_string()))])
+        })?;
         Self::parse(&path.display().to_string(), &text, operator, lang).map_err(|message| {
             Failure::new(message)
                 .with_hint(

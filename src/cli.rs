@@ -272,6 +272,7 @@ pub enum StatusAction {
 }
 
 #[derive(Debug, Args)]
+#[allow(clippy::struct_excessive_bools)] // flags of a command line, each a yes or no
 pub struct DeregisterArgs {
     #[arg(long = "operator", value_name = "ID")]
     pub operator: Option<String>,
@@ -284,6 +285,9 @@ pub struct DeregisterArgs {
 
     #[arg(long = "force")]
     pub force: bool,
+
+    #[arg(long = "again")]
+    pub again: bool,
 
     #[arg(long = "no-input")]
     pub no_input: bool,

@@ -1,8 +1,13 @@
 //! What every command runs with, resolved once: the language, how output looks, and the clock.
 
+use std::ffi::OsStr;
+use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
+use std::time::SystemTime;
 
+use jiff::Timestamp;
 use jiff::civil::Date;
+use jiff::tz::TimeZone;
 
 use crate::render::Layout;
 use crate::text::Lang;
@@ -59,20 +64,122 @@ impl Clock {
 /// for the system zone walks the whole time zone database, a few million instructions that
 /// a command which starts in well under a million cannot afford.
 fn system_today() -> Date {
-    use jiff::tz::TimeZone;
     if let Some(date) = std::env::var("NOCARD_TODAY")
         .ok()
         .and_then(|date| date.parse().ok())
     {
         return date;
     }
-    let zone = if std::env::var_os("TZ").is_some() {
-        TimeZone::try_system().unwrap_or(TimeZone::UTC)
+    local_zone()
+        .to_datetime(timestamp_of(SystemTime::now()))
+        .date()
+}
+
+/// `time` as a timestamp, held to the years jiff counts (-9999 to 9999): a clock set past
+/// them reads as their first or last moment rather than stopping nocard. Every timestamp
+/// jiff has is a date in any time zone.
+fn timestamp_of(time: SystemTime) -> Timestamp {
+    Timestamp::try_from(time).unwrap_or(if time > SystemTime::UNIX_EPOCH {
+        Timestamp::MAX
     } else {
-        std::fs::read("/etc/localtime")
-            .ok()
-            .and_then(|data| TimeZone::tzif("localtime", &data).ok())
-            .unwrap_or(TimeZone::UTC)
-    };
-    zone.to_datetime(jiff::Timestamp::now()).date()
+        Timestamp::MIN
+    })
+}
+
+/// Time zone files are a few kilobytes; the largest in the database is under 10.
+const MAX_ZONE_BYTES: u64 = 256 * 1024;
+
+/// The local time zone: `TZ` where it is set, as the C library reads it (`:` then a file
+/// or a name in the zone database, or a POSIX rule such as `CET-1CEST,M3.5.0,M10.5.0/3`),
+/// else `/etc/localtime`; UTC where neither can be read. Files are read only if they are
+/// regular and small: `TZ=/dev/zero` or a named pipe must neither hang nocard nor fill its
+/// memory.
+fn local_zone() -> TimeZone {
+    match std::env::var_os("TZ") {
+        Some(tz) => zone_from_tz(&tz).unwrap_or(TimeZone::UTC),
+        None => zone_file(Path::new("/etc/localtime")).unwrap_or(TimeZone::UTC),
+    }
+}
+
+fn zone_from_tz(tz: &OsStr) -> Option<TimeZone> {
+    let tz = tz.to_str()?;
+    let name = tz.strip_prefix(':').unwrap_or(tz);
+    if name.is_empty() {
+        return Some(TimeZone::UTC);
+    }
+    if name.starts_with('/') {
+        return zone_file(Path::new(name));
+    }
+    if is_zone_name(name) {
+        let dir = std::env::var_os("TZDIR")
+            .filter(|dir| !dir.is_empty())
+            .map_or_else(|| PathBuf::from("/usr/share/zoneinfo"), PathBuf::from);
+        if let Some(zone) = zone_file(&dir.join(name)) {
+            return Some(zone);
+        }
+    }
+    TimeZone::posix(name).ok()
+}
+
+/// A name in the zone database, such as `Europe/Oslo`: it stays inside the database's folder.
+fn is_zone_name(name: &str) -> bool {
+    name.split('/').all(|part| {
+        !part.is_empty()
+            && part != "."
+            && part != ".."
+            && part
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '+' | '.'))
+    })
+}
+
+fn zone_file(path: &Path) -> Option<TimeZone> {
+    let data = crate::disk::read_bytes(path, MAX_ZONE_BYTES).ok()?;
+    TimeZone::tzif("localtime", &data).ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::time::Duration;
+
+    #[test]
+    fn any_system_time_gives_a_date() {
+        let far = Duration::from_secs(400_000_000_000);
+        let ahead = SystemTime::UNIX_EPOCH.checked_add(far).unwrap();
+        assert_eq!(timestamp_of(ahead), Timestamp::MAX);
+        let zone = TimeZone::posix("XXX-14").unwrap();
+        assert_eq!(zone.to_datetime(timestamp_of(ahead)).date().year(), 9999);
+        let west = TimeZone::posix("XXX+12").unwrap();
+        if let Some(before) = SystemTime::UNIX_EPOCH.checked_sub(far) {
+            assert_eq!(west.to_datetime(timestamp_of(before)).date().year(), -9999);
+        }
+    }
+
+    #[test]
+    fn tz_is_read_as_the_c_library_reads_it_without_leaving_the_database() {
+        assert_eq!(zone_from_tz(OsStr::new("")), Some(TimeZone::UTC));
+        let rule = zone_from_tz(OsStr::new("CET-1CEST,M3.5.0,M10.5.0/3")).unwrap();
+        let summer: Timestamp = "2026-07-01T12:00:00Z".parse().unwrap();
+        assert_eq!(rule.to_datetime(summer).hour(), 14);
+        assert!(is_zone_name("Europe/Oslo"));
+        assert!(is_zone_name("Etc/GMT+1"));
+        for bad in ["../../etc/passwd", "Europe/../../x", "a//b", "a b"] {
+            assert!(!is_zone_name(bad), "{bad}");
+        }
+        if Path::new("/usr/share/zoneinfo/Europe/Oslo").is_file() {
+            let oslo = zone_from_tz(OsStr::new(":Europe/Oslo")).unwrap();
+            assert_eq!(oslo.to_datetime(summer).hour(), 14);
+        }
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_zone_file_that_is_not_a_small_regular_file_is_not_read() {
+        assert_eq!(zone_file(Path::new("/dev/zero")), None);
+        let dir = tempfile::tempdir().unwrap();
+        let big = dir.path().join("big");
+        std::fs::write(&big, vec![0u8; 300 * 1024]).unwrap();
+        assert_eq!(zone_file(&big), None);
+    }
 }

@@ -5,7 +5,7 @@ use std::io::Write as _;
 use std::process::ExitCode;
 
 use crate::i18n::Ui;
-use crate::text::Lang;
+use crate::text::{Lang, printable};
 
 /// Exit codes nocard uses, beside 0.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -71,15 +71,17 @@ pub fn report(err: &anyhow::Error, lang: Lang) -> ExitCode {
         .find_map(|cause| cause.downcast_ref::<Failure>());
     let exit = failure.map_or(Exit::Failure, |failure| failure.exit);
     let mut stderr = std::io::stderr().lock();
-    // A closed stderr leaves nowhere to complain; the exit code still tells.
-    let message = one_line(&format!("{err:#}"));
+    // A closed stderr leaves nowhere to complain; the exit code still tells. Whatever a
+    // cause repeats from outside (a file name in an io error's context) is shown as data,
+    // even where the place that named it forgot to.
+    let message = printable(&one_line(&format!("{err:#}"))).into_owned();
     let _ = writeln!(
         stderr,
         "{}",
         Ui::ErrorLine.fill(lang, &[("message", &message)])
     );
     if let Some(hint) = failure.and_then(|failure| failure.hint.as_deref()) {
-        let hint = one_line(hint);
+        let hint = printable(&one_line(hint)).into_owned();
         let _ = writeln!(stderr, "{}", Ui::HintLine.fill(lang, &[("message", &hint)]));
     }
     exit.into()

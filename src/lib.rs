@@ -8,6 +8,7 @@ pub mod checklist;
 pub mod cli;
 mod commands;
 pub mod context;
+pub mod disk;
 pub mod error;
 pub mod i18n;
 mod interrupt;

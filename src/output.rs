@@ -5,7 +5,7 @@ use std::io::Write as _;
 use anyhow::{Context as _, Result};
 
 use crate::i18n::Ui;
-use crate::text::Lang;
+use crate::text::{Lang, printable};
 
 /// Writes to stdout; a reader that went away (`nocard checklist | head -1`) is not an error.
 pub fn write_stdout(text: &str, lang: Lang) -> Result<()> {
@@ -25,7 +25,7 @@ pub fn write_stdout(text: &str, lang: Lang) -> Result<()> {
 pub fn warn(message: &str, lang: Lang) {
     eprintln!(
         "{}",
-        to_stderr_width(&Ui::WarningLine.fill(lang, &[("message", &message)]))
+        to_stderr_width(&Ui::WarningLine.fill(lang, &[("message", &printable(message))]))
     );
 }
 
@@ -33,7 +33,7 @@ pub fn warn(message: &str, lang: Lang) {
 pub fn hint(message: &str, lang: Lang) {
     eprintln!(
         "{}",
-        to_stderr_width(&Ui::HintLine.fill(lang, &[("message", &message)]))
+        to_stderr_width(&Ui::HintLine.fill(lang, &[("message", &printable(message))]))
     );
 }
 

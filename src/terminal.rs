@@ -377,6 +377,8 @@ fn rows_of(line: &str, width: usize) -> usize {
 }
 
 fn io_error(io: std::io::Error, lang: Lang) -> anyhow::Error {
+    // A read cut short by SIGTERM or SIGHUP: that signal ends nocard, not this error.
+    interrupt::if_signalled(lang);
     if io.kind() == std::io::ErrorKind::Interrupted {
         // console saw Ctrl-C in raw mode: it raised SIGINT and also returned this error, so
         // the signal handler and this thread race to the exit. Both go the same way.

@@ -40,9 +40,10 @@ pub enum NextAction {
     Done,
 }
 
+/// `days` after `date`; past the last day there is, the last day there is.
 fn plus_days(date: Date, days: i32) -> Date {
     date.checked_add(jiff::Span::new().days(days))
-        .unwrap_or(date)
+        .unwrap_or(Date::MAX)
 }
 
 impl Case {

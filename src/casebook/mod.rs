@@ -12,7 +12,7 @@ use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
 pub use ladder::{ANSWER_WITHIN_DAYS, FOLLOW_UP_AFTER_DAYS, Milestone, NextAction};
-pub use store::{Store, StoreError};
+pub use store::{Store, StoreError, parse};
 
 use crate::operator::{ChannelKind, OperatorId};
 use crate::situation::{Intent, Plan};
@@ -30,6 +30,11 @@ const DRAFT_DAYS: i32 = 7;
 pub struct Book {
     /// The file format.
     pub version: u32,
+    /// The highest id ever given, so that a forgotten case's id is never given again. Kept
+    /// in the file only while it is higher than every case's (the newest case was
+    /// forgotten), so that books without a forgotten newest case read as before.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub last_id: u32,
     /// Requests sent, oldest first.
     #[serde(default, rename = "case", skip_serializing_if = "Vec::is_empty")]
     pub cases: Vec<Case>,
@@ -213,6 +218,10 @@ pub struct Draft {
     pub started: Date,
     /// Answers-file keys and values; never a bank account.
     pub answers: toml::Table,
+    /// The message, once it was written: a walk resumed after it goes on from there
+    /// instead of writing it again.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub message: Option<PathBuf>,
 }
 
 impl Draft {
@@ -244,16 +253,88 @@ impl Book {
             .find(|case| case.number == *number && case.state != State::Closed)
     }
 
-    /// The id the next case gets.
+    /// The highest id given so far: of a case in the book, or of one forgotten since.
+    pub(crate) fn highest_id(&self) -> u32 {
+        self.cases
+            .iter()
+            .map(|case| case.id)
+            .max()
+            .unwrap_or(0)
+            .max(self.last_id)
+    }
+
+    /// The id the next case gets: one never given before, or `None` once every id has been.
     #[must_use]
-    pub fn next_id(&self) -> u32 {
-        self.cases.iter().map(|case| case.id).max().unwrap_or(0) + 1
+    pub fn next_id(&self) -> Option<u32> {
+        self.highest_id().checked_add(1)
+    }
+
+    /// Adds `case` with the next id, and returns it; `None`, and nothing added, once every
+    /// id has been given.
+    pub fn add(&mut self, mut case: Case) -> Option<u32> {
+        let id = self.next_id()?;
+        case.id = id;
+        self.cases.push(case);
+        self.last_id = id;
+        Some(id)
+    }
+
+    /// Keeps `last_id` only where the cases alone would not tell it.
+    pub fn settle_ids(&mut self) {
+        let highest = self.highest_id();
+        let in_cases = self.cases.iter().map(|case| case.id).max().unwrap_or(0);
+        self.last_id = if highest > in_cases { highest } else { 0 };
     }
 
     /// The interrupted walk, if one was kept in the last week.
     #[must_use]
     pub fn draft(&self, today: Date) -> Option<&Draft> {
         self.draft.as_ref().filter(|draft| !draft.expired(today))
+    }
+}
+
+#[allow(clippy::trivially_copy_pass_by_ref)] // serde's `skip_serializing_if` hands over a reference
+fn is_zero(n: &u32) -> bool {
+    *n == 0
+}
+
+/// What `nocard status confirm|close|forget` does to a case.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Change {
+    /// The operator confirmed in writing, with its reference if it gave one.
+    Confirm(Option<Reference>),
+    /// The final bill is settled.
+    Close,
+    /// Removed from the records; its id is not given again.
+    Forget,
+}
+
+impl Book {
+    /// Makes `change` to case `id` on `today`; `false`, and nothing changed, where there is
+    /// no such case.
+    pub fn change(&mut self, id: u32, change: &Change, today: Date) -> bool {
+        let Some(index) = self.cases.iter().position(|case| case.id == id) else {
+            return false;
+        };
+        let case = &mut self.cases[index];
+        match change {
+            Change::Confirm(reference) => {
+                case.state = State::Confirmed;
+                case.confirmed = Some(today);
+                if let Some(reference) = reference {
+                    case.reference = Some(reference.clone());
+                }
+            }
+            Change::Close => {
+                case.state = State::Closed;
+                case.closed = Some(today);
+            }
+            Change::Forget => {
+                self.last_id = self.highest_id();
+                self.cases.remove(index);
+            }
+        }
+        true
     }
 }
 
@@ -398,11 +479,44 @@ pub(crate) mod tests {
     }
 
     #[test]
+    fn the_last_week_of_time_still_waits_a_week() {
+        let mut case = case(1, "91234567");
+        case.sent = Some(date(9999, 12, 28));
+        assert_eq!(
+            case.next_action(date(9999, 12, 30)),
+            NextAction::AwaitConfirmation {
+                follow_up_by: Date::MAX
+            }
+        );
+        assert!(case.days_since(Date::MIN) < -7_000_000);
+    }
+
+    #[test]
+    fn ids_are_never_given_twice_nor_past_the_last() {
+        let mut book = Book::new();
+        assert_eq!(book.add(case(0, "91234567")), Some(1));
+        assert_eq!(book.add(case(0, "41234567")), Some(2));
+        // The newest case forgotten: its id is not given again.
+        book.cases.pop();
+        book.settle_ids();
+        assert_eq!(book.last_id, 2);
+        assert_eq!(book.add(case(0, "41234567")), Some(3));
+        book.settle_ids();
+        assert_eq!(book.last_id, 0, "the cases tell it; not written");
+        // A book whose highest id is the last there is: refused, not wrapped around to 0.
+        book.cases.push(case(u32::MAX, "91234568"));
+        assert_eq!(book.next_id(), None);
+        assert_eq!(book.add(case(0, "91234569")), None);
+        assert_eq!(book.cases.len(), 3, "nothing added");
+    }
+
+    #[test]
     fn drafts_expire_after_a_week() {
         let draft = Draft {
             operator: OperatorId::try_from("ice".to_owned()).unwrap(),
             started: date(2026, 11, 1),
             answers: toml::Table::from_iter([("intent".to_owned(), "cancel".into())]),
+            message: None,
         };
         assert!(!draft.expired(date(2026, 11, 8)));
         assert!(draft.expired(date(2026, 11, 9)));

@@ -2,7 +2,7 @@
 //! so it is written whole to a temporary file beside it and renamed, owner-only, under a lock;
 //! a file it cannot read is left alone.
 
-use std::fs::{self, File, OpenOptions};
+use std::fs::{self, File};
 use std::io::{self, Read as _, Write as _};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
@@ -12,6 +12,7 @@ use nocard_model::operator::{Position, Problem};
 use nocard_model::text::{is_unsafe_char, printable};
 
 use super::{Book, FORMAT_VERSION};
+use crate::disk::{self, Links, Replace};
 
 /// How long a second nocard waits for the first to finish writing.
 const LOCK_WAIT: Duration = Duration::from_secs(5);
@@ -20,17 +21,31 @@ const LOCK_WAIT: Duration = Duration::from_secs(5);
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
     /// The file is there but is not a case book; it is left exactly as it is.
-    #[error("{path} cannot be read: {cause}")]
+    #[error("{} cannot be read: {cause}", printable(&path.display().to_string()))]
     Corrupt { path: PathBuf, cause: String },
     /// Written by a newer nocard; it is left as it is.
     #[error(
-        "{path} was written by a newer nocard (format {version}; this one reads {FORMAT_VERSION})"
+        "{} was written by a newer nocard (format {version}; this one reads {FORMAT_VERSION})",
+        printable(&path.display().to_string())
     )]
     Newer { path: PathBuf, version: u64 },
     /// Another nocard kept the lock for longer than we wait.
-    #[error("another nocard{} is writing {path}", holder.map(|pid| format!(" (process {pid})")).unwrap_or_default())]
+    #[error("another nocard{} is writing {}", holder.map(|pid| format!(" (process {pid})")).unwrap_or_default(), printable(&path.display().to_string()))]
     Locked { path: PathBuf, holder: Option<u32> },
-    #[error("{path}: {source}")]
+    /// The data folder is not the user's alone; nothing in it is read or written.
+    #[error("{} cannot hold your records: {cause}", printable(&path.display().to_string()))]
+    Untrusted { path: PathBuf, cause: String },
+    /// The change would make the book larger than nocard reads; it was not written.
+    #[error(
+        "{} would grow to {bytes} bytes, past the {MAX} bytes nocard reads; the change was not made",
+        printable(&path.display().to_string()),
+        MAX = limits::MAX_FILE_BYTES
+    )]
+    TooLarge { path: PathBuf, bytes: usize },
+    /// Every id a case can have has been given.
+    #[error("{} has given every case id up to {}", printable(&path.display().to_string()), u32::MAX)]
+    NoIdLeft { path: PathBuf },
+    #[error("{}: {source}", printable(&path.display().to_string()))]
     Io { path: PathBuf, source: io::Error },
 }
 
@@ -69,17 +84,26 @@ impl Store {
         self.dir.join("cases.lock")
     }
 
-    /// Reads the book; a missing file is an empty book. A file over 1 MiB, or not UTF-8, is
-    /// refused as it is, before it is parsed.
+    /// Reads the book; a missing file is an empty book. A file over 1 MiB, or not UTF-8, or
+    /// anything but a regular file (a link, a named pipe) is refused as it is, before it is
+    /// parsed; so is a data folder that is not the user's alone.
     pub fn load(&self) -> Result<Book, StoreError> {
+        match self.trusted() {
+            Err(StoreError::Io { source, .. }) if source.kind() == io::ErrorKind::NotFound => {
+                return Ok(Book::new());
+            }
+            result => result?,
+        }
         let path = self.path();
-        let text = match File::open(&path).and_then(limits::read_file) {
+        let text = match disk::read_text(&path, Links::Refuse) {
             Ok(text) => text,
             Err(err) if err.kind() == io::ErrorKind::NotFound => return Ok(Book::new()),
             Err(err)
                 if matches!(
                     err.kind(),
-                    io::ErrorKind::InvalidData | io::ErrorKind::FileTooLarge
+                    io::ErrorKind::InvalidData
+                        | io::ErrorKind::FileTooLarge
+                        | io::ErrorKind::InvalidInput
                 ) =>
             {
                 return Err(StoreError::Corrupt {
@@ -100,33 +124,73 @@ impl Store {
             move |source| StoreError::Io { path, source }
         };
         create_private_dir(&self.dir).map_err(io_error(&self.dir))?;
+        self.trusted()?;
         let _lock = self.lock()?;
         let mut book = self.load()?;
         let result = change(&mut book);
         book.version = FORMAT_VERSION;
+        book.settle_ids();
         let text = toml::to_string(&book).map_err(|err| StoreError::Io {
             path: self.path(),
             source: io::Error::other(err),
         })?;
-        // What is written must read back: the same checks, before the old file is replaced.
+        // What is written must read back: the same checks and the same size limit, before
+        // the old file is replaced.
+        if text.len() > limits::MAX_FILE_BYTES {
+            return Err(StoreError::TooLarge {
+                path: self.path(),
+                bytes: text.len(),
+            });
+        }
         parse(&self.path(), &text)?;
-        write_atomically(&self.path(), &text).map_err(io_error(&self.path()))?;
+        disk::replace(&self.path(), &text, ".cases.", Replace::Regular)
+            .map_err(io_error(&self.path()))?;
         Ok(result)
+    }
+
+    /// The data folder, if it is the user's alone: another user, or anyone who may write in
+    /// it, could replace the book or plant a link where nocard writes.
+    fn trusted(&self) -> Result<(), StoreError> {
+        match disk::untrusted_folder(&self.dir) {
+            Ok(None) => Ok(()),
+            Ok(Some(cause)) => Err(StoreError::Untrusted {
+                path: self.dir.clone(),
+                cause,
+            }),
+            Err(source) => Err(StoreError::Io {
+                path: self.dir.clone(),
+                source,
+            }),
+        }
+    }
+
+    /// Removes an interrupted walk older than a week: it holds a name and a number, and is
+    /// kept no longer than it can be resumed. Nothing is written where there is none.
+    pub fn purge(&self, today: jiff::civil::Date) -> Result<(), StoreError> {
+        let expired = |book: &Book| book.draft.as_ref().is_some_and(|d| d.expired(today));
+        if expired(&self.load()?) {
+            self.update(|book| {
+                if expired(book) {
+                    book.draft = None;
+                }
+            })?;
+        }
+        Ok(())
+    }
+
+    /// Whether `path` names a file in the data folder, where nocard keeps its own files.
+    #[must_use]
+    pub fn holds(&self, path: &Path) -> bool {
+        disk::is_in_folder(path, &self.dir)
     }
 
     /// Takes the sidecar lock, waiting a little for another nocard to finish.
     fn lock(&self) -> Result<Lock, StoreError> {
         let path = self.lock_path();
-        let mut file = OpenOptions::new()
-            .create(true)
-            .truncate(false)
-            .read(true)
-            .write(true)
-            .open(&path)
-            .map_err(|source| StoreError::Io {
-                path: path.clone(),
-                source,
-            })?;
+        let mut file = disk::open_lock(&path).map_err(|source| StoreError::Io {
+            path: path.clone(),
+            source,
+        })?;
         let start = Instant::now();
         loop {
             match file.try_lock() {
@@ -165,9 +229,10 @@ impl Drop for Lock {
     }
 }
 
-/// Parses the text of a case book, refusing a newer format before anything else, and a book
-/// with text nocard never writes (a terminal escape in a reference) after.
-fn parse(path: &Path, text: &str) -> Result<Book, StoreError> {
+/// Parses the text of a case book, shown as `path`, refusing a file over the size limit and
+/// a newer format before anything else, and a book with text nocard never writes (a terminal
+/// escape in a reference) after. What `update` writes passes here first.
+pub fn parse(path: &Path, text: &str) -> Result<Book, StoreError> {
     let corrupt = |cause: String| StoreError::Corrupt {
         path: path.to_owned(),
         cause,
@@ -177,6 +242,12 @@ fn parse(path: &Path, text: &str) -> Result<Book, StoreError> {
         return Err(corrupt(format!(
             "line {line}, column {column}: {}",
             Problem::TooDeep
+        )));
+    }
+    // One limit for reading and writing: what nocard writes it can read again.
+    if text.len() > limits::MAX_FILE_BYTES {
+        return Err(corrupt(limits::too_large_cause(
+            u64::try_from(text.len()).ok(),
         )));
     }
     let one_line = |err: toml::de::Error| one_line(text, &err);
@@ -193,7 +264,10 @@ fn parse(path: &Path, text: &str) -> Result<Book, StoreError> {
             version,
         });
     }
-    let book: Book = toml::from_str(text).map_err(|err| corrupt(one_line(err)))?;
+    let mut book: Book = toml::from_str(text).map_err(|err| corrupt(one_line(err)))?;
+    // In memory, `last_id` is always the highest id given, so that forgetting the newest
+    // case can be told from never having had it.
+    book.last_id = book.highest_id();
     unsafe_text(&book).map_or(Ok(book), |place| {
         Err(corrupt(format!(
             "{place} holds a control character or terminal escape sequence"
@@ -234,6 +308,13 @@ fn unsafe_text(book: &Book) -> Option<String> {
         }
     }
     let draft = book.draft.as_ref()?;
+    if draft
+        .message
+        .as_ref()
+        .is_some_and(|path| bad(&path.to_string_lossy()))
+    {
+        return Some("the draft's `message`".to_owned());
+    }
     draft
         .answers
         .iter()
@@ -249,32 +330,6 @@ fn create_private_dir(dir: &Path) -> io::Result<()> {
     builder.create(dir)
 }
 
-/// Writes the whole file beside the old one and renames it over, so a failure at any point
-/// leaves the old file as it was. The temporary file is created owner-only.
-fn write_atomically(path: &Path, text: &str) -> io::Result<()> {
-    // tempfile adds " at path \"…\"" to its errors; the error already names the case book.
-    let plain = |err: io::Error| match err.to_string().rsplit_once(" at path \"") {
-        Some((reason, _)) => io::Error::new(err.kind(), reason.to_owned()),
-        None => err,
-    };
-    let dir = path.parent().unwrap_or(Path::new("."));
-    let mut file = tempfile::Builder::new()
-        .prefix(".cases.")
-        .suffix(".tmp")
-        .tempfile_in(dir)
-        .map_err(plain)?;
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt as _;
-        file.as_file()
-            .set_permissions(fs::Permissions::from_mode(0o600))?;
-    }
-    file.as_file_mut().write_all(text.as_bytes())?;
-    file.as_file().sync_all()?;
-    file.persist(path).map_err(|err| plain(err.error))?;
-    Ok(())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -288,12 +343,7 @@ mod tests {
         store
             .update(|book| book.cases.push(case(1, "91234567")))
             .unwrap();
-        store
-            .update(|book| {
-                let id = book.next_id();
-                book.cases.push(case(id, "41234567"));
-            })
-            .unwrap();
+        store.update(|book| book.add(case(0, "41234567"))).unwrap();
         let book = store.load().unwrap();
         assert_eq!(book.cases, [case(1, "91234567"), case(2, "41234567")]);
         let text = fs::read_to_string(store.path()).unwrap();
@@ -379,10 +429,7 @@ mod tests {
                 let store = store.clone();
                 std::thread::spawn(move || {
                     store
-                        .update(|book| {
-                            let id = book.next_id();
-                            book.cases.push(case(id, &format!("9123456{n}")));
-                        })
+                        .update(|book| book.add(case(0, &format!("9123456{n}"))))
                         .unwrap();
                 })
             })
@@ -395,5 +442,125 @@ mod tests {
         let mut ids: Vec<u32> = book.cases.iter().map(|case| case.id).collect();
         ids.sort_unstable();
         assert_eq!(ids, (1..=8).collect::<Vec<_>>());
+    }
+
+    /// A book the size of the limit and one case more: refused before it is written, so
+    /// that nothing nocard writes is refused when it reads it next.
+    #[test]
+    fn a_book_that_would_outgrow_the_read_limit_is_refused_and_left_as_it_was() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::new(dir.path().to_owned());
+        // Two cases whose message paths take most of the limit: the book is near it, and a
+        // third would take it past (a long string is quick to write and read, as thousands
+        // of cases are not).
+        let long = |n: usize| {
+            let mut case = case(0, "91234567");
+            case.message = Some(PathBuf::from(format!("/{}", "a".repeat(n))));
+            case
+        };
+        let mut book = Book::new();
+        book.add(long(limits::MAX_FILE_BYTES / 2 - 1000));
+        book.add(long(limits::MAX_FILE_BYTES / 2 - 1000));
+        fs::write(store.path(), toml::to_string(&book).unwrap()).unwrap();
+        let before = fs::read(store.path()).unwrap();
+        assert_eq!(store.load().unwrap().cases.len(), book.cases.len());
+        let err = store.update(|book| book.add(long(2000))).unwrap_err();
+        assert!(matches!(err, StoreError::TooLarge { .. }), "{err}");
+        assert!(err.to_string().contains("the change was not made"), "{err}");
+        assert_eq!(fs::read(store.path()).unwrap(), before);
+        // The same limit read as written: a file past it cannot have come from nocard.
+        let over = "#".repeat(limits::MAX_FILE_BYTES + 1);
+        assert!(matches!(
+            parse(&store.path(), &over),
+            Err(StoreError::Corrupt { .. })
+        ));
+    }
+
+    #[test]
+    fn a_forgotten_newest_case_keeps_its_id_from_being_given_again() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::new(dir.path().to_owned());
+        store.update(|book| book.add(case(0, "91234567"))).unwrap();
+        store.update(|book| book.add(case(0, "41234567"))).unwrap();
+        let plain = fs::read_to_string(store.path()).unwrap();
+        assert!(!plain.contains("last_id"), "{plain}");
+        store
+            .update(|book| book.cases.retain(|c| c.id != 2))
+            .unwrap();
+        let text = fs::read_to_string(store.path()).unwrap();
+        assert!(text.starts_with("version = 1\nlast_id = 2\n"), "{text}");
+        let id = store.update(|book| book.add(case(0, "41234567"))).unwrap();
+        assert_eq!(id, Some(3));
+        // A book from before `last_id` reads as it did.
+        fs::write(store.path(), plain).unwrap();
+        assert_eq!(store.load().unwrap().next_id(), Some(3));
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn links_planted_in_the_data_folder_are_never_written_through() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::new(dir.path().join("nocard"));
+        store.update(|book| book.add(case(0, "91234567"))).unwrap();
+        let victim = dir.path().join("victim");
+        fs::write(&victim, "precious").unwrap();
+        // A link as the lock: nocard would empty what it points to.
+        fs::remove_file(store.lock_path()).unwrap();
+        std::os::unix::fs::symlink(&victim, store.lock_path()).unwrap();
+        let err = store
+            .update(|book| book.add(case(0, "41234567")))
+            .unwrap_err();
+        assert!(err.to_string().contains("symbolic link"), "{err}");
+        assert_eq!(fs::read_to_string(&victim).unwrap(), "precious");
+        fs::remove_file(store.lock_path()).unwrap();
+        // A link as the book: not read, and not replaced.
+        let book = fs::read_to_string(store.path()).unwrap();
+        fs::write(&victim, &book).unwrap();
+        fs::remove_file(store.path()).unwrap();
+        std::os::unix::fs::symlink(&victim, store.path()).unwrap();
+        assert!(matches!(store.load(), Err(StoreError::Corrupt { .. })));
+        assert!(store.update(|book| book.add(case(0, "41234567"))).is_err());
+        assert!(
+            fs::symlink_metadata(store.path())
+                .unwrap()
+                .file_type()
+                .is_symlink()
+        );
+        assert_eq!(fs::read_to_string(&victim).unwrap(), book);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_named_pipe_as_the_book_is_refused_at_once() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::new(dir.path().to_owned());
+        rustix::fs::mknodat(
+            rustix::fs::CWD,
+            store.path(),
+            rustix::fs::FileType::Fifo,
+            rustix::fs::Mode::from_raw_mode(0o600),
+            0,
+        )
+        .unwrap();
+        let err = store.load().unwrap_err();
+        assert!(matches!(err, StoreError::Corrupt { .. }), "{err}");
+        assert!(err.to_string().contains("not a regular file"), "{err}");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_data_folder_others_may_write_in_is_not_used() {
+        use std::os::unix::fs::PermissionsExt as _;
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::new(dir.path().to_owned());
+        store.update(|book| book.add(case(0, "91234567"))).unwrap();
+        let before = fs::read(store.path()).unwrap();
+        fs::set_permissions(dir.path(), fs::Permissions::from_mode(0o777)).unwrap();
+        assert!(matches!(store.load(), Err(StoreError::Untrusted { .. })));
+        let err = store
+            .update(|book| book.add(case(0, "41234567")))
+            .unwrap_err();
+        assert!(matches!(err, StoreError::Untrusted { .. }), "{err}");
+        assert_eq!(fs::read(store.path()).unwrap(), before);
     }
 }

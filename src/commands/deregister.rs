@@ -34,11 +34,13 @@ pub fn run(catalog: &Catalog, args: &DeregisterArgs, ctx: &Context) -> Result<Ex
     let lang = ctx.lang;
     let today = ctx.clock.today();
     let interactive = !args.no_input && terminal::can_prompt();
-    let mut book = CaseBook::open(lang);
+    let mut book = CaseBook::open(lang, today);
     let draft = if args.resume {
-        Some(book.draft(today).ok_or_else(|| {
+        let draft = book.draft(today).ok_or_else(|| {
             Failure::new(Ui::NothingToResume.get(lang)).with_hint(Ui::NothingToResumeHint.get(lang))
-        })?)
+        })?;
+        book.resuming();
+        Some(draft)
     } else {
         None
     };
@@ -89,40 +91,64 @@ pub fn run(catalog: &Catalog, args: &DeregisterArgs, ctx: &Context) -> Result<Ex
         today,
         lang,
         interactive,
-        force: args.force,
+        replace: args.force,
+        again: args.again,
         out: args.out.clone(),
     };
     let progress = if draft.is_some() {
-        Progress::resumed(&walk, answers, draft.as_ref().map_or(today, |d| d.started))
+        let draft = draft.as_ref();
+        // The message written before the walk was interrupted, if it is still there.
+        let written = draft
+            .and_then(|draft| draft.message.clone())
+            .filter(|path| path.is_file());
+        Progress::resumed(&walk, answers, draft.map_or(today, |d| d.started), written)
     } else {
         Progress::new(answers)
     };
     if !interactive {
-        // Every answer the file lacks, named at once and before anything is shown.
-        let missing = walk.missing(&progress);
-        if !missing.is_empty() {
-            let keys: Vec<&str> = missing.iter().map(|question| question.key()).collect();
-            let cause = if args.no_input {
-                Ui::MissingWithNoInput
-            } else {
-                Ui::MissingWithoutTerminal
-            };
-            let example: Vec<String> = missing
-                .iter()
-                .filter_map(|question| {
-                    let example = question.example(&operator)?;
-                    Some(format!("{} = \"{example}\"", question.key()))
-                })
-                .collect();
-            return Err(
-                Failure::new(cause.fill(lang, &[("keys", &keys.join(", "))]))
-                    .with_hint(Ui::MissingHint.fill(lang, &[("example", &example.join(", "))]))
-                    .into(),
-            );
-        }
+        refuse_missing(&walk, &progress, args.no_input, draft.is_some(), lang)?;
     }
     drive(&walk, progress, prompter.as_mut(), &mut book, &ctx.layout)?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// Every answer the walk lacks with nobody to ask, named at once and before anything is
+/// shown, with how to give them: in the answers file, or for a resumed walk (which has
+/// none) in a terminal.
+fn refuse_missing(
+    walk: &Walk,
+    progress: &Progress,
+    no_input: bool,
+    resumed: bool,
+    lang: Lang,
+) -> Result<()> {
+    let missing = walk.missing(progress);
+    if missing.is_empty() {
+        return Ok(());
+    }
+    let keys: Vec<&str> = missing.iter().map(|question| question.key()).collect();
+    let cause = if no_input {
+        Ui::MissingWithNoInput
+    } else {
+        Ui::MissingWithoutTerminal
+    };
+    let hint = if resumed {
+        Ui::MissingOnResumeHint.get(lang).to_owned()
+    } else {
+        let example: Vec<String> = missing
+            .iter()
+            .filter_map(|question| {
+                let example = question.example(walk.operator)?;
+                Some(format!("{} = \"{example}\"", question.key()))
+            })
+            .collect();
+        Ui::MissingHint.fill(lang, &[("example", &example.join(", "))])
+    };
+    Err(
+        Failure::new(cause.fill(lang, &[("keys", &keys.join(", "))]))
+            .with_hint(hint)
+            .into(),
+    )
 }
 
 /// What the walk acts on: the message file and the case book.
@@ -215,7 +241,8 @@ fn refused(refusal: &Refusal, operator: &Operator, lang: Lang) -> anyhow::Error 
                 .with_hint(Ui::NoOptionsHint.get(lang))
         }
         Refusal::Exists(path) => {
-            Failure::new(Ui::AlreadyExists.fill(lang, &[("path", &path.display())]))
+            let shown = crate::text::printable(&path.display().to_string()).into_owned();
+            Failure::new(Ui::AlreadyExists.fill(lang, &[("path", &shown)]))
                 .with_hint(Ui::AlreadyExistsHint.get(lang))
         }
     }

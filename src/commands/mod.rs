@@ -8,7 +8,7 @@ use std::process::ExitCode;
 
 use anyhow::Result;
 
-use crate::casebook::{State, Store, StoreError};
+use crate::casebook::{Change, Store, StoreError};
 use crate::checklist::Checklist;
 use crate::cli::{ChecklistArgs, StatusAction, StatusArgs};
 use crate::context::Context;
@@ -64,6 +64,9 @@ pub fn status(catalog: &Catalog, args: &StatusArgs, ctx: &Context) -> Result<Exi
     let store = Store::locate().ok_or_else(|| Failure::new(Ui::NoDataFolder.get(lang)))?;
     let today = ctx.clock.today();
     let unavailable = |err: StoreError| store_failure(&err, lang);
+    // An interrupted walk past its week goes, on this run whatever the command; where the
+    // book cannot be written, what follows says why.
+    let _ = store.purge(today);
     let Some(action) = &args.action else {
         let book = store.load().map_err(unavailable)?;
         let mut ids: Vec<&str> = book
@@ -95,31 +98,15 @@ pub fn status(catalog: &Catalog, args: &StatusArgs, ctx: &Context) -> Result<Exi
         | StatusAction::Close { case }
         | StatusAction::Forget { case } => *case,
     };
+    let change = match action {
+        StatusAction::Confirm { reference, .. } => Change::Confirm(reference.clone()),
+        StatusAction::Close { .. } => Change::Close,
+        StatusAction::Forget { .. } => Change::Forget,
+    };
     let found = store
-        .update(|book| {
-            let index = book.cases.iter().position(|case| case.id == id)?;
-            match action {
-                StatusAction::Confirm { reference, .. } => {
-                    let case = &mut book.cases[index];
-                    case.state = State::Confirmed;
-                    case.confirmed = Some(today);
-                    if let Some(reference) = reference {
-                        case.reference = Some(reference.clone());
-                    }
-                }
-                StatusAction::Close { .. } => {
-                    let case = &mut book.cases[index];
-                    case.state = State::Closed;
-                    case.closed = Some(today);
-                }
-                StatusAction::Forget { .. } => {
-                    book.cases.remove(index);
-                }
-            }
-            Some(())
-        })
+        .update(|book| book.change(id, &change, today))
         .map_err(unavailable)?;
-    if found.is_none() {
+    if !found {
         return Err(Failure::new(Ui::NoSuchCase.fill(lang, &[("id", &id)]))
             .with_hint(Ui::NoSuchCaseHint.get(lang))
             .into());
@@ -136,12 +123,19 @@ pub fn status(catalog: &Catalog, args: &StatusArgs, ctx: &Context) -> Result<Exi
 /// Why the case book cannot be used, with what to do about it.
 fn store_failure(err: &StoreError, lang: Lang) -> anyhow::Error {
     let hint = match err {
-        StoreError::Corrupt { path, .. } => {
-            Ui::StoreCorruptHint.fill(lang, &[("path", &path.display())])
-        }
+        StoreError::Corrupt { path, .. } | StoreError::NoIdLeft { path } => Ui::StoreCorruptHint
+            .fill(
+                lang,
+                &[("path", &crate::text::printable(&path.display().to_string()))],
+            ),
         StoreError::Newer { .. } => Ui::StoreNewerHint.get(lang).to_owned(),
         StoreError::Locked { .. } => Ui::StoreLockedHint.get(lang).to_owned(),
         StoreError::Io { .. } => Ui::StoreIoHint.get(lang).to_owned(),
+        StoreError::Untrusted { path, .. } => Ui::StoreUntrustedHint.fill(
+            lang,
+            &[("path", &crate::text::printable(&path.display().to_string()))],
+        ),
+        StoreError::TooLarge { .. } => Ui::StoreFullHint.get(lang).to_owned(),
     };
     Failure::new(Ui::StoreUnavailable.fill(lang, &[("cause", &err)]))
         .with_hint(hint)

@@ -8,9 +8,13 @@ use anyhow::{Context as _, Result};
 use jiff::civil::Date;
 
 use crate::context::Context;
-use crate::operator::{Catalog, FileError, Rule, Severity, parse_common, parse_operator};
+use nocard_model::limits;
+
+use crate::disk;
+use crate::operator::{Catalog, FileError, Problem, Rule, Severity, parse_common, parse_operator};
 use crate::output::write_stdout;
 use crate::render::{self, ListFormat};
+use crate::text::printable;
 
 pub fn run(
     catalog: &Catalog,
@@ -56,18 +60,25 @@ pub fn check_text(path: &str, id: &str, text: &str, today: Date) -> Vec<FileErro
 
 /// Reads and checks the file at `path`; its name gives the id it must have.
 pub fn check_file(path: &Path, today: Date) -> Result<Vec<FileError>> {
-    let context = || format!("could not read {}", path.display());
-    // Only a regular file is opened: a named pipe would block the open itself.
-    if !std::fs::metadata(path).with_context(context)?.is_file() {
-        anyhow::bail!("{}: it is not a regular file", context());
+    let shown = printable(&path.display().to_string()).into_owned();
+    let context = || format!("could not read {shown}");
+    // Only a regular file is opened, and without waiting: a named pipe would block the open.
+    let file = disk::open_regular(path, disk::Links::Follow).with_context(context)?;
+    // A file over the size limit is reported as NC001, unread: it could be of any size.
+    let length = file.metadata().with_context(context)?.len();
+    if usize::try_from(length).map_or(true, |length| length > limits::MAX_FILE_BYTES) {
+        return Ok(vec![FileError {
+            path: shown,
+            position: None,
+            problem: Problem::TooLarge(usize::try_from(length).unwrap_or(usize::MAX)),
+        }]);
     }
-    // A file over the size limit is read anyway, so that NC001 reports it with its place.
-    let text = std::fs::read_to_string(path).with_context(context)?;
+    let text = limits::read_text(file).with_context(context)?;
     let id = path
         .file_stem()
         .and_then(|stem| stem.to_str())
         .unwrap_or_default();
-    Ok(check_text(&path.display().to_string(), id, &text, today))
+    Ok(check_text(&shown, id, &text, today))
 }
 
 /// The rules, one a line, for `--help` and the README.

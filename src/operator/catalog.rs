@@ -74,12 +74,12 @@ impl<'c> Catalog<'c> {
             .collect();
         if let Some(dir) = &self.dir {
             let entries = std::fs::read_dir(dir).with_context(|| {
-                Ui::CouldNotReadFolder.fill(self.lang, &[("dir", &dir.display())])
+                Ui::CouldNotReadFolder.fill(self.lang, &[("dir", &shown_path(dir))])
             })?;
             for entry in entries {
                 let path = entry
                     .with_context(|| {
-                        Ui::CouldNotReadFolder.fill(self.lang, &[("dir", &dir.display())])
+                        Ui::CouldNotReadFolder.fill(self.lang, &[("dir", &shown_path(dir))])
                     })?
                     .path();
                 let stem = path.file_stem().and_then(|stem| stem.to_str());
@@ -243,7 +243,7 @@ impl<'c> Catalog<'c> {
             let line = Ui::MissingTranslation.fill(
                 self.lang,
                 &[
-                    ("path", &warning.path),
+                    ("path", &printable(&warning.path)),
                     ("line", &position.line),
                     ("column", &position.column),
                     ("lang", &self.lang),
@@ -277,6 +277,11 @@ impl<'c> Catalog<'c> {
     }
 }
 
+/// A path as errors and warnings show it: as data.
+fn shown_path(path: &Path) -> String {
+    printable(&path.display().to_string()).into_owned()
+}
+
 /// A name the user gave, as an error shows it: as data, and with the letters of another script
 /// written as code points where it mixes them with Latin ones, so that `telеnor` with a
 /// Cyrillic `е` does not read as `telenor`, the name it imitates. Long names are cut short.
@@ -289,13 +294,14 @@ fn shown_name(name: &str) -> String {
             shown.push('…');
             break;
         }
-        if (mixed && !c.is_ascii()) || crate::text::is_unsafe_char(c) {
+        if mixed && !c.is_ascii() {
             shown.extend(c.escape_unicode());
         } else {
             shown.push(c);
         }
     }
-    shown
+    // What must not reach a terminal is escaped by the one function that does it everywhere.
+    printable(&shown).into_owned()
 }
 
 /// Why nocard will not read `path` in the operators folder `dir`, if it will not: a symbolic
@@ -340,7 +346,9 @@ fn read_in_folder(dir: &Path, path: &Path) -> io::Result<Option<String>> {
     if let Some(why) = refusal(dir, path)? {
         return Err(io::Error::new(io::ErrorKind::InvalidInput, why));
     }
-    match fs::File::open(path) {
+    // Opened without waiting, and looked at again once open: the file checked above may
+    // have been swapped for a named pipe since.
+    match crate::disk::open_regular(path, crate::disk::Links::Follow) {
         Ok(file) => limits::read_file(file).map(Some),
         Err(err) if err.kind() == io::ErrorKind::NotFound => Ok(None),
         Err(err) => Err(err),
@@ -353,7 +361,7 @@ fn ensure_dir(dir: &Path, lang: Lang) -> Result<()> {
         Ok(())
     } else {
         Err(
-            Failure::new(Ui::FolderMissing.fill(lang, &[("dir", &dir.display())]))
+            Failure::new(Ui::FolderMissing.fill(lang, &[("dir", &shown_path(dir))]))
                 .with_hint(Ui::FolderMissingHint.get(lang))
                 .into(),
         )

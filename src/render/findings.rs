@@ -22,10 +22,11 @@ fn text(findings: &[FileError], files: usize) -> String {
     let mut out = String::new();
     for finding in findings {
         let place = finding.place();
+        // The path as the user gave it, as data: a name can hold an escape sequence too.
         let _ = writeln!(
             out,
             "{}:{}:{}: {} {}",
-            finding.path,
+            crate::text::printable(&finding.path),
             place.line,
             place.column,
             finding.problem.rule().code(),

@@ -97,7 +97,6 @@ fn one(
     number: &str,
     layout: &Layout,
 ) -> String {
-    let lang = layout.lang;
     let mut out = String::new();
     let name = operator.map_or(case.operator.as_str(), |op| &*op.name);
     let title = layout.tf(
@@ -110,10 +109,19 @@ fn one(
         ],
     );
     layout.emphasized(Emphasis::Bold, &mut out, "", "    ", &title);
-    let days = case.days_since(today);
+    for line in std::iter::once(when(case, today, layout)).chain(facts(case, layout)) {
+        layout.paragraph(&mut out, "    ", "    ", &line);
+    }
+    let (action, _) = next_action(case, operator, today, layout);
+    layout.emphasized(Emphasis::Bold, &mut out, "    → ", "      ", &action);
+    out
+}
+
+/// When it was written or sent, and how.
+fn when(case: &Case, today: Date, layout: &Layout) -> String {
     let channel = channel_kind(case.channel, layout);
-    let date = long_date(case.since(), lang);
-    let when = match (case.sent, days) {
+    let date = long_date(case.since(), layout.lang);
+    match (case.sent, case.days_since(today)) {
         (None, 0) => layout.tf(Ui::CaseWrittenToday, &[("channel", &channel)]),
         (None, _) => layout.tf(Ui::CaseWritten, &[("date", &date), ("channel", &channel)]),
         (Some(_), 0) => layout.tf(Ui::CaseSentToday, &[("channel", &channel)]),
@@ -130,69 +138,41 @@ fn one(
             Ui::CaseSent,
             &[("date", &date), ("days", &days), ("channel", &channel)],
         ),
-    };
-    let line = |out: &mut String, text: &str| layout.paragraph(out, "    ", "    ", text);
-    line(&mut out, &when);
+    }
+}
+
+/// What the case book knows of a case, a line each: where it went, the reference, the end,
+/// the message and its digest, and each step up the ladder.
+fn facts(case: &Case, layout: &Layout) -> Vec<String> {
+    let day = |date: Date| long_date(date, layout.lang);
+    let mut lines = Vec::new();
     if let Some(recipient) = &case.recipient {
-        line(
-            &mut out,
-            &layout.tf(Ui::CaseRecipient, &[("address", recipient)]),
-        );
+        lines.push(layout.tf(Ui::CaseRecipient, &[("address", recipient)]));
     }
     if let Some(reference) = &case.reference {
-        layout.paragraph(
-            &mut out,
-            "    ",
-            "    ",
-            &layout.tf(Ui::CaseReference, &[("reference", reference)]),
-        );
+        lines.push(layout.tf(Ui::CaseReference, &[("reference", reference)]));
     }
     if let Some(end) = case.expected_end {
-        layout.paragraph(
-            &mut out,
-            "    ",
-            "    ",
-            &layout.tf(Ui::CaseEnds, &[("date", &long_date(end, lang))]),
-        );
+        lines.push(layout.tf(Ui::CaseEnds, &[("date", &day(end))]));
     }
     if let Some(message) = &case.message {
-        line(
-            &mut out,
-            &layout.tf(Ui::CaseMessage, &[("path", &message.display())]),
-        );
+        let path = crate::text::printable(&message.display().to_string()).into_owned();
+        lines.push(layout.tf(Ui::CaseMessage, &[("path", &path)]));
     }
     if let Some(hash) = &case.sha256 {
-        line(&mut out, &layout.tf(Ui::CaseSha256, &[("hash", hash)]));
+        lines.push(layout.tf(Ui::CaseSha256, &[("hash", hash)]));
     }
     if !case.followed_up.is_empty() {
-        let dates: Vec<String> = case
-            .followed_up
-            .iter()
-            .map(|d| long_date(*d, lang))
-            .collect();
-        line(
-            &mut out,
-            &layout.tf(Ui::CaseFollowedUp, &[("dates", &dates.join(", "))]),
-        );
+        let dates: Vec<String> = case.followed_up.iter().map(|d| day(*d)).collect();
+        lines.push(layout.tf(Ui::CaseFollowedUp, &[("dates", &dates.join(", "))]));
     }
     if let Some(refused) = case.refused {
-        line(
-            &mut out,
-            &layout.tf(Ui::CaseRefused, &[("date", &long_date(refused, lang))]),
-        );
+        lines.push(layout.tf(Ui::CaseRefused, &[("date", &day(refused))]));
     }
     if let Some(complained) = case.complained {
-        line(
-            &mut out,
-            &layout.tf(
-                Ui::CaseComplained,
-                &[("date", &long_date(complained, lang))],
-            ),
-        );
+        lines.push(layout.tf(Ui::CaseComplained, &[("date", &day(complained))]));
     }
-    let (action, _) = next_action(case, operator, today, layout);
-    layout.emphasized(Emphasis::Bold, &mut out, "    → ", "      ", &action);
-    out
+    lines
 }
 
 /// What to do next, in words, and by when.

@@ -9,6 +9,7 @@
 //! each answer. Going back moves the cursor to the previous question the user answered, with
 //! that answer chosen to begin with; a question changed from the review goes back to it.
 
+mod acts;
 mod script;
 mod step;
 
@@ -17,9 +18,8 @@ use std::path::PathBuf;
 use jiff::civil::Date;
 
 use crate::answers::Answers;
-use crate::casebook::{Case, Draft, Sha256, State};
+use crate::casebook::Case;
 use crate::checklist::Checklist;
-use crate::message::{self, Request};
 use crate::operator::{Common, Operator, Phase};
 use crate::questions::{Question, Value};
 use crate::situation::{Intent, Plan, Situation, Stage};
@@ -38,8 +38,10 @@ pub struct Walk<'a> {
     pub lang: Lang,
     /// Whether a person answers here; without one, whatever the answers lack is refused.
     pub interactive: bool,
-    /// Go on past an open case for the number, and replace an existing message file.
-    pub force: bool,
+    /// Replace an existing message file without asking (`--force`).
+    pub replace: bool,
+    /// Go on past an open case for the number without asking: a second request (`--again`).
+    pub again: bool,
     /// Where to write the message; `None`: a file in the current folder named after the
     /// operator, the date and the number.
     pub out: Option<PathBuf>,
@@ -121,9 +123,10 @@ impl Progress {
 
     /// An interrupted walk begun on `started`, continued at the header of the phase of its
     /// first unanswered question. The answers before it count as asked, so the user can
-    /// still go back to them.
+    /// still go back to them. `written`: the message the walk wrote before it was
+    /// interrupted, where it is still there; the walk goes on past it.
     #[must_use]
-    pub fn resumed(walk: &Walk, answers: Answers, started: Date) -> Self {
+    pub fn resumed(walk: &Walk, answers: Answers, started: Date, written: Option<PathBuf>) -> Self {
         let script = walk.script(&answers);
         let first = script
             .iter()
@@ -146,6 +149,7 @@ impl Progress {
             cursor,
             asked,
             resumed: Some(started),
+            write: written.map_or(Writing::NotYet, Writing::Written),
             ..Progress::default()
         }
     }
@@ -227,14 +231,18 @@ impl<'a> Walk<'a> {
                 }
                 Beat::Ask(question) => self.ask(question, &script, progress),
                 Beat::Guard => self.guard(progress, &mut show),
+                // A resumed walk that wrote its message has nothing left to review.
+                Beat::Review if matches!(progress.write, Writing::Written(_)) => None,
                 Beat::Review => {
                     progress.returning = false;
                     // Answers from a file stand, listed; what was asked here can be changed,
-                    // each answer an option of the review's own list.
-                    if progress.asked.is_empty() {
+                    // each answer an option of the review's own list. Without a person (a
+                    // walk resumed with --no-input), the answers kept stand as a file's do.
+                    let ask = self.interactive && !progress.asked.is_empty();
+                    if !ask {
                         show.push(Show::Review(self.reviewed(&progress.answers)));
                     }
-                    (!progress.asked.is_empty()).then(|| {
+                    ask.then(|| {
                         let changeable = Question::ALL
                             .into_iter()
                             .filter(|question| question.row().reviewed)
@@ -302,7 +310,7 @@ impl<'a> Walk<'a> {
                 if progress.revising == Some(question) {
                     progress.revising = None;
                 }
-                let draft = self.draft(&progress.answers);
+                let draft = self.draft(progress);
                 progress.effects.push(Effect::KeepDraft(Box::new(draft)));
             }
             (Some(Beat::Guard), Event::Found(case)) => progress.guard = Guard::Found(case),
@@ -333,7 +341,15 @@ impl<'a> Walk<'a> {
                 progress.path = Some(path);
                 progress.write = Writing::NotYet;
             }
-            (Some(Beat::Write), Event::Written(path)) => progress.write = Writing::Written(path),
+            (Some(Beat::Write), Event::Written(path)) => {
+                progress.write = Writing::Written(path);
+                // Kept with the answers: a walk interrupted from here on is resumed past the
+                // message, not made to write it again.
+                if self.interactive {
+                    let draft = self.draft(progress);
+                    progress.effects.push(Effect::KeepDraft(Box::new(draft)));
+                }
+            }
             (Some(Beat::Record), Event::Recorded(id)) => progress.recording = Recording::Done(id),
             (Some(Beat::Calendar), Event::Written(path)) => progress.calendar = Some(path),
             // An answer to something not asked changes nothing.
@@ -433,166 +449,6 @@ impl<'a> Walk<'a> {
             _ => return Some(Next::Fail(Refusal::Missing(question))),
         }
         None
-    }
-
-    /// Whether to go on where the number already has an open case: asked in a terminal;
-    /// without one, only with `force`.
-    fn guard(&self, progress: &mut Progress, show: &mut Vec<Show<'a>>) -> Option<Next> {
-        match std::mem::take(&mut progress.guard) {
-            Guard::Unchecked => progress
-                .answers
-                .phone()
-                .map(|number| Next::Do(Action::LookUpOpenCase(number.clone()))),
-            Guard::Found(None) | Guard::Passed => {
-                progress.guard = Guard::Passed;
-                None
-            }
-            // Written and never sent: a second message is no second request, and takes the
-            // first one's place.
-            Guard::Found(Some(case)) if case.state == State::Written => {
-                progress.replaces = Some(case.id);
-                progress.guard = Guard::Passed;
-                show.push(Show::ReplacesWritten(case));
-                None
-            }
-            Guard::Found(Some(case)) => {
-                let id = case.id;
-                show.push(Show::OpenCase(case));
-                if self.force {
-                    progress.guard = Guard::Passed;
-                    None
-                } else if self.interactive {
-                    progress.guard = Guard::Asking(id);
-                    Some(Next::Ask(Prompt::Guard))
-                } else {
-                    Some(Next::Fail(Refusal::OpenCase(id)))
-                }
-            }
-            Guard::Asking(id) => {
-                progress.guard = Guard::Asking(id);
-                Some(Next::Ask(Prompt::Guard))
-            }
-        }
-    }
-
-    /// Writes the message, asking what to do where a file is there already; shows it once
-    /// written.
-    fn write(&self, progress: &mut Progress, show: &mut Vec<Show<'a>>) -> Option<Next> {
-        let request = Request::from_answers(self.operator, &progress.answers, self.today)?;
-        match &progress.write {
-            Writing::Written(path) => {
-                let message = message::compose(&request, self.lang, path);
-                show.push(Show::Message {
-                    translation: message
-                        .translation
-                        .is_some()
-                        .then(|| message::translation_path(path, self.lang)),
-                    message,
-                    path: path.clone(),
-                    channel: request.channel,
-                });
-                // The message is written: going back past it would write it again.
-                progress.asked.clear();
-                None
-            }
-            Writing::Exists { path, free } if self.interactive && !self.force => {
-                Some(Next::Ask(Prompt::Overwrite {
-                    path: path.clone(),
-                    free: free.clone(),
-                }))
-            }
-            Writing::Exists { path, .. } => Some(Next::Fail(Refusal::Exists(path.clone()))),
-            writing @ (Writing::NotYet | Writing::Replace) => {
-                let path = self.message_path(progress, &request);
-                let message = message::compose(&request, self.lang, &path);
-                let mut files = vec![(path.clone(), message.text)];
-                if let Some(translation) = message.translation {
-                    files.push((message::translation_path(&path, self.lang), translation));
-                }
-                Some(Next::Do(Action::Write {
-                    checklist: message::checklist_path(&path),
-                    files,
-                    replace: self.force || matches!(writing, Writing::Replace),
-                }))
-            }
-        }
-    }
-
-    /// Saves the dates of the case just recorded for a calendar, beside the message.
-    fn calendar(&self, progress: &Progress, show: &mut Vec<Show<'a>>) -> Option<Next> {
-        match (&progress.calendar, progress.recording) {
-            (Some(path), _) => {
-                show.push(Show::CalendarSaved(path.clone()));
-                None
-            }
-            // Nothing recorded, nothing to put in a calendar.
-            (None, Recording::Done(None) | Recording::NotYet) => None,
-            (None, Recording::Done(Some(id))) => {
-                let Writing::Written(message) = &progress.write else {
-                    return None;
-                };
-                let case = self.case(progress)?;
-                Some(Next::Do(Action::WriteCalendar {
-                    path: message::calendar_path(message),
-                    case: Box::new(Case { id, ..case }),
-                }))
-            }
-        }
-    }
-
-    /// Where the message goes: the name the person chose, else `--out`, else the default.
-    fn message_path(&self, progress: &Progress, request: &Request) -> PathBuf {
-        progress
-            .path
-            .clone()
-            .or_else(|| self.out.clone())
-            .unwrap_or_else(|| message::default_path(request))
-    }
-
-    /// The case to record, sent now or only written, once the number and channel are
-    /// known. No bank account, no identity number; the postal address only for a letter.
-    fn case(&self, progress: &Progress) -> Option<Case> {
-        let answers = &progress.answers;
-        let sent = answers.sent() == Some(true);
-        let request = Request::from_answers(self.operator, answers, self.today)?;
-        let (message, sha256) = match &progress.write {
-            Writing::Written(path) => {
-                let text = message::compose(&request, self.lang, path).text;
-                (Some(path.clone()), Some(Sha256::of(text.as_bytes())))
-            }
-            _ => (None, None),
-        };
-        Some(Case {
-            id: progress.replaces.unwrap_or(0),
-            operator: self.operator.id.clone(),
-            number: answers.phone()?.clone(),
-            intent: answers.intent()?,
-            plan: answers.plan(),
-            channel: request.channel,
-            recipient: request.recipient.map(str::to_owned),
-            written: Some(self.today),
-            sent: sent.then_some(self.today),
-            reference: answers.reference().cloned(),
-            expected_end: self.end_date(answers).filter(|_| sent),
-            message,
-            sha256,
-            name: Some(request.name.to_owned()),
-            address: request.address.cloned(),
-            state: if sent { State::Sent } else { State::Written },
-            confirmed: None,
-            closed: None,
-            followed_up: Vec::new(),
-            refused: None,
-            complained: None,
-        })
-    }
-
-    fn draft(&self, answers: &Answers) -> Draft {
-        Draft {
-            operator: self.operator.id.clone(),
-            started: self.today,
-            answers: answers.to_table(),
-        }
     }
 
     /// The operator's steps of `phase` that hold for these answers.

@@ -21,7 +21,8 @@ fn walk<'a>(operator: &'a Operator, common: &'a Common) -> Walk<'a> {
         today: jiff::civil::date(2026, 11, 25),
         lang: Lang::En,
         interactive: true,
-        force: false,
+        replace: false,
+        again: false,
         out: None,
     }
 }
@@ -114,7 +115,8 @@ fn every_answer_asks_for_the_draft_to_be_kept_without_the_bank_account() {
     let account = crate::values::BankAccount::parse("12345678903").unwrap();
     let mut answers = Answers::default();
     answers.set(Value::Account(account));
-    assert!(walk.draft(&answers).answers.is_empty(), "never on disk");
+    let progress = Progress::new(answers);
+    assert!(walk.draft(&progress).answers.is_empty(), "never on disk");
 }
 
 #[test]
@@ -189,7 +191,11 @@ fn without_a_person_a_missing_answer_is_refused_and_a_request_is_taken_as_not_se
     let Next::Do(Action::Record(case)) = next else {
         panic!("{next:?}");
     };
-    assert_eq!(case.state, State::Written, "written, not sent");
+    assert_eq!(
+        case.state,
+        crate::casebook::State::Written,
+        "written, not sent"
+    );
     assert_eq!(case.sent, None);
     unattended.take(&mut progress, Event::Recorded(Some(1)));
     let (next, _) = answer_all(&unattended, &mut progress, &[]);

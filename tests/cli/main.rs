@@ -6,6 +6,7 @@ mod checklist;
 mod contributing;
 mod deregister;
 mod golden;
+mod hardening;
 mod languages;
 mod operators;
 mod packaging;

@@ -862,6 +862,10 @@ fn every_hostile_fixture_is_handled() {
                 .timeout(Duration::from_secs(30))
                 .output()
                 .unwrap()
+        } else if name.starts_with("cases-") {
+            check_case_book(&name, &path);
+            seen += 1;
+            continue;
         } else if name.starts_with("validators-") {
             let value = std::fs::read_to_string(&path).unwrap();
             check_typed_value(&value);
@@ -887,6 +891,45 @@ fn every_hostile_fixture_is_handled() {
         }
     }
     assert!(seen >= 10, "{seen} fixtures");
+}
+
+/// What the `case_book` and `status` fuzz targets check, for one case book: `status` shows it or
+/// refuses it, safely; where it is shown, each change to its first case leaves a book that
+/// `status` still shows.
+fn check_case_book(name: &str, path: &Path) {
+    for change in ["confirm", "close", "forget"] {
+        let home = tempfile::tempdir().unwrap();
+        std::fs::copy(path, home.path().join("cases.toml")).unwrap();
+        let run = |args: &[&str]| {
+            nocard_at(home.path())
+                .args(args)
+                .timeout(Duration::from_secs(30))
+                .output()
+                .unwrap()
+        };
+        let shown = run(&["status", "--show-numbers"]);
+        assert!(
+            matches!(shown.status.code(), Some(0 | 1)),
+            "{name}: {shown:?}"
+        );
+        assert_inert(&String::from_utf8_lossy(&shown.stdout));
+        assert_inert(&String::from_utf8_lossy(&shown.stderr));
+        if shown.status.code() != Some(0) {
+            return;
+        }
+        let changed = run(&["status", change, "1"]);
+        assert!(
+            matches!(changed.status.code(), Some(0 | 1)),
+            "{name}: {changed:?}"
+        );
+        assert_inert(&String::from_utf8_lossy(&changed.stderr));
+        let after = run(&["status", "--format", "json"]);
+        assert_eq!(
+            after.status.code(),
+            Some(0),
+            "{name} after {change}: {after:?}"
+        );
+    }
 }
 
 /// What the validators fuzz target checks, for one value.

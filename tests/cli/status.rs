@@ -106,7 +106,7 @@ fn cases_are_confirmed_closed_and_forgotten() {
 }
 
 #[test]
-fn a_second_request_for_an_open_case_is_refused_without_force() {
+fn a_second_request_for_an_open_case_is_refused_without_again() {
     let dir = tempfile::tempdir().unwrap();
     send(dir.path(), SENT, "m1.txt").success();
     let refused = send(dir.path(), SENT, "m2.txt").code(1);
@@ -121,18 +121,40 @@ fn a_second_request_for_an_open_case_is_refused_without_force() {
         stderr.contains("case 1 for this number is still open"),
         "{stderr}"
     );
-    assert!(stderr.contains("--force"));
+    assert!(stderr.contains("add --again"), "{stderr}");
     assert!(!dir.path().join("m2.txt").exists());
 
+    // `--force` replaces a file; it does not write a second request.
     let file = dir.path().join("again.toml");
     std::fs::write(&file, SENT).unwrap();
-    nocard_at(&dir.path().join("home"))
+    let forced = nocard_at(&dir.path().join("home"))
         .current_dir(dir.path())
         .args([
             "deregister",
             "--operator",
             "telenor",
             "--force",
+            "--out",
+            "m2.txt",
+            "--answers",
+        ])
+        .arg(&file)
+        .assert()
+        .code(1);
+    let stderr = String::from_utf8_lossy(&forced.get_output().stderr).into_owned();
+    assert!(
+        stderr.contains("case 1 for this number is still open"),
+        "{stderr}"
+    );
+    assert!(!dir.path().join("m2.txt").exists());
+
+    nocard_at(&dir.path().join("home"))
+        .current_dir(dir.path())
+        .args([
+            "deregister",
+            "--operator",
+            "telenor",
+            "--again",
             "--out",
             "m2.txt",
             "--answers",

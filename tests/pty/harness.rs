@@ -14,7 +14,8 @@ use std::rc::Rc;
 use std::thread;
 use std::time::{Duration, Instant};
 
-use expectrl::process::unix::{Signal, WaitStatus};
+pub use expectrl::process::unix::Signal;
+use expectrl::process::unix::WaitStatus;
 use expectrl::session::OsSession;
 use expectrl::{Eof, Expect, Needle, Regex, Session};
 use tempfile::TempDir;
@@ -323,6 +324,26 @@ impl Wizard {
                 Err(err) => self.fail(&format!("could not wait for nocard: {err}")),
             }
         }
+    }
+
+    /// Sends `signal` to nocard, as `kill` or a closed terminal would.
+    pub fn signal(&mut self, signal: Signal) {
+        if let Err(err) = self.session.get_process_mut().signal(signal) {
+            self.fail(&format!("sending {signal}: {err}"));
+        }
+    }
+
+    /// Whether the terminal reads whole lines, as it does when no prompt has it in raw mode
+    /// (the harness's terminal does not echo, so that is not the sign).
+    pub fn reads_lines(&self) -> bool {
+        let Ok(master) = self.session.get_process().get_raw_handle() else {
+            return false;
+        };
+        rustix::termios::tcgetattr(&master).is_ok_and(|modes| {
+            modes
+                .local_modes
+                .contains(rustix::termios::LocalModes::ICANON)
+        })
     }
 
     /// Ends the process, wherever it is.

@@ -293,3 +293,57 @@ fn ctrl_c_in_a_text_field_exits_130_and_keeps_the_answers() {
     assert_eq!(code, 130, "{after:?}");
     assert!(after.contains("nocard deregister --resume"), "{after:?}");
 }
+
+/// SIGTERM, SIGHUP and SIGQUIT end nocard as Ctrl-C does, in a list (cursor hidden) and in a
+/// text field (raw mode): the cursor shown, the terminal echoing again, the answers kept,
+/// exit 128 + the signal's number.
+#[test]
+fn termination_signals_restore_the_terminal_and_keep_the_answers() {
+    use harness::Signal;
+    for (signal, code) in [
+        (Signal::SIGTERM, 143),
+        (Signal::SIGHUP, 129),
+        (Signal::SIGQUIT, 131),
+    ] {
+        let mut person = Person::start(
+            Terminal::default(),
+            &["deregister", "--operator", "telenor"],
+        );
+        person.wait_for(&person.t(Ui::QIntent));
+        person.wizard.signal(signal);
+        let (exit, after) = person.wizard.finish();
+        assert_eq!(exit, code, "{signal} at a list: {after:?}");
+        assert!(
+            after.contains("\x1b[?25h"),
+            "{signal}: the cursor is shown: {after:?}"
+        );
+        assert!(
+            person.wizard.reads_lines(),
+            "{signal}: the terminal is out of raw mode"
+        );
+
+        let mut person = Person::start(
+            Terminal::default(),
+            &["deregister", "--operator", "telenor"],
+        );
+        person.up_to_the_number(Ui::ChannelPhone);
+        person.wait_for(&person.t(Ui::QPhone));
+        person.wizard.send("912");
+        person.wizard.settle();
+        assert!(
+            !person.wizard.reads_lines(),
+            "a text field has the terminal in raw mode"
+        );
+        person.wizard.signal(signal);
+        let (exit, after) = person.wizard.finish();
+        assert_eq!(exit, code, "{signal} in a text field: {after:?}");
+        assert!(after.contains("nocard deregister --resume"), "{after:?}");
+        assert!(
+            person.wizard.reads_lines(),
+            "{signal}: the terminal is out of raw mode"
+        );
+        let mut again = person.again(&["deregister", "--resume"]);
+        again.wait_for(&again.t(Ui::QPhone));
+        again.wizard.kill();
+    }
+}

@@ -6,8 +6,10 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context as _, Result};
 
 use super::World;
-use crate::casebook::{Book, Case, Draft, Store};
+use crate::casebook::{Book, Case, Draft, Store, StoreError};
 use crate::commands::store_failure;
+use crate::disk::{self, Existing, Replace};
+use crate::error::Failure;
 use crate::i18n::Ui;
 use crate::interrupt;
 use crate::output;
@@ -18,21 +20,41 @@ use crate::values::MobileNumber;
 /// once that nothing will be recorded.
 pub(super) struct CaseBook {
     store: Option<Store>,
+    /// The data folder, even where the book in it cannot be used: a message is never
+    /// written over nocard's own files.
+    home: Option<Store>,
     lang: Lang,
+    /// Whether the draft in the book is this walk's: one it kept, or the one it resumed.
+    /// Only that one is forgotten when the walk ends or records its case; another, from an
+    /// interrupted walk, stays for `--resume`.
+    ours: bool,
 }
 
 impl CaseBook {
-    pub(super) fn open(lang: Lang) -> Self {
-        let store = Store::locate();
-        let store = match store.as_ref().map(Store::load) {
-            Some(Ok(_)) => store,
+    pub(super) fn open(lang: Lang, today: jiff::civil::Date) -> Self {
+        let home = Store::locate();
+        let store = match home
+            .as_ref()
+            .map(|store| store.purge(today).and(store.load()))
+        {
+            Some(Ok(_)) => home.clone(),
             Some(Err(err)) => {
                 output::warn(&store_failure(&err, lang).to_string(), lang);
                 None
             }
             None => None,
         };
-        CaseBook { store, lang }
+        CaseBook {
+            store,
+            home,
+            lang,
+            ours: false,
+        }
+    }
+
+    /// The walk goes on from the draft in the book: it is this walk's.
+    pub(super) fn resuming(&mut self) {
+        self.ours = true;
     }
 
     fn book(&self) -> Option<Book> {
@@ -48,6 +70,7 @@ impl CaseBook {
         let Some(store) = &self.store else {
             return;
         };
+        let _writing = interrupt::writing();
         if let Err(err) = store.update(change) {
             output::warn(&store_failure(&err, self.lang).to_string(), self.lang);
             // Said once; the walk goes on without records.
@@ -61,40 +84,67 @@ impl World for CaseBook {
         self.book()?.open_case(number).cloned()
     }
 
-    fn keep_draft(&mut self, draft: Draft) {
+    fn keep_draft(&mut self, mut draft: Draft) {
+        // Found again from anywhere, as a case's message is.
+        draft.message = draft.message.and_then(kept_path);
         self.update(|book| book.draft = Some(draft));
         if self.store.is_some() {
+            self.ours = true;
             interrupt::note_draft_kept();
         }
     }
 
     fn forget_draft(&mut self) {
-        if self.book().is_some_and(|book| book.draft.is_some()) {
+        if self.ours && self.book().is_some_and(|book| book.draft.is_some()) {
             self.update(|book| book.draft = None);
         }
     }
 
     fn write(&mut self, files: &[(&Path, &str)], replace: bool) -> Result<bool> {
-        if !replace && files.iter().any(|(path, _)| path.exists()) {
+        let shown = |path: &Path| printable(&path.display().to_string()).into_owned();
+        for (path, _) in files {
+            // Checked before anything is written, whatever `--force` says: the case book,
+            // its lock and the data folder are nocard's, and only a regular file is replaced.
+            let refusal = if self.home.as_ref().is_some_and(|home| home.holds(path)) {
+                Some(OWN_FILE)
+            } else if disk::existing(path).is_ok_and(|there| there == Existing::Other) {
+                Some(disk::NOT_REGULAR)
+            } else {
+                None
+            };
+            if let Some(why) = refusal {
+                let cause = Ui::CouldNotWriteMessage.fill(self.lang, &[("path", &shown(path))]);
+                return Err(Failure::new(format!("{cause}: {why}")).into());
+            }
+        }
+        if !replace
+            && files
+                .iter()
+                .any(|(path, _)| disk::existing(path).is_ok_and(|there| there != Existing::Nothing))
+        {
             return Ok(false);
         }
-        // Every file is written beside its place first; only when all are whole do they take
-        // their names, so that a full disk half-way leaves the old files as they were.
+        // Every file is written whole beside its place first; only then do they take their
+        // names, so that a full disk half-way leaves the old files as they were.
         let mut staged = Vec::with_capacity(files.len());
         for (path, text) in files {
-            let failed = |err: std::io::Error| {
-                let shown = printable(&path.display().to_string()).into_owned();
-                anyhow::Error::new(err)
-                    .context(Ui::CouldNotWriteMessage.fill(self.lang, &[("path", &shown)]))
-            };
-            staged.push((*path, stage(path, text).map_err(failed)?));
+            staged.push((
+                *path,
+                stage(path, text).with_context(|| {
+                    Ui::CouldNotWriteMessage.fill(self.lang, &[("path", &shown(path))])
+                })?,
+            ));
         }
+        let replace = if replace {
+            Replace::Regular
+        } else {
+            Replace::Never
+        };
         for (path, file) in staged {
-            match persist(file, path, replace) {
+            match file.persist(replace) {
                 Err(err) if err.kind() == std::io::ErrorKind::AlreadyExists => return Ok(false),
                 result => result.with_context(|| {
-                    let shown = printable(&path.display().to_string()).into_owned();
-                    Ui::CouldNotWriteMessage.fill(self.lang, &[("path", &shown)])
+                    Ui::CouldNotWriteMessage.fill(self.lang, &[("path", &shown(path))])
                 })?,
             }
         }
@@ -102,11 +152,14 @@ impl World for CaseBook {
     }
 
     fn free_name(&self, path: &Path) -> PathBuf {
+        // A link to nothing, or anything else there, takes the name as a file does.
+        let taken =
+            |path: &Path| disk::existing(path).map_or(true, |there| there != Existing::Nothing);
         free_name(path, |candidate| {
-            candidate.exists()
+            taken(candidate)
                 || crate::message::companions(candidate)
                     .iter()
-                    .any(|companion| companion.exists())
+                    .any(|companion| taken(companion))
         })
     }
 
@@ -114,29 +167,48 @@ impl World for CaseBook {
         let Some(store) = &self.store else {
             return Ok(None);
         };
-        // The message is found again from anywhere, whatever folder `status` runs in.
-        case.message = case
-            .message
-            .map(|path| std::path::absolute(&path).unwrap_or(path));
+        // The message is found again from anywhere, whatever folder `status` runs in; where
+        // the folder's name could not be kept (not UTF-8, or with a control character), the
+        // name as given is, or none: the case is recorded all the same.
+        case.message = case.message.and_then(kept_path);
+        let ours = self.ours;
+        let path = store.path();
+        let _writing = interrupt::writing();
         let id = store
             .update(|book| {
                 // A case written and never sent is replaced by the one that takes its place.
-                if let Some(old) = book
+                let old = book
                     .cases
                     .iter_mut()
-                    .find(|old| case.id != 0 && old.id == case.id)
-                {
-                    *old = case.clone();
-                } else {
-                    case.id = book.next_id();
-                    book.cases.push(case.clone());
+                    .find(|old| case.id != 0 && old.id == case.id);
+                let id = match old {
+                    Some(old) => {
+                        *old = case;
+                        old.id
+                    }
+                    None => book.add(case)?,
+                };
+                if ours {
+                    book.draft = None;
                 }
-                book.draft = None;
-                case.id
+                Some(id)
             })
             .map_err(|err| store_failure(&err, self.lang))?;
+        let id = id.ok_or_else(|| store_failure(&StoreError::NoIdLeft { path }, self.lang))?;
         Ok(Some(id))
     }
+}
+
+/// `path` as the case book keeps it: absolute, so that it is found again from anywhere,
+/// whatever folder `status` runs in; where the folder's name could not be kept (not UTF-8,
+/// or with a control character), the name as given, or none: the case or draft is kept all
+/// the same.
+fn kept_path(path: PathBuf) -> Option<PathBuf> {
+    let absolute = std::path::absolute(&path).ok();
+    absolute.into_iter().chain([path]).find(|path| {
+        path.to_str()
+            .is_some_and(|text| !text.chars().any(is_unsafe_char))
+    })
 }
 
 /// The first of `stem-2.ext`, `stem-3.ext`, … beside `path` that `taken` says is free.
@@ -152,44 +224,47 @@ pub fn free_name(path: &Path, taken: impl Fn(&Path) -> bool) -> PathBuf {
         .unwrap_or_else(|| path.to_owned())
 }
 
-/// Writes `text` to a temporary file beside `path`, synced, so a failure half-way (a
-/// read-only folder, a full disk) leaves no half-written message and never harms an existing
-/// file: the temporary file is removed when dropped, and the error is the system's reason
-/// alone, without the temporary file's name. A name with a control character is refused: it
-/// is a mistake, and it would reach the terminal and the case book.
-fn stage(path: &Path, text: &str) -> std::io::Result<tempfile::NamedTempFile> {
-    use std::io::{Error, ErrorKind, Write as _};
+/// Why a message is never written to a file in the data folder.
+const OWN_FILE: &str =
+    "it is in nocard's data folder, beside the case book; nocard keeps its own files there";
+
+/// Stages `text` for `path` (see `disk::Staged`), so a failure half-way (a read-only
+/// folder, a full disk) leaves no half-written message and never harms an existing file. A
+/// name with a control character is refused: it is a mistake, and it would reach the
+/// terminal and the case book.
+fn stage(path: &Path, text: &str) -> std::io::Result<disk::Staged> {
+    use std::io::{Error, ErrorKind};
     if path.to_string_lossy().chars().any(is_unsafe_char) {
         return Err(Error::new(
             ErrorKind::InvalidInput,
             "the file name holds a control character or invisible formatting",
         ));
     }
-    let dir = match path.parent() {
-        Some(parent) if !parent.as_os_str().is_empty() => parent,
-        _ => Path::new("."),
-    };
-    let mut file = tempfile::NamedTempFile::new_in(dir).map_err(plain)?;
-    file.as_file_mut().write_all(text.as_bytes())?;
-    file.as_file().sync_all()?;
-    Ok(file)
+    // The case book keeps the name as text: one it could not keep is refused here.
+    if path.to_str().is_none() {
+        return Err(Error::new(
+            ErrorKind::InvalidInput,
+            "the file name is not UTF-8 text",
+        ));
+    }
+    disk::stage(path, text, ".nocard-")
 }
 
-/// Gives the staged `file` its name. Without `replace`, an existing file is an
-/// `AlreadyExists` error.
-fn persist(file: tempfile::NamedTempFile, path: &Path, replace: bool) -> std::io::Result<()> {
-    let persisted = if replace {
-        file.persist(path)
-    } else {
-        file.persist_noclobber(path)
-    };
-    persisted.map(drop).map_err(|err| plain(err.error))
-}
+#[cfg(test)]
+mod tests {
+    use super::*;
 
-/// tempfile adds " at path \"…\"" to its errors: a file the user never named.
-fn plain(err: std::io::Error) -> std::io::Error {
-    match err.to_string().rsplit_once(" at path \"") {
-        Some((reason, _)) => std::io::Error::new(err.kind(), reason.to_owned()),
-        None => err,
+    /// What the case book keeps of a message's path: nothing it would refuse to read back.
+    #[test]
+    fn a_path_the_book_could_not_hold_is_kept_as_given_or_not_at_all() {
+        let kept = kept_path(PathBuf::from("m.txt")).unwrap();
+        assert!(kept.is_absolute() && kept.ends_with("m.txt"), "{kept:?}");
+        assert_eq!(kept_path(PathBuf::from("/a/\u{1b}[2J/m.txt")), None);
+        #[cfg(unix)]
+        {
+            use std::os::unix::ffi::OsStrExt as _;
+            let not_utf8 = std::ffi::OsStr::from_bytes(b"/a/\xff/m.txt");
+            assert_eq!(kept_path(PathBuf::from(not_utf8)), None);
+        }
     }
 }

@@ -170,7 +170,8 @@ impl Fixture {
             today: jiff::civil::date(2026, 11, 25),
             lang: Lang::En,
             interactive: true,
-            force: false,
+            replace: false,
+            again: false,
             out: Some(out()),
         }
     }
@@ -205,12 +206,13 @@ impl Fixture {
         drive(&self.walk(), progress, person, memory, &Layout::plain())
     }
 
-    /// The same walk with nobody to ask: the answers come from `answers`.
-    fn unattended(&self, answers: &str, force: bool, memory: &mut Memory) -> Result<Outcome> {
+    /// The same walk with nobody to ask: the answers come from `answers`; `again` as
+    /// `--again` gives it.
+    fn unattended(&self, answers: &str, again: bool, memory: &mut Memory) -> Result<Outcome> {
         let answers = Answers::parse("answers.toml", answers, &self.operator, Lang::En).unwrap();
         let walk = Walk {
             interactive: false,
-            force,
+            again,
             ..self.walk()
         };
         let mut nobody = Scripted::new(&[]);
@@ -833,7 +835,7 @@ fn an_open_case_for_the_number_stops_the_walk_unless_the_user_goes_on() {
 }
 
 #[test]
-fn an_open_case_without_a_terminal_is_refused_unless_forced() {
+fn an_open_case_without_a_terminal_is_refused_unless_again() {
     let telenor = Fixture::new("telenor");
     let mut memory = Memory::default();
     telenor.run_with(&sent_now(), &mut memory);
@@ -866,7 +868,7 @@ fn every_answer_is_kept_at_once_and_an_interrupted_walk_resumes_where_it_stopped
     assert_eq!(kept.answers["phone"].as_str(), Some("91234567"));
 
     let answers = Answers::from_table(&kept.answers, &telenor.operator, Lang::En);
-    let progress = Progress::resumed(&telenor.walk(), answers, kept.started);
+    let progress = Progress::resumed(&telenor.walk(), answers, kept.started, None);
     let mut person = Scripted::new(&COMMON_CASE[6..]);
     let outcome = telenor.drive(progress, &mut person, &mut memory).unwrap();
     assert_eq!(
@@ -883,6 +885,33 @@ fn every_answer_is_kept_at_once_and_an_interrupted_walk_resumes_where_it_stopped
     );
     assert_eq!(outcome, Outcome::Message(out()));
     assert!(memory.draft.is_none());
+}
+
+/// Interrupted after the message was written, at "did you send it": resumed, the walk goes on
+/// from there and records the case, without reviewing or writing the message again.
+#[test]
+fn a_walk_resumed_after_its_message_records_the_case_without_writing_it_again() {
+    let telenor = Fixture::new("telenor");
+    let mut memory = Memory::default();
+    let mut person = Scripted::new(&COMMON_CASE[..=REVIEW]);
+    let interrupted = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        telenor.drive(Progress::default(), &mut person, &mut memory)
+    }));
+    assert!(interrupted.is_err(), "the walk stopped at `sent`");
+    let kept = memory.draft.clone().unwrap();
+    assert_eq!(
+        kept.message,
+        Some(out()),
+        "the draft knows the message is written"
+    );
+    let answers = Answers::from_table(&kept.answers, &telenor.operator, Lang::En);
+    let progress = Progress::resumed(&telenor.walk(), answers, kept.started, kept.message);
+    let mut person = Scripted::new(&[Pick("Yes, I sent it"), Type("REF-123"), Pick("No")]);
+    let outcome = telenor.drive(progress, &mut person, &mut memory).unwrap();
+    assert_eq!(person.asked, ["sent", "reference", "calendar"]);
+    assert_eq!(outcome, Outcome::Message(out()));
+    assert_eq!(memory.cases.len(), 1, "recorded");
+    assert_eq!(memory.cases[0].message, Some(out()));
 }
 
 /// What a person sees and does through a walk, pinned whole in `tests/golden/`.

@@ -7,6 +7,7 @@ use jiff::civil::Date;
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
+use super::links::on_domains;
 use super::raw::{RawChannel, RawCommon, RawCondition, RawEntry, RawOperator, RawSource, RawText};
 use super::{
     Address, Channel, ChannelKind, Common, DateKind, Dated, Entry, FileError, Network, Notice,
@@ -16,19 +17,6 @@ use super::{
 use crate::limits::{MAX_FILE_BYTES, too_deep};
 use crate::situation::{Choice, Condition, Key};
 use crate::text::{Text, is_unsafe_char};
-
-/// Public authorities' domains: the only links besides an operator's own that users are sent to.
-pub const AUTHORITY_DOMAINS: &[&str] = &[
-    "nkom.no",
-    "norge.no",
-    "forbrukerradet.no",
-    "forbrukertilsynet.no",
-    "regjeringen.no",
-    "lovdata.no",
-    "brukerklagenemnda.no",
-    "digdir.no",
-    "idporten.no",
-];
 
 /// Parses the operator file `text`, shown to users as `path`, which must be named `<stem>.toml`.
 /// `today` dates the freshness rules. On success, the findings that do not stop the file
@@ -727,18 +715,6 @@ fn local_date(datetime: &toml::value::Datetime) -> Option<Date> {
     }
 }
 
-/// Whether `url`'s host is one of `domains`, a subdomain of one, or a public authority's.
-fn on_domains(url: &str, domains: &[String]) -> bool {
-    let host = url
-        .trim_start_matches("https://")
-        .split(['/', '?', '#'])
-        .next()
-        .unwrap_or_default()
-        .to_ascii_lowercase();
-    let matches = |domain: &str| host == domain || host.ends_with(&format!(".{domain}"));
-    domains.iter().any(|d| matches(d)) || AUTHORITY_DOMAINS.iter().any(|d| matches(d))
-}
-
 /// Operators publish ordinary 8-digit numbers (`915 09 000`, `21 00 00 00`) and short numbers
 /// that work only inside Norway (`06160`, `3332`).
 fn is_norwegian_service_number(number: &str) -> bool {
@@ -1229,6 +1205,27 @@ confirmed = false
         let found = problems(&text);
         assert_eq!(found.len(), 2);
         assert!(found[0].1 < found[1].1 || found[0].1.line != found[1].1.line);
+    }
+
+    /// Links whose host a browser reads as another site than the text seems to name.
+    #[test]
+    fn a_link_a_browser_reads_as_another_site_is_foreign() {
+        for link in [
+            "https://evil.com\\\\.acme.no/",
+            "https://x@www.acme.no/",
+            "https://www.acme.no.evil.com/",
+            "https://www.acme.no:8443/",
+        ] {
+            let text = MINIMAL.replace(
+                "home = \"https://www.acme.no/\"",
+                &format!("home = \"{link}\""),
+            );
+            assert!(
+                matches!(&problems(&text)[0].0, Problem::ForeignLink(found) if found.starts_with("https://")),
+                "{link}: {:?}",
+                problems(&text)
+            );
+        }
     }
 
     #[test]

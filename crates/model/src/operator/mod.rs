@@ -3,6 +3,7 @@
 
 mod convert;
 mod dates;
+mod links;
 mod problem;
 mod raw;
 
@@ -12,6 +13,7 @@ use jiff::civil::Date;
 
 pub use convert::{parse_common, parse_operator};
 pub use dates::{Age, DateKind, Dated, Freshness, OLD_AFTER_YEARS, STALE_AFTER_MONTHS, is_stale};
+pub use links::AUTHORITY_DOMAINS;
 pub use problem::{FileError, Position, Problem, Rule, Severity};
 pub use raw::{common_schema, operator_schema};
 
