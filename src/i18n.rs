@@ -167,6 +167,22 @@ fn from_locale(locale: &str) -> Option<Lang> {
     }
 }
 
+/// The kind of a channel in words: `phone`, `telefon`, `电话`.
+#[must_use]
+pub fn channel_word(kind: crate::operator::ChannelKind, lang: Lang) -> &'static str {
+    use crate::operator::ChannelKind;
+    match kind {
+        ChannelKind::Phone => Ui::ChannelPhone,
+        ChannelKind::Chat => Ui::ChannelChat,
+        ChannelKind::Web => Ui::ChannelWeb,
+        ChannelKind::App => Ui::ChannelApp,
+        ChannelKind::Store => Ui::ChannelStore,
+        ChannelKind::Email => Ui::ChannelEmail,
+        ChannelKind::Letter => Ui::ChannelLetter,
+    }
+    .get(lang)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

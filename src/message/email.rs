@@ -5,8 +5,7 @@ use mail_builder::MessageBuilder;
 use mail_builder::headers::text::Text;
 use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, utf8_percent_encode};
 
-use super::Request;
-use super::letter::{body, subject};
+use super::letter::{Head, Words, body};
 use crate::casebook::Sha256;
 use crate::text::Lang;
 
@@ -21,32 +20,32 @@ const MAILTO_KEEP: &AsciiSet = &NON_ALPHANUMERIC
     .remove(b'_')
     .remove(b'~');
 
-/// The e-mail in Norwegian as an `.eml` file, and its `mailto:` link where short enough.
+/// The e-mail, in Norwegian, as an `.eml` file, and its `mailto:` link where short enough.
 /// It has no sender: the mail client fills it in. `X-Unsent: 1` makes clients that know it
 /// (Outlook, among others) open it as a draft to send, not as a received message.
-pub(super) fn eml(request: &Request) -> (String, Option<String>) {
-    let subject = subject(request, Lang::Nb);
-    let body = body(request, Lang::Nb);
-    // The file is the same for the same request, so that a transcript of it is stable: the
+pub(super) fn eml(head: &Head, words: &Words) -> (String, Option<String>) {
+    let body = body(head, words, Lang::Nb);
+    // The file is the same for the same message, so that a transcript of it is stable: the
     // Message-ID comes from the content, the Date is noon (UTC) of the day it was written,
     // which is that day in every time zone of Europe and Asia. The client sets the real
     // date and time when it sends.
-    let digest = Sha256::of(format!("{subject}\n{body}").as_bytes());
+    let digest = Sha256::of(format!("{}\n{body}", words.subject).as_bytes());
     let id = &digest.as_str()[..24];
     let noon = jiff::tz::TimeZone::UTC
-        .to_timestamp(request.today.at(12, 0, 0, 0))
+        .to_timestamp(head.date.at(12, 0, 0, 0))
         .map_or(0, jiff::Timestamp::as_second);
     let mut builder = MessageBuilder::new()
-        .subject(subject.as_str())
+        .subject(words.subject.as_str())
         .date(noon)
         .message_id(format!("{id}@nocard.invalid"))
         .header("X-Unsent", Text::new("1"))
         .text_body(body.as_str());
-    if let Some(address) = request.recipient {
-        builder = builder.to((&*request.operator.legal_name, address));
+    let to = head.recipient.filter(|address| address.contains('@'));
+    if let Some(address) = to {
+        builder = builder.to((head.to, address));
     }
     let text = builder.write_to_string().unwrap_or_default();
-    let link = mailto(request.recipient.unwrap_or_default(), &subject, &body);
+    let link = mailto(to.unwrap_or_default(), &words.subject, &body);
     (text, Some(link).filter(|link| link.len() <= MAILTO_LIMIT))
 }
 
@@ -64,6 +63,6 @@ fn mailto(address: &str, subject: &str, body: &str) -> String {
 }
 
 /// The e-mail in the user's language, for reference: the subject and the body.
-pub(super) fn translation(request: &Request, lang: Lang) -> String {
-    format!("{}\n\n{}", subject(request, lang), body(request, lang))
+pub(super) fn translation(head: &Head, words: &Words, lang: Lang) -> String {
+    format!("{}\n\n{}", words.subject, body(head, words, lang))
 }

@@ -1,94 +1,77 @@
-//! The words of a written request, in any of the three languages: the letter, the body that
-//! a letter and an e-mail share, and the text for a chat.
+//! How a written message is laid out, in any of the three languages: a letter as it is
+//! printed and posted, the body that a letter and an e-mail share, and a text for a chat.
+//! What it says comes from `Words`; who writes to whom, from `Head`.
 
 use std::fmt::Write as _;
 
-use super::Request;
+use jiff::civil::Date;
+
 use crate::i18n::{Ui, long_date};
-use crate::situation::Plan;
 use crate::text::Lang;
+use crate::values::{MobileNumber, PostalAddress};
 
 /// A letter is read on paper: its lines are kept to this many columns.
 const LETTER_WIDTH: usize = 72;
 
-/// The subject line: the number, and the customer number where one was given.
-pub(super) fn subject(request: &Request, lang: Lang) -> String {
-    let number = request.phone;
-    match request.customer {
-        Some(customer) => {
-            Ui::MsgSubjectCustomer.fill(lang, &[("number", number), ("customer", customer)])
+/// Who writes, to whom, and when.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Head<'a> {
+    pub name: &'a str,
+    /// The sender's postal address, for a letter.
+    pub address: Option<&'a PostalAddress>,
+    pub phone: &'a MobileNumber,
+    /// The operator's legal name.
+    pub to: &'a str,
+    /// The operator's postal or e-mail address, where it is known.
+    pub recipient: Option<&'a str>,
+    pub date: Date,
+}
+
+/// What a message says, in one language: its subject and its sentences.
+#[derive(Debug, Clone)]
+pub(super) struct Words {
+    pub subject: String,
+    pub sentences: Vec<String>,
+}
+
+impl Words {
+    /// The subject and each sentence on a line: what the screen shows of a letter or an
+    /// e-mail.
+    pub(super) fn lines(&self) -> String {
+        let mut out = format!("{}\n", self.subject);
+        for line in &self.sentences {
+            let _ = writeln!(out, "{line}");
         }
-        None => Ui::MsgSubject.fill(lang, &[("number", number)]),
+        out
     }
-}
-
-/// The sentences of the request, each a paragraph line: what is cancelled, the customer
-/// number, the refund, and where the confirmation should go.
-fn sentences(request: &Request, lang: Lang) -> Vec<String> {
-    let number = request.phone;
-    let cancel = match request.plan {
-        Plan::Postpaid => Ui::MsgCancelPostpaid,
-        Plan::Prepaid => Ui::MsgCancelPrepaid,
-    };
-    let mut lines = vec![cancel.fill(lang, &[("number", number)])];
-    if let Some(customer) = request.customer {
-        lines.push(Ui::MsgCustomer.fill(lang, &[("customer", customer)]));
-    }
-    if let Some(account) = request.refund_to {
-        lines.push(Ui::MsgRefund.fill(lang, &[("account", account)]));
-    }
-    let confirm = match request.channel {
-        crate::operator::ChannelKind::Email => Ui::MsgConfirmEmail,
-        _ => Ui::MsgConfirmLetter,
-    };
-    lines.push(confirm.get(lang).to_owned());
-    lines
-}
-
-/// The request alone, a line for each sentence, with the subject: what the screen shows
-/// of a letter or an e-mail.
-pub(super) fn request_lines(request: &Request, lang: Lang) -> String {
-    let mut out = format!("{}\n", subject(request, lang));
-    for line in sentences(request, lang) {
-        let _ = writeln!(out, "{line}");
-    }
-    out
 }
 
 /// The body a letter and an e-mail share, from the greeting to the sender's name.
-pub(super) fn body(request: &Request, lang: Lang) -> String {
+pub(super) fn body(head: &Head, words: &Words, lang: Lang) -> String {
     let mut out = format!("{}\n\n", Ui::MsgGreeting.get(lang));
-    for line in sentences(request, lang) {
+    for line in &words.sentences {
         let _ = writeln!(out, "{line}");
     }
     let _ = writeln!(out, "\n{}", Ui::MsgRegards.get(lang));
-    let _ = writeln!(out, "{}", request.name);
-    let _ = writeln!(
-        out,
-        "{}",
-        Ui::MsgMobile.fill(lang, &[("number", request.phone)])
-    );
+    let _ = writeln!(out, "{}", head.name);
+    let _ = writeln!(out, "{}", Ui::MsgMobile.fill(lang, &[("number", head.phone)]));
     out
 }
 
 /// A letter as it is printed and posted: the sender, the recipient, place and date, the
-/// subject, the request, and room for a signature.
-pub(super) fn letter(request: &Request, lang: Lang) -> String {
+/// subject, the words, and room for a signature.
+pub(super) fn letter(head: &Head, words: &Words, signed_as: Ui, lang: Lang) -> String {
     let mut out = String::new();
-    let _ = writeln!(out, "{}", request.name);
-    for line in request.address.iter().flat_map(|address| address.lines()) {
+    let _ = writeln!(out, "{}", head.name);
+    for line in head.address.iter().flat_map(|address| address.lines()) {
         let _ = writeln!(out, "{line}");
     }
-    let _ = writeln!(
-        out,
-        "{}\n",
-        Ui::MsgMobile.fill(lang, &[("number", request.phone)])
-    );
-    for line in recipient_lines(request) {
+    let _ = writeln!(out, "{}\n", Ui::MsgMobile.fill(lang, &[("number", head.phone)]));
+    for line in recipient_lines(head) {
         let _ = writeln!(out, "{line}");
     }
-    let date = long_date(request.today, lang);
-    match request.address.and_then(|address| address.town()) {
+    let date = long_date(head.date, lang);
+    match head.address.and_then(PostalAddress::town) {
         Some(town) => {
             let _ = writeln!(out, "\n{town}, {date}\n");
         }
@@ -96,15 +79,15 @@ pub(super) fn letter(request: &Request, lang: Lang) -> String {
             let _ = writeln!(out, "\n{date}\n");
         }
     }
-    let _ = writeln!(out, "{}\n", subject(request, lang));
+    let _ = writeln!(out, "{}\n", words.subject);
     let _ = writeln!(out, "{}\n", Ui::MsgGreeting.get(lang));
-    for line in sentences(request, lang) {
-        let _ = writeln!(out, "{}", wrap(&line, &request.phone.to_string()));
+    for line in &words.sentences {
+        let _ = writeln!(out, "{}", wrap(line, &head.phone.to_string()));
     }
     let _ = writeln!(out, "\n{}\n\n\n", Ui::MsgRegards.get(lang));
     let _ = writeln!(out, "{}", "_".repeat(32));
-    let _ = writeln!(out, "{}", request.name);
-    let _ = writeln!(out, "{}", Ui::MsgOwner.get(lang));
+    let _ = writeln!(out, "{}", head.name);
+    let _ = writeln!(out, "{}", signed_as.get(lang));
     out
 }
 
@@ -116,32 +99,22 @@ pub(super) fn wrap(line: &str, unbroken: &str) -> String {
 }
 
 /// The operator's name and postal address, a line for each part.
-fn recipient_lines(request: &Request) -> Vec<String> {
-    let name = &*request.operator.legal_name;
-    let mut lines: Vec<String> = request
+fn recipient_lines(head: &Head) -> Vec<String> {
+    let mut lines: Vec<String> = head
         .recipient
+        .filter(|address| !address.contains('@'))
         .map(|address| address.split(", ").map(str::to_owned).collect())
         .unwrap_or_default();
-    if lines.first().is_none_or(|first| first != name) {
-        lines.insert(0, name.to_owned());
+    if lines.first().is_none_or(|first| first != head.to) {
+        lines.insert(0, head.to.to_owned());
     }
     lines
 }
 
-/// A text for a chat, an app or a web form: one paragraph.
-pub(super) fn chat(request: &Request, lang: Lang) -> String {
-    let hello = match request.plan {
-        Plan::Postpaid => Ui::MsgChatPostpaid,
-        Plan::Prepaid => Ui::MsgChatPrepaid,
-    };
-    let mut out = hello.fill(lang, &[("number", request.phone), ("name", &request.name)]);
+/// A text for a chat, an app or a web form: its sentences in one paragraph.
+pub(super) fn chat(sentences: &[String], lang: Lang) -> String {
     let space = if lang == Lang::Zh { "" } else { " " };
-    if let Some(account) = request.refund_to {
-        out.push_str(space);
-        out.push_str(&Ui::MsgRefund.fill(lang, &[("account", account)]));
-    }
-    out.push_str(space);
-    out.push_str(Ui::MsgChatConfirm.get(lang));
+    let mut out = sentences.join(space);
     out.push('\n');
     out
 }

@@ -4,6 +4,7 @@
 //! that is sent, never inside it.
 
 mod email;
+mod ladder;
 mod letter;
 mod script;
 
@@ -13,12 +14,14 @@ use jiff::civil::Date;
 
 use crate::answers::Answers;
 use crate::i18n::Ui;
+use letter::{Head, Words};
 use crate::operator::{Address, Channel, ChannelKind, Operator};
 use crate::situation::Plan;
 use crate::text::Lang;
 use crate::values::{BankAccount, CustomerNumber, MobileNumber, PostalAddress};
 
 pub use email::MAILTO_LIMIT;
+pub use ladder::{complaint, follow_up};
 
 /// What goes into a message.
 #[derive(Debug, Clone)]
@@ -101,47 +104,124 @@ pub struct Message {
 /// is saved: the translation names it.
 #[must_use]
 pub fn compose(request: &Request, lang: Lang, path: &Path) -> Message {
+    if matches!(request.channel, ChannelKind::Phone | ChannelKind::Store) {
+        let (text, shown) = script::script(request, lang);
+        return Message {
+            text,
+            translation: None,
+            shown,
+            mailto: None,
+        };
+    }
+    let head = Head {
+        name: request.name,
+        address: request.address,
+        phone: request.phone,
+        to: &request.operator.legal_name,
+        recipient: request.recipient,
+        date: request.today,
+    };
+    let form = match request.channel {
+        ChannelKind::Letter => Written::Letter,
+        ChannelKind::Email => Written::Email,
+        _ => Written::Chat,
+    };
+    lay_out(
+        form,
+        &head,
+        [request.words(Lang::Nb), request.words(lang)],
+        Ui::MsgOwner,
+        lang,
+        path,
+    )
+}
+
+/// The written forms a message takes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Written {
+    Letter,
+    Email,
+    Chat,
+}
+
+/// A written message laid out as `form`, from its words in Norwegian and in `lang`; the
+/// Norwegian is what is sent, the other is the translation beside it and on the screen.
+fn lay_out(
+    form: Written,
+    head: &Head,
+    [norwegian, translated]: [Words; 2],
+    signed_as: Ui,
+    lang: Lang,
+    path: &Path,
+) -> Message {
     let file = path.file_name().map_or_else(
         || path.display().to_string(),
         |name| name.to_string_lossy().into_owned(),
     );
-    let translated = |text: String| {
+    let beside = |text: String| {
         (lang != Lang::Nb).then(|| {
-            let title = letter::wrap(&Ui::TranslationTitle.fill(lang, &[("path", &file)]), &file);
-            format!("{title}\n\n{text}")
+            let title = Ui::TranslationTitle.fill(lang, &[("path", &file)]);
+            format!("{}\n\n{text}", letter::wrap(&title, &file))
         })
     };
-    match request.channel {
-        ChannelKind::Letter => Message {
-            text: letter::letter(request, Lang::Nb),
-            translation: translated(letter::letter(request, lang)),
-            shown: letter::request_lines(request, lang),
+    match form {
+        Written::Letter => Message {
+            text: letter::letter(head, &norwegian, signed_as, Lang::Nb),
+            translation: beside(letter::letter(head, &translated, signed_as, lang)),
+            shown: translated.lines(),
             mailto: None,
         },
-        ChannelKind::Email => {
-            let (text, mailto) = email::eml(request);
+        Written::Email => {
+            let (text, mailto) = email::eml(head, &norwegian);
             Message {
                 text,
-                translation: translated(email::translation(request, lang)),
-                shown: letter::request_lines(request, lang),
+                translation: beside(email::translation(head, &translated, lang)),
+                shown: translated.lines(),
                 mailto,
             }
         }
-        ChannelKind::Chat | ChannelKind::App | ChannelKind::Web => Message {
-            text: letter::chat(request, Lang::Nb),
-            translation: translated(letter::chat(request, lang)),
-            shown: letter::chat(request, lang),
+        Written::Chat => Message {
+            text: letter::chat(&norwegian.sentences, Lang::Nb),
+            translation: beside(letter::chat(&translated.sentences, lang)),
+            shown: letter::chat(&translated.sentences, lang),
             mailto: None,
         },
-        ChannelKind::Phone | ChannelKind::Store => {
-            let (text, shown) = script::script(request, lang);
-            Message {
-                text,
-                translation: None,
-                shown,
-                mailto: None,
+    }
+}
+
+impl Request<'_> {
+    /// What the request says in `lang`: the subject (with the customer number), what is
+    /// cancelled, the customer number, the refund, and where the confirmation should go. A
+    /// chat text opens with who writes and needs no subject.
+    fn words(&self, lang: Lang) -> Words {
+        let number = self.phone;
+        let subject = match self.customer {
+            Some(customer) => {
+                Ui::MsgSubjectCustomer.fill(lang, &[("number", number), ("customer", customer)])
             }
+            None => Ui::MsgSubject.fill(lang, &[("number", number)]),
+        };
+        let chat = !matches!(self.channel, ChannelKind::Letter | ChannelKind::Email);
+        let cancel = match (self.plan, chat) {
+            (Plan::Postpaid, false) => Ui::MsgCancelPostpaid,
+            (Plan::Prepaid, false) => Ui::MsgCancelPrepaid,
+            (Plan::Postpaid, true) => Ui::MsgChatPostpaid,
+            (Plan::Prepaid, true) => Ui::MsgChatPrepaid,
+        };
+        let mut sentences = vec![cancel.fill(lang, &[("number", number), ("name", &self.name)])];
+        if let Some(customer) = self.customer {
+            sentences.push(Ui::MsgCustomer.fill(lang, &[("customer", customer)]));
         }
+        if let Some(account) = self.refund_to {
+            sentences.push(Ui::MsgRefund.fill(lang, &[("account", account)]));
+        }
+        let confirm = match self.channel {
+            ChannelKind::Email => Ui::MsgConfirmEmail,
+            ChannelKind::Letter => Ui::MsgConfirmLetter,
+            _ => Ui::MsgChatConfirm,
+        };
+        sentences.push(confirm.get(lang).to_owned());
+        Words { subject, sentences }
     }
 }
 

@@ -261,15 +261,7 @@ pub fn phase_title(phase: Phase, layout: &Layout) -> String {
 /// The kind of a channel in words: `phone`, `telefon`, `电话`.
 #[must_use]
 pub fn channel_kind(kind: ChannelKind, layout: &Layout) -> &'static str {
-    layout.t(match kind {
-        ChannelKind::Phone => Ui::ChannelPhone,
-        ChannelKind::Chat => Ui::ChannelChat,
-        ChannelKind::Web => Ui::ChannelWeb,
-        ChannelKind::App => Ui::ChannelApp,
-        ChannelKind::Store => Ui::ChannelStore,
-        ChannelKind::Email => Ui::ChannelEmail,
-        ChannelKind::Letter => Ui::ChannelLetter,
-    })
+    crate::i18n::channel_word(kind, layout.lang)
 }
 
 fn section(out: &mut String, layout: &Layout, heading: &str) {
