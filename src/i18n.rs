@@ -120,8 +120,15 @@ pub fn long_date(date: jiff::civil::Date, lang: Lang) -> String {
     }
 }
 
-/// The language to use: `--lang`, else `NOCARD_LANG`, else the locale (`LC_ALL`,
-/// `LC_MESSAGES`, `LANG`, `LANGUAGE`), else English. `env` reads a variable.
+/// The language to use: `--lang`, else `NOCARD_LANG`, else the locale, else English. `env`
+/// reads a variable.
+///
+/// The locale is read as POSIX defines it for messages: the first of `LC_ALL`, `LC_MESSAGES`
+/// and `LANG` that is set and not empty decides, and the ones after it are not looked at, so
+/// `LC_ALL=C LANG=zh_CN.UTF-8` is English. A locale of `C` or `POSIX` (with any codeset) asks
+/// for the untranslated program: English, and `LANGUAGE` is ignored, as gettext ignores it.
+/// Otherwise, where the locale names a language nocard lacks (or none is set), `LANGUAGE`'s
+/// list of preferences is tried in order: `LANG=de_DE.UTF-8 LANGUAGE=de:nb` gives Norwegian.
 pub fn resolve(flag: Option<Lang>, env: impl Fn(&str) -> Option<String>) -> Lang {
     if let Some(lang) = flag {
         return lang;
@@ -129,17 +136,30 @@ pub fn resolve(flag: Option<Lang>, env: impl Fn(&str) -> Option<String>) -> Lang
     if let Some(lang) = env("NOCARD_LANG").as_deref().and_then(from_code) {
         return lang;
     }
-    // The first locale nocard speaks wins; `C`, `POSIX` and languages it lacks are passed
-    // over, so `LANG=de_DE.UTF-8 LANGUAGE=de:nb` gives Norwegian rather than English.
-    ["LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"]
+    let locale = ["LC_ALL", "LC_MESSAGES", "LANG"]
         .into_iter()
         .filter_map(&env)
-        .flat_map(|value| {
-            // LANGUAGE is a list of preferences: `zh_CN:en`.
-            value.split(':').filter_map(from_locale).collect::<Vec<_>>()
-        })
+        .find(|value| !value.trim().is_empty());
+    if let Some(locale) = &locale {
+        if is_untranslated(locale) {
+            return Lang::En;
+        }
+        if let Some(lang) = from_locale(locale) {
+            return lang;
+        }
+    }
+    // LANGUAGE is a list of preferences: `zh_CN:en`.
+    env("LANGUAGE")
+        .iter()
+        .flat_map(|list| list.split(':').filter_map(from_locale).collect::<Vec<_>>())
         .next()
         .unwrap_or(Lang::En)
+}
+
+/// `C`, `POSIX`, `C.UTF-8`: the locale that asks programs not to translate.
+fn is_untranslated(locale: &str) -> bool {
+    let name = locale.split(['.', '@']).next().unwrap_or_default().trim();
+    name == "C" || name == "POSIX"
 }
 
 /// `en`, `nb`, `zh`, as `NOCARD_LANG` takes them.
@@ -217,16 +237,36 @@ mod tests {
             (None, &[("LANG", "zh_SG")], Lang::Zh),
             (None, &[("LANGUAGE", "zh_CN:en")], Lang::Zh),
             (None, &[("LANGUAGE", "fr:nb")], Lang::Nb),
-            (None, &[("LC_ALL", "C"), ("LANG", "zh_CN.UTF-8")], Lang::Zh),
+            // POSIX: LC_ALL wins, and C or POSIX there means untranslated, whatever LANG says.
+            (None, &[("LC_ALL", "C"), ("LANG", "zh_CN.UTF-8")], Lang::En),
             (
                 None,
                 &[("LC_ALL", "POSIX"), ("LANG", "nb_NO.UTF-8")],
-                Lang::Nb,
+                Lang::En,
             ),
             (
                 None,
                 &[("LC_ALL", "C.UTF-8"), ("LANG", "nb_NO.UTF-8")],
-                Lang::Nb,
+                Lang::En,
+            ),
+            (None, &[("LC_MESSAGES", "C"), ("LANG", "zh_CN")], Lang::En),
+            (
+                None,
+                &[("LANG", "C.UTF-8"), ("LANGUAGE", "zh_CN")],
+                Lang::En,
+            ),
+            // An empty variable is not set.
+            (None, &[("LC_ALL", ""), ("LANG", "zh_CN.UTF-8")], Lang::Zh),
+            // The first locale set decides, even in a language nocard lacks; then LANGUAGE.
+            (
+                None,
+                &[("LC_ALL", "fr_FR.UTF-8"), ("LANG", "zh_CN.UTF-8")],
+                Lang::En,
+            ),
+            (
+                None,
+                &[("LC_ALL", "fr_FR.UTF-8"), ("LANGUAGE", "fr:zh")],
+                Lang::Zh,
             ),
             (
                 None,
