@@ -169,8 +169,7 @@ pub fn man(lang: Lang) -> Result<ExitCode> {
         }
         Ok(())
     }
-    let mut cmd = crate::cli::command(lang).disable_help_subcommand(true);
-    cmd.build();
+    let cmd = crate::cli::manual(lang);
     let mut page = Vec::new();
     render(&cmd, &mut page)?;
     write_stdout(&String::from_utf8_lossy(&page), lang)?;

@@ -8,9 +8,11 @@ use anyhow::{Context as _, Result};
 use jiff::civil::Date;
 
 use crate::context::Context;
+use crate::i18n::Ui;
 use crate::operator::{Catalog, FileError, Rule, Severity, parse_common, parse_operator};
 use crate::output::write_stdout;
 use crate::render::{self, ListFormat};
+use crate::text::Lang;
 
 pub fn run(
     catalog: &Catalog,
@@ -70,16 +72,64 @@ pub fn check_file(path: &Path, today: Date) -> Result<Vec<FileError>> {
     Ok(check_text(&path.display().to_string(), id, &text, today))
 }
 
-/// The rules, one a line, for `--help` and the README.
+/// The rules, one a line, in `lang`, for `--help` (in English, as CONTRIBUTING.md lists them).
 #[must_use]
-pub fn rule_list() -> String {
+pub fn rule_list(lang: Lang) -> String {
+    let level = |rule: Rule| {
+        match rule.severity() {
+            Severity::Error => Ui::SeverityError,
+            Severity::Warning => Ui::SeverityWarning,
+        }
+        .get(lang)
+    };
+    let width = Rule::ALL
+        .iter()
+        .map(|rule| console::measure_text_width(level(*rule)))
+        .max()
+        .unwrap_or(0);
     let mut out = String::new();
     for rule in Rule::ALL {
-        let level = match rule.severity() {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
-        };
-        let _ = writeln!(out, "  {}  {level:<7}  {}", rule.code(), rule.description());
+        let level = level(rule);
+        let pad = " ".repeat(width - console::measure_text_width(level));
+        let _ = writeln!(
+            out,
+            "  {}  {level}{pad}  {}",
+            rule.code(),
+            rule_description(rule).get(lang)
+        );
     }
     out
+}
+
+/// What `rule` asks of a file, in one line.
+#[must_use]
+pub fn rule_description(rule: Rule) -> Ui {
+    match rule {
+        Rule::Syntax => Ui::RuleNc001,
+        Rule::Shape => Ui::RuleNc002,
+        Rule::IdMatchesFile => Ui::RuleNc003,
+        Rule::IdForm => Ui::RuleNc004,
+        Rule::Duplicate => Ui::RuleNc005,
+        Rule::UnknownPhase => Ui::RuleNc006,
+        Rule::PhaseOrder => Ui::RuleNc007,
+        Rule::StepPhase => Ui::RuleNc008,
+        Rule::UnknownSituation => Ui::RuleNc009,
+        Rule::UnknownSituationValue => Ui::RuleNc010,
+        Rule::UnknownSource => Ui::RuleNc011,
+        Rule::UnsourcedFact => Ui::RuleNc012,
+        Rule::CheckedDate => Ui::RuleNc013,
+        Rule::Stale => Ui::RuleNc014,
+        Rule::Https => Ui::RuleNc015,
+        Rule::ForeignLink => Ui::RuleNc016,
+        Rule::PhoneFormat => Ui::RuleNc017,
+        Rule::MissingLanguage => Ui::RuleNc018,
+        Rule::ControlCharacters => Ui::RuleNc019,
+        Rule::UnknownKind => Ui::RuleNc020,
+        Rule::ChannelAddress => Ui::RuleNc021,
+        Rule::SourceUrl => Ui::RuleNc022,
+        Rule::AtLeastOneChannel => Ui::RuleNc023,
+        Rule::ConfirmedExplicit => Ui::RuleNc024,
+        Rule::ConfirmedBySource => Ui::RuleNc025,
+        Rule::SourceDate => Ui::RuleNc026,
+    }
 }

@@ -1,9 +1,12 @@
 //! The command line: its commands and flags, defined once here. Their help texts live in
 //! `i18n/ui.toml`, in every language, named after the command and argument they belong to
-//! (`cli-deregister--operator`); `command` puts them in place for the language in use.
+//! (`cli-deregister--operator`); `command` puts them in place for the language in use, with
+//! clap's own words (headings, `--help`, usage errors) in that language too.
+
+mod errors;
+mod help;
 
 use std::ffi::OsString;
-use std::fmt::Write as _;
 use std::path::PathBuf;
 
 use clap::builder::{PossibleValue, TypedValueParser as _};
@@ -12,7 +15,6 @@ use clap::{
 };
 
 use crate::i18n::Ui;
-use crate::questions::Question;
 use crate::render::{Format, ListFormat};
 use crate::text::Lang;
 use crate::values::Reference;
@@ -44,8 +46,11 @@ pub fn parse() -> Parsed {
     // clap itself from a line it could not take whole.
     let (flag, color) = early_flags(&args);
     let lang = crate::i18n::resolve(flag, env);
-    let matches = command(lang).color(color).get_matches_from(args);
-    let cli = Cli::from_arg_matches(&matches).unwrap_or_else(|err| err.exit());
+    let exit = |err: clap::Error| -> ! { errors::localized(err, lang).exit(color) };
+    let matches = help::localized(lang, color, true)
+        .try_get_matches_from(args)
+        .unwrap_or_else(|err| exit(err));
+    let cli = Cli::from_arg_matches(&matches).unwrap_or_else(|err| exit(err));
     use_color(cli.color);
     Parsed { cli, lang }
 }
@@ -91,87 +96,18 @@ fn use_color(choice: ColorChoice) {
     console::set_colors_enabled_stderr(enabled);
 }
 
-/// The command line with its help texts in `lang`: what `--help`, completions and the manual
-/// page show.
+/// The command line with its help texts in `lang`, built: what `--help`, completions and the
+/// manual page show.
 #[must_use]
 pub fn command(lang: Lang) -> clap::Command {
-    localize(Cli::command(), "cli", lang)
+    help::localized(lang, ColorChoice::Auto, true)
 }
 
-/// Puts the help texts of `cmd`, whose strings are named after `path`, and of everything under
-/// it in place.
-fn localize(mut cmd: clap::Command, path: &str, lang: Lang) -> clap::Command {
-    let text = |key: &str| Ui::from_key(key).map(|ui| ui.get(lang));
-    if let Some(about) = text(path) {
-        cmd = cmd.about(about);
-    }
-    if let Some(long) = text(&format!("{path}-long")) {
-        cmd = cmd.long_about(long);
-    }
-    if let Some(after) = after_help(path, lang) {
-        cmd = cmd.after_help(after);
-    }
-    let ids: Vec<String> = cmd
-        .get_arguments()
-        .map(|arg| arg.get_id().to_string())
-        .collect();
-    for id in ids {
-        if let Some(help) = arg_help(path, &id).map(|ui| ui.get(lang)) {
-            cmd = cmd.mut_arg(&id, |arg| arg.help(help));
-        }
-    }
-    let names: Vec<String> = cmd
-        .get_subcommands()
-        .map(|sub| sub.get_name().to_owned())
-        .collect();
-    for name in names {
-        let sub_path = format!("{path}-{name}");
-        cmd = cmd.mut_subcommand(&name, |sub| localize(sub, &sub_path, lang));
-    }
-    cmd
-}
-
-/// The help of argument `id` of the command at `path`: its own string, or the one its parent
-/// commands give an argument of that name.
-fn arg_help(path: &str, id: &str) -> Option<Ui> {
-    let name = id.replace('_', "-");
-    let mut path = path;
-    loop {
-        if let Some(ui) = Ui::from_key(&format!("{path}--{name}")) {
-            return Some(ui);
-        }
-        path = &path[..path.rfind('-')?];
-    }
-}
-
-/// The text after a command's help; for `deregister`, the answers-file keys from the question
-/// table, and for `operators validate`, the rules.
-fn after_help(path: &str, lang: Lang) -> Option<String> {
-    let after = Ui::from_key(&format!("{path}-after")).map(|ui| ui.get(lang));
-    match path {
-        "cli-deregister" => {
-            let mut text = format!("{}\n", Ui::CliDeregisterKeys.get(lang));
-            let width = Question::ALL
-                .map(|q| q.key().len())
-                .into_iter()
-                .max()
-                .unwrap_or(0);
-            for question in Question::ALL {
-                let accepts = question.accepts(None, lang);
-                let _ = writeln!(text, "  {:<width$}  {accepts}", question.key());
-            }
-            if let Some(after) = after {
-                let _ = write!(text, "\n{after}");
-            }
-            Some(text)
-        }
-        "cli-operators-validate" => Some(format!(
-            "{}\n{}",
-            after.unwrap_or_default(),
-            crate::commands::validate::rule_list()
-        )),
-        _ => after.map(str::to_owned),
-    }
+/// The command line as the manual page shows it: without the `help` command, which a manual
+/// page has no use for.
+#[must_use]
+pub fn manual(lang: Lang) -> clap::Command {
+    help::localized(lang, ColorChoice::Auto, false)
 }
 
 /// `en`, `nb` or `zh`, strictly; clap lists them in help and errors.
@@ -180,9 +116,19 @@ fn lang_parser() -> impl clap::builder::TypedValueParser<Value = Lang> {
         .map(|code| Lang::from_code(&code).unwrap_or_default())
 }
 
-/// A reference as the case book keeps it: checked before it is recorded.
-fn reference_parser(text: &str) -> Result<Reference, String> {
-    Reference::parse(text).map_err(|invalid| invalid.to_string())
+/// A reference as the case book keeps it: checked before it is recorded, and refused in
+/// `lang`.
+fn reference_parser(lang: Lang) -> impl Fn(&str) -> Result<Reference, String> + Clone {
+    move |text| Reference::parse(text).map_err(|invalid| invalid.message(lang))
+}
+
+/// A case's number, as `nocard status` shows it; refused in `lang`.
+fn case_parser(lang: Lang) -> impl Fn(&str) -> Result<u32, String> + Clone {
+    move |text| {
+        text.trim()
+            .parse()
+            .map_err(|_| Ui::CaseNumberInvalid.get(lang).to_owned())
+    }
 }
 
 #[derive(Debug, Parser)]
@@ -251,17 +197,17 @@ pub struct StatusArgs {
 #[derive(Debug, Subcommand)]
 pub enum StatusAction {
     Confirm {
-        #[arg(value_name = "CASE")]
+        #[arg(value_name = "CASE", value_parser = case_parser(Lang::En))]
         case: u32,
-        #[arg(long = "reference", value_name = "REF", value_parser = reference_parser)]
+        #[arg(long = "reference", value_name = "REF", value_parser = reference_parser(Lang::En))]
         reference: Option<Reference>,
     },
     Close {
-        #[arg(value_name = "CASE")]
+        #[arg(value_name = "CASE", value_parser = case_parser(Lang::En))]
         case: u32,
     },
     Forget {
-        #[arg(value_name = "CASE")]
+        #[arg(value_name = "CASE", value_parser = case_parser(Lang::En))]
         case: u32,
     },
 }
@@ -323,11 +269,10 @@ impl ValueEnum for Format {
 
     fn to_possible_value(&self) -> Option<PossibleValue> {
         Some(match self {
-            Format::Text => PossibleValue::new("text").help("For reading in a terminal"),
-            Format::Markdown => {
-                PossibleValue::new("markdown").help("A task list to save and tick off")
-            }
-            Format::Json => PossibleValue::new("json").help("For programs"),
+            // Each command describes the values in its own words, in i18n/ui.toml.
+            Format::Text => PossibleValue::new("text"),
+            Format::Markdown => PossibleValue::new("markdown"),
+            Format::Json => PossibleValue::new("json"),
         })
     }
 }
@@ -339,8 +284,8 @@ impl ValueEnum for ListFormat {
 
     fn to_possible_value(&self) -> Option<PossibleValue> {
         Some(match self {
-            ListFormat::Text => PossibleValue::new("text").help("For reading; one item per line"),
-            ListFormat::Json => PossibleValue::new("json").help("For programs"),
+            ListFormat::Text => PossibleValue::new("text"),
+            ListFormat::Json => PossibleValue::new("json"),
         })
     }
 }
@@ -348,34 +293,58 @@ impl ValueEnum for ListFormat {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::questions::Question;
 
     #[test]
     fn the_command_line_is_well_formed() {
         Cli::command().debug_assert();
-        command(Lang::Zh).debug_assert();
+        for lang in Lang::ALL {
+            command(lang).debug_assert();
+        }
     }
 
-    /// Every command and argument has its help in `i18n/ui.toml`, and every `cli-` string
-    /// there belongs to one.
+    /// Every command, argument, described value and value name has its text in
+    /// `i18n/ui.toml`, and every `cli-` string there belongs to one.
     #[test]
     fn every_command_and_argument_has_its_help_and_no_help_is_left_over() {
-        fn walk(cmd: &clap::Command, path: &str, used: &mut Vec<String>) {
-            assert!(Ui::from_key(path).is_some(), "no `{path}` in i18n/ui.toml");
-            used.push(path.to_owned());
+        fn walk(cmd: &clap::Command, path: &str, used: &mut Vec<Ui>) {
+            let ui = Ui::from_key(path).unwrap_or_else(|| panic!("no `{path}` in i18n/ui.toml"));
+            used.push(ui);
             for suffix in ["-long", "-after", "-keys"] {
-                let key = format!("{path}{suffix}");
-                if Ui::from_key(&key).is_some() {
-                    used.push(key);
-                }
+                used.extend(Ui::from_key(&format!("{path}{suffix}")));
             }
             for arg in cmd.get_arguments() {
                 let id = arg.get_id().as_str();
                 if matches!(id, "help" | "version") {
                     continue;
                 }
-                let ui =
-                    arg_help(path, id).unwrap_or_else(|| panic!("no help for `{id}` of `{path}`"));
-                used.push(format!("{ui:?}"));
+                let ui = help::arg_help(path, id)
+                    .unwrap_or_else(|| panic!("no help for `{id}` of `{path}`"));
+                used.push(ui);
+                if arg.get_action().takes_values() {
+                    let name = arg
+                        .get_value_names()
+                        .and_then(|names| names.first())
+                        .map_or_else(|| id.to_uppercase(), ToString::to_string);
+                    help::value_name(&name)
+                        .unwrap_or_else(|| panic!("no `value-name-{}`", name.to_lowercase()));
+                }
+                let values = arg.get_possible_values();
+                let described: Vec<Option<Ui>> = values
+                    .iter()
+                    .map(|value| help::value_help(path, id, value.get_name()))
+                    .collect();
+                // A list of values is described whole or not at all.
+                if described.iter().any(Option::is_some) {
+                    for (value, ui) in values.iter().zip(&described) {
+                        assert!(
+                            ui.is_some(),
+                            "no help for `{}` of `{path}--{id}`",
+                            value.get_name()
+                        );
+                    }
+                }
+                used.extend(described.into_iter().flatten());
             }
             for sub in cmd.get_subcommands().filter(|sub| sub.get_name() != "help") {
                 walk(sub, &format!("{path}-{}", sub.get_name()), used);
@@ -385,32 +354,135 @@ mod tests {
         cmd.build();
         let mut used = Vec::new();
         walk(&cmd, "cli", &mut used);
-        let camel = |key: &str| format!("{:?}", Ui::from_key(key).unwrap());
-        let used: Vec<String> = used
-            .into_iter()
-            .map(|key| {
-                if key.starts_with("cli") {
-                    camel(&key)
-                } else {
-                    key
-                }
-            })
-            .collect();
         for ui in Ui::ALL {
-            let name = format!("{ui:?}");
-            if name.starts_with("Cli") {
-                assert!(used.contains(&name), "{name} is not the help of anything");
+            if format!("{ui:?}").starts_with("Cli") {
+                assert!(used.contains(&ui), "{ui:?} is not the help of anything");
             }
         }
+    }
+
+    /// Each command's help, short and long, in `lang`, with the `help` command's.
+    fn every_help(lang: Lang) -> Vec<(String, String)> {
+        fn walk(cmd: &mut clap::Command, name: &str, out: &mut Vec<(String, String)>) {
+            out.push((name.to_owned(), cmd.render_help().to_string()));
+            out.push((name.to_owned(), cmd.render_long_help().to_string()));
+            for sub in cmd.get_subcommands_mut() {
+                let name = format!("{name} {}", sub.get_name());
+                walk(sub, &name, out);
+            }
+        }
+        let mut out = Vec::new();
+        walk(&mut command(lang), "nocard", &mut out);
+        out
+    }
+
+    #[test]
+    fn help_has_no_english_heading_or_clap_phrase_in_nb_or_zh() {
+        const CLAP: [&str; 14] = [
+            "Usage:",
+            "Commands:",
+            "Options:",
+            "Arguments:",
+            "Print help",
+            "Print version",
+            "Print this message",
+            "possible values",
+            "Possible values",
+            "default:",
+            "[env:",
+            "[OPTIONS]",
+            "COMMAND",
+            "see more with",
+        ];
+        for lang in [Lang::Nb, Lang::Zh] {
+            for (name, help) in every_help(lang) {
+                for phrase in CLAP {
+                    assert!(
+                        !help.contains(phrase),
+                        "{lang} `{name} --help` says {phrase:?}:\n{help}"
+                    );
+                }
+            }
+        }
+        // English keeps clap's words, as clap writes them.
+        let english: String = every_help(Lang::En)
+            .into_iter()
+            .map(|(_, help)| help)
+            .collect();
+        for phrase in [
+            "Usage: nocard",
+            "Commands:\n",
+            "Options:\n",
+            "Arguments:\n",
+            "  -h, --help",
+            "[default: text]",
+        ] {
+            assert!(english.contains(phrase), "{phrase:?}");
+        }
+    }
+
+    #[test]
+    fn each_format_is_described_for_what_its_command_prints() {
+        let mut cmd = command(Lang::En);
+        let status = cmd
+            .find_subcommand_mut("status")
+            .unwrap()
+            .render_long_help()
+            .to_string();
+        assert!(status.contains("each case, what to do next"), "{status}");
+        assert!(!status.contains("per line"), "{status}");
+        let operators = cmd.find_subcommand_mut("operators").unwrap();
+        let list = operators
+            .find_subcommand_mut("list")
+            .unwrap()
+            .render_long_help()
+            .to_string();
+        assert!(list.contains("one operator per line"), "{list}");
+    }
+
+    #[test]
+    fn usage_errors_speak_the_language() {
+        let error = |lang: Lang, args: &[&str]| {
+            let err = help::localized(lang, ColorChoice::Never, true)
+                .try_get_matches_from(args)
+                .unwrap_err();
+            errors::localized(err, lang).render()
+        };
+        let zh = error(Lang::Zh, &["nocard", "checklist", "--formt", "json"]);
+        assert_eq!(
+            zh,
+            "错误：无法识别的参数 '--formt'\n\n  提示：您是不是想输入 '--format'？\n\n用法：nocard checklist [选项]\n\n更多信息请使用 '--help'。\n"
+        );
+        let nb = error(Lang::Nb, &["nocard", "status", "confirm", "x"]);
+        assert!(
+            nb.starts_with("feil: ugyldig verdi 'x' for '<SAK>': et saksnummer er et heltall"),
+            "{nb}"
+        );
+        let nb = error(Lang::Nb, &["nocard", "status", "--", "confirm"]);
+        assert!(
+            nb.contains("Bruk: nocard status [VALG]\n      nocard status <KOMMANDO>"),
+            "{nb}"
+        );
+        // What the user typed reaches the terminal as data, in English too.
+        let en = error(Lang::En, &["nocard", "--lang", "x\u{1b}[2J"]);
+        assert!(en.starts_with("error: invalid value 'x\\u{1b}[2J' for '--lang <LANG>'\n  [possible values: en, nb, zh]"), "{en}");
+    }
+
+    #[test]
+    fn chinese_help_wraps_between_characters_under_its_column() {
+        let help = "  deregister   逐步完成解约，并生成要发送的解约信息，然后记录下来\n";
+        let wrapped = help::wrap_help(help, 40);
+        assert_eq!(
+            wrapped,
+            "  deregister   逐步完成解约，并生成要发\n               送的解约信息，然后记录下\n               来\n"
+        );
     }
 
     #[test]
     fn help_speaks_the_language() {
         let help = command(Lang::Zh).render_long_help().to_string();
-        assert!(help.contains("正确、完整地注销挪威手机套餐"), "{help}");
         assert!(help.contains("逐步完成解约"), "{help}");
         let mut cmd = command(Lang::En);
-        cmd.build();
         let deregister = cmd.find_subcommand_mut("deregister").unwrap();
         let help = deregister.render_long_help().to_string();
         for question in Question::ALL {
