@@ -11,7 +11,7 @@ use toml::Spanned;
 use crate::error::Failure;
 use crate::i18n::Ui;
 use crate::operator::{ChannelKind, Operator, Position, Problem};
-use crate::questions::{Question, Value};
+use crate::questions::{Question, Value, shown_word};
 use crate::situation::{Balance, Intent, Payer, Plan, Sim, Situation, Stage};
 use crate::text::{Lang, printable};
 use crate::values::{BankAccount, MobileNumber, Reference};
@@ -251,22 +251,22 @@ impl Answers {
                 let offset = err.span().map_or(0, |span| span.start);
                 format!("{}: {}", at(offset), printable(&message))
             })?;
-        // The first key nocard does not know, in file order, as serde would name it.
+        // The first key nocard does not know, in file order, with the key it is a slip for;
+        // the hint lists them all.
         if let Some(unknown) = raw
             .keys()
             .filter(|key| Question::from_key(key.get_ref()).is_none())
             .min_by_key(|key| key.span().start)
         {
-            let expected: Vec<String> = Question::ALL
-                .iter()
-                .map(|question| format!("`{}`", question.key()))
-                .collect();
-            return Err(format!(
-                "{}: unknown field `{}`, expected one of {}",
-                at(unknown.span().start),
-                printable(unknown.get_ref()),
-                expected.join(", ")
-            ));
+            let key = shown_word(unknown.get_ref());
+            let message = Ui::AnswersUnknownKey.fill(lang, &[("key", &key)]);
+            let message = crate::suggest::with_suggestion(
+                message,
+                unknown.get_ref(),
+                Question::ALL.map(Question::key),
+                lang,
+            );
+            return Err(format!("{}: {message}", at(unknown.span().start)));
         }
         let mut answers = Answers::default();
         for question in Question::ALL {
@@ -342,7 +342,7 @@ mod tests {
         )
         .unwrap_err();
         assert!(
-            err.starts_with("a.toml:2:1: unknown field `phoen`, expected one of `intent`"),
+            err == "a.toml:2:1: unknown key `phoen`; did you mean `phone`?",
             "{err}"
         );
     }

@@ -17,6 +17,7 @@ pub mod output;
 pub mod prompt;
 pub mod questions;
 pub mod render;
+pub mod suggest;
 mod terminal;
 pub mod values;
 pub mod walk;

@@ -257,11 +257,11 @@ impl<'c> Catalog<'c> {
         }
     }
 
+    /// The error for an operator nocard does not know: the one whose id, name or brand `id`
+    /// is a slip for, where there is one, else every id.
     fn unknown(&self, id: &str) -> anyhow::Error {
         let lang = self.lang;
-        let known = self
-            .ids()
-            .map_or_else(|_| String::new(), |ids| ids.join(", "));
+        let ids = self.ids().unwrap_or_default();
         let plausible = id
             .chars()
             .all(|c| c.is_alphanumeric() || c == ' ' || c == '-');
@@ -271,9 +271,35 @@ impl<'c> Catalog<'c> {
         } else {
             Ui::NotAnId.fill(lang, &[("id", &shown)])
         };
-        Failure::usage(problem)
-            .with_hint(Ui::KnownOperatorsHint.fill(lang, &[("ids", &known)]))
-            .into()
+        // Each id with the names it goes by; an operator whose file is broken by its id alone.
+        let names: Vec<(String, String)> = ids
+            .iter()
+            .flat_map(|known| {
+                let operator = self.operator(known).ok();
+                let names = operator.iter().flat_map(|operator| {
+                    std::iter::once(operator.name.to_string())
+                        .chain(operator.brands.iter().map(ToString::to_string))
+                });
+                std::iter::once(known.clone())
+                    .chain(names.collect::<Vec<_>>())
+                    .map(|name| (known.clone(), name))
+                    .collect::<Vec<_>>()
+            })
+            .collect();
+        let nearest = crate::suggest::nearest(id, names.iter().map(|(_, name)| name.as_str()));
+        let mut suggested: Vec<&str> = names
+            .iter()
+            .filter(|(_, name)| nearest.contains(&name.as_str()))
+            .map(|(known, _)| known.as_str())
+            .collect();
+        suggested.dedup();
+        let hint = match crate::suggest::did_you_mean(&suggested, lang) {
+            Some(suggestion) => {
+                Ui::SuggestedOperatorHint.fill(lang, &[("suggestion", &suggestion)])
+            }
+            None => Ui::KnownOperatorsHint.fill(lang, &[("ids", &ids.join(", "))]),
+        };
+        Failure::usage(problem).with_hint(hint).into()
     }
 }
 
