@@ -64,7 +64,8 @@ impl fmt::Display for Failure {
 
 impl std::error::Error for Failure {}
 
-/// Prints `err` to stderr as `error: cause: cause` and a `hint:` line, and picks the exit code.
+/// Prints `err` to stderr as `error: cause: cause` (each system error in `lang`) and a `hint:`
+/// line, and picks the exit code.
 pub fn report(err: &anyhow::Error, lang: Lang) -> ExitCode {
     let failure = err
         .chain()
@@ -72,7 +73,7 @@ pub fn report(err: &anyhow::Error, lang: Lang) -> ExitCode {
     let exit = failure.map_or(Exit::Failure, |failure| failure.exit);
     let mut stderr = std::io::stderr().lock();
     // A closed stderr leaves nowhere to complain; the exit code still tells.
-    let message = one_line(&format!("{err:#}"));
+    let message = one_line(&crate::causes::chain(err, lang));
     let _ = writeln!(
         stderr,
         "{}",

@@ -4,6 +4,7 @@ pub use nocard_model::{situation, text};
 
 pub mod answers;
 pub mod casebook;
+pub mod causes;
 pub mod checklist;
 pub mod cli;
 mod commands;

@@ -55,31 +55,36 @@ pub fn parse() -> Parsed {
     Parsed { cli, lang }
 }
 
-/// `--lang` and `--color` from a command line clap refuses (or that asks for help): read by
-/// the same definition, leniently, so that clap's reply can speak the language asked for.
-/// A lenient clap stops at the first word it does not know, so the words that ask for help or
-/// the version, which end any parse, are left out first.
+/// `--lang` and `--color` from a command line clap refuses (or that asks for help), wherever
+/// they stand in it, so that clap's reply can speak the language asked for. clap itself,
+/// even told to ignore errors, stops at the first word it does not know, and `--lang` may
+/// come after it (`nocard checklist --bogus --lang nb`); both are global options, given as
+/// `--lang nb` or `--lang=nb` before any `--`. A value neither takes is left out.
 fn early_flags(args: &[OsString]) -> (Option<Lang>, ColorChoice) {
-    let asks_for_help = |arg: &&OsString| {
-        matches!(
-            arg.to_str(),
-            Some("-h" | "--help" | "-V" | "--version" | "help")
-        )
-    };
-    let args: Vec<&OsString> = args.iter().filter(|arg| !asks_for_help(arg)).collect();
-    let lenient = Cli::command()
-        .ignore_errors(true)
-        .disable_help_flag(true)
-        .disable_version_flag(true)
-        .disable_help_subcommand(true);
-    let Ok(matches) = lenient.try_get_matches_from(args) else {
-        return (None, ColorChoice::Auto);
-    };
-    let lang = matches.get_one::<Lang>("lang").copied();
-    let color = matches
-        .get_one::<ColorChoice>("color")
-        .copied()
-        .unwrap_or(ColorChoice::Auto);
+    let mut lang = None;
+    let mut color = ColorChoice::Auto;
+    let mut words = args.iter().skip(1).map(|arg| arg.to_str());
+    while let Some(word) = words.next() {
+        let Some(word) = word else { continue };
+        if word == "--" {
+            break;
+        }
+        let (flag, value) = match word.split_once('=') {
+            Some((flag, value)) => (flag, Some(value)),
+            None => (word, None),
+        };
+        if !matches!(flag, "--lang" | "--color") {
+            continue;
+        }
+        let Some(value) = value.or_else(|| words.next().flatten()) else {
+            break;
+        };
+        if flag == "--lang" {
+            lang = Lang::from_code(value).or(lang);
+        } else if let Ok(choice) = ColorChoice::from_str(value, false) {
+            color = choice;
+        }
+    }
     (lang, color)
 }
 
@@ -520,6 +525,15 @@ mod tests {
         assert_eq!(
             early_flags(&args(&["nocard", "--color", "purple"])).1,
             ColorChoice::Auto
+        );
+        // After a word clap does not know, and not after `--`.
+        assert_eq!(
+            early_flags(&args(&["nocard", "checklist", "--bogus", "--lang", "nb"])).0,
+            Some(Lang::Nb)
+        );
+        assert_eq!(
+            early_flags(&args(&["nocard", "checklist", "--", "--lang", "nb"])).0,
+            None
         );
     }
 }

@@ -143,7 +143,7 @@ fn store_failure(err: &StoreError, lang: Lang) -> anyhow::Error {
         StoreError::Locked { .. } => Ui::StoreLockedHint.get(lang).to_owned(),
         StoreError::Io { .. } => Ui::StoreIoHint.get(lang).to_owned(),
     };
-    Failure::new(Ui::StoreUnavailable.fill(lang, &[("cause", &err)]))
+    Failure::new(Ui::StoreUnavailable.fill(lang, &[("cause", &err.message(lang))]))
         .with_hint(hint)
         .into()
 }

@@ -7,6 +7,7 @@ use std::process::ExitCode;
 use anyhow::{Context as _, Result};
 use jiff::civil::Date;
 
+use crate::causes::Refusal;
 use crate::context::Context;
 use crate::i18n::Ui;
 use crate::operator::{Catalog, FileError, Rule, Severity, parse_common, parse_operator};
@@ -31,11 +32,14 @@ pub fn run(
         files.len()
     } else {
         for path in paths {
-            findings.extend(check_file(path, today)?);
+            findings.extend(check_file(path, today, ctx.lang)?);
         }
         paths.len()
     };
-    write_stdout(&render::findings(&findings, files, format), ctx.lang)?;
+    write_stdout(
+        &render::findings(&findings, files, format, ctx.lang),
+        ctx.lang,
+    )?;
     let (errors, warnings) = render::count(&findings);
     Ok(if errors > 0 || (deny_warnings && warnings > 0) {
         ExitCode::FAILURE
@@ -56,12 +60,14 @@ pub fn check_text(path: &str, id: &str, text: &str, today: Date) -> Vec<FileErro
     findings.unwrap_or_else(|findings| findings)
 }
 
-/// Reads and checks the file at `path`; its name gives the id it must have.
-pub fn check_file(path: &Path, today: Date) -> Result<Vec<FileError>> {
-    let context = || format!("could not read {}", path.display());
+/// Reads and checks the file at `path`; its name gives the id it must have. The errors that
+/// stop it from being read are in `lang`.
+pub fn check_file(path: &Path, today: Date, lang: Lang) -> Result<Vec<FileError>> {
+    let shown = crate::text::printable(&path.display().to_string()).into_owned();
+    let context = || Ui::CouldNotRead.fill(lang, &[("path", &shown)]);
     // Only a regular file is opened: a named pipe would block the open itself.
     if !std::fs::metadata(path).with_context(context)?.is_file() {
-        anyhow::bail!("{}: it is not a regular file", context());
+        return Err(anyhow::Error::new(Refusal::NotAFile.into_io()).context(context()));
     }
     // A file over the size limit is read anyway, so that NC001 reports it with its place.
     let text = std::fs::read_to_string(path).with_context(context)?;
@@ -95,41 +101,8 @@ pub fn rule_list(lang: Lang) -> String {
             out,
             "  {}  {level}{pad}  {}",
             rule.code(),
-            rule_description(rule).get(lang)
+            crate::operator::rule_text(rule).get(lang)
         );
     }
     out
-}
-
-/// What `rule` asks of a file, in one line.
-#[must_use]
-pub fn rule_description(rule: Rule) -> Ui {
-    match rule {
-        Rule::Syntax => Ui::RuleNc001,
-        Rule::Shape => Ui::RuleNc002,
-        Rule::IdMatchesFile => Ui::RuleNc003,
-        Rule::IdForm => Ui::RuleNc004,
-        Rule::Duplicate => Ui::RuleNc005,
-        Rule::UnknownPhase => Ui::RuleNc006,
-        Rule::PhaseOrder => Ui::RuleNc007,
-        Rule::StepPhase => Ui::RuleNc008,
-        Rule::UnknownSituation => Ui::RuleNc009,
-        Rule::UnknownSituationValue => Ui::RuleNc010,
-        Rule::UnknownSource => Ui::RuleNc011,
-        Rule::UnsourcedFact => Ui::RuleNc012,
-        Rule::CheckedDate => Ui::RuleNc013,
-        Rule::Stale => Ui::RuleNc014,
-        Rule::Https => Ui::RuleNc015,
-        Rule::ForeignLink => Ui::RuleNc016,
-        Rule::PhoneFormat => Ui::RuleNc017,
-        Rule::MissingLanguage => Ui::RuleNc018,
-        Rule::ControlCharacters => Ui::RuleNc019,
-        Rule::UnknownKind => Ui::RuleNc020,
-        Rule::ChannelAddress => Ui::RuleNc021,
-        Rule::SourceUrl => Ui::RuleNc022,
-        Rule::AtLeastOneChannel => Ui::RuleNc023,
-        Rule::ConfirmedExplicit => Ui::RuleNc024,
-        Rule::ConfirmedBySource => Ui::RuleNc025,
-        Rule::SourceDate => Ui::RuleNc026,
-    }
 }

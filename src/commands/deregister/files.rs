@@ -139,10 +139,7 @@ pub fn free_name(path: &Path, taken: impl Fn(&Path) -> bool) -> PathBuf {
 fn write_atomically(path: &Path, text: &str, replace: bool) -> std::io::Result<()> {
     use std::io::{Error, ErrorKind, Write as _};
     if path.to_string_lossy().chars().any(is_unsafe_char) {
-        return Err(Error::new(
-            ErrorKind::InvalidInput,
-            "the file name holds a control character or invisible formatting",
-        ));
+        return Err(crate::causes::Refusal::UnsafeName.into_io());
     }
     if !replace && path.exists() {
         return Err(Error::from(ErrorKind::AlreadyExists));
