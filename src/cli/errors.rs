@@ -236,7 +236,7 @@ fn conflict<F: ErrorFormatter>(
             .iter()
             .map(|other| bad(other))
             .collect::<Vec<_>>()
-            .join(Ui::HelpValueSeparator.get(lang)),
+            .join(Ui::ListComma.get(lang)),
         _ => Ui::ClapOtherArguments.get(lang).to_owned(),
     };
     Some(key.fill(lang, &[("arg", &bad(subject)), ("others", &others)]))
@@ -345,7 +345,7 @@ fn list(values: Option<&ContextValue>, lang: Lang, styles: &Styles) -> Option<St
             .iter()
             .map(|value| format!("{valid}{value}{valid:#}"))
             .collect::<Vec<_>>()
-            .join(Ui::HelpValueSeparator.get(lang))
+            .join(Ui::ListComma.get(lang))
     })
 }
 

@@ -117,13 +117,13 @@ fn localize_arg(mut arg: Arg, path: &str, lang: Lang) -> Arg {
         .map(|value| value.to_string_lossy().into_owned())
         .collect();
     if takes_values && !defaults.is_empty() {
-        let list = defaults.join(Ui::HelpValueSeparator.get(lang));
+        let list = defaults.join(Ui::ListComma.get(lang));
         notes.push(Ui::HelpDefault.fill(lang, &[("value", &list)]));
     }
     let mut long_notes = notes.clone();
     if !values.is_empty() {
         let names: Vec<&str> = values.iter().map(|(name, _)| name.as_str()).collect();
-        let list = names.join(Ui::HelpValueSeparator.get(lang));
+        let list = names.join(Ui::ListComma.get(lang));
         let inline = Ui::HelpPossibleValues.fill(lang, &[("values", &list)]);
         if described {
             lines.push(format!("\n{}", described_values(&values, lang)));

@@ -502,6 +502,13 @@ fn nb_and_zh_screens_hold_no_english_outside_the_message() {
         if !leaks.is_empty() {
             found.push(format!("{lang} {what}: {leaks:?}\n{text}"));
         }
+        // What nocard puts together in Chinese is typeset as its texts are.
+        if lang == Lang::Zh {
+            let problems = nocard::i18n::chinese::typography(text);
+            if !problems.is_empty() {
+                found.push(format!("{lang} {what}: {problems:#?}"));
+            }
+        }
     };
     for lang in [Lang::Nb, Lang::Zh] {
         for ui in Ui::ALL {

@@ -4,7 +4,13 @@
 //! `build.rs` checks that every string has all three, with the same `{placeholders}`, and
 //! compiles them into a table, so looking one up costs nothing at start-up.
 
+pub mod chinese;
+#[cfg(test)]
+mod glossary;
+
 use std::fmt::{self, Display};
+
+pub use chinese::tidy_chinese;
 
 use crate::text::Lang;
 
@@ -46,38 +52,6 @@ fn fill(template: &str, args: &[(&str, &dyn Display)]) -> String {
     }
     out.push_str(rest);
     out
-}
-
-/// Chinese text with the spaces that do not belong in it taken out: between two Chinese
-/// characters, and beside full-width punctuation. The spaces between Chinese and Latin
-/// letters or digits stay (`致电 Telenor 客服`), so a template may put one around a value
-/// that is either (`修改 {question}`).
-#[must_use]
-pub fn tidy_chinese(text: &str) -> std::borrow::Cow<'_, str> {
-    const PUNCTUATION: &str = "，。、：；！？（）「」『』“”‘’《》…";
-    let chars: Vec<char> = text.chars().collect();
-    let stray = |at: usize| {
-        chars[at] == ' ' && at > 0 && at + 1 < chars.len() && {
-            let (before, after) = (chars[at - 1], chars[at + 1]);
-            let chinese = |c: char| is_cjk(c) || PUNCTUATION.contains(c);
-            (chinese(before) && chinese(after))
-                || PUNCTUATION.contains(before)
-                || PUNCTUATION.contains(after)
-        }
-    };
-    if !(0..chars.len()).any(stray) {
-        return std::borrow::Cow::Borrowed(text);
-    }
-    let tidied: String = (0..chars.len())
-        .filter(|&at| !stray(at))
-        .map(|at| chars[at])
-        .collect();
-    std::borrow::Cow::Owned(tidied)
-}
-
-/// A Chinese character (or kana, or hangul): wide, and a letter.
-fn is_cjk(c: char) -> bool {
-    matches!(c, '\u{2E80}'..='\u{9FFF}' | '\u{AC00}'..='\u{D7AF}' | '\u{F900}'..='\u{FAFF}')
 }
 
 /// A date as people write it: `25 November 2026`, `25. november 2026`, `2026年11月25日`.
@@ -304,24 +278,6 @@ mod tests {
                 );
             }
         }
-    }
-
-    #[test]
-    fn chinese_loses_stray_spaces_and_keeps_those_beside_latin() {
-        assert_eq!(
-            tidy_chinese("将于 2027年1月31日 终止。 未经证实"),
-            "将于 2027年1月31日终止。未经证实"
-        );
-        assert_eq!(tidy_chinese("修改 意向：彻底解约"), "修改意向：彻底解约");
-        assert_eq!(
-            tidy_chinese("修改 SIM：实体 SIM 卡"),
-            "修改 SIM：实体 SIM 卡"
-        );
-        assert_eq!(tidy_chinese("致电 Telenor 客服"), "致电 Telenor 客服");
-        assert_eq!(
-            tidy_chinese("需要 有效的证件 （未证实）"),
-            "需要有效的证件（未证实）"
-        );
     }
 
     #[test]
