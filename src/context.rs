@@ -55,9 +55,8 @@ impl Clock {
     }
 }
 
-/// Today's date where the user is. Read from the local time zone file directly: asking jiff
-/// for the system zone walks the whole time zone database, a few million instructions that
-/// a command which starts in well under a million cannot afford.
+/// Today's date where the user is: `NOCARD_TODAY` if set, else the time zone `TZ` names, else
+/// the system's.
 fn system_today() -> Date {
     use jiff::tz::TimeZone;
     if let Some(date) = std::env::var("NOCARD_TODAY")
@@ -69,10 +68,53 @@ fn system_today() -> Date {
     let zone = if std::env::var_os("TZ").is_some() {
         TimeZone::try_system().unwrap_or(TimeZone::UTC)
     } else {
-        std::fs::read("/etc/localtime")
-            .ok()
-            .and_then(|data| TimeZone::tzif("localtime", &data).ok())
-            .unwrap_or(TimeZone::UTC)
+        local_zone()
     };
     zone.to_datetime(jiff::Timestamp::now()).date()
+}
+
+/// The system's time zone. Linux, macOS and the BSDs keep it in `/etc/localtime`, read here
+/// directly: asking jiff for the system zone walks the whole time zone database, a few million
+/// instructions that a command which starts in well under a million cannot afford. Where there
+/// is no such file (Windows, which names its zone in the registry, or a system without one),
+/// jiff asks the system.
+fn local_zone() -> jiff::tz::TimeZone {
+    use jiff::tz::TimeZone;
+    #[cfg(unix)]
+    if let Some(zone) = std::fs::read("/etc/localtime")
+        .ok()
+        .and_then(|data| TimeZone::tzif("localtime", &data).ok())
+    {
+        return zone;
+    }
+    TimeZone::try_system().unwrap_or(TimeZone::UTC)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// What the system says, by jiff's long way, and the short way agree.
+    #[test]
+    fn the_local_zone_is_the_systems() {
+        // With TZ set, jiff's system zone is TZ's, which the short way does not read.
+        if std::env::var_os("TZ").is_some() {
+            return;
+        }
+        let now = jiff::Timestamp::now();
+        let system = jiff::tz::TimeZone::try_system().unwrap_or(jiff::tz::TimeZone::UTC);
+        assert_eq!(
+            local_zone().to_offset(now),
+            system.to_offset(now),
+            "{:?} and {:?}",
+            local_zone().iana_name(),
+            system.iana_name()
+        );
+    }
+
+    #[test]
+    fn a_fixed_clock_says_its_date() {
+        let date = jiff::civil::date(2026, 11, 25);
+        assert_eq!(Clock::fixed(date).today(), date);
+    }
 }

@@ -336,6 +336,8 @@ fn unsafe_text(book: &Book) -> Option<Place> {
         .map(|(key, _)| Place::Draft(printable(key).into_owned()))
 }
 
+/// The data folder, owner-only. On Windows it is in the user's profile (`%APPDATA%`), which
+/// only the user (and the system) may open, and what is created in it inherits that.
 fn create_private_dir(dir: &Path) -> io::Result<()> {
     let mut builder = fs::DirBuilder::new();
     builder.recursive(true);

@@ -103,6 +103,7 @@ pub fn long_date(date: jiff::civil::Date, lang: Lang) -> String {
 /// for the untranslated program: English, and `LANGUAGE` is ignored, as gettext ignores it.
 /// Otherwise, where the locale names a language nocard lacks (or none is set), `LANGUAGE`'s
 /// list of preferences is tried in order: `LANG=de_DE.UTF-8 LANGUAGE=de:nb` gives Norwegian.
+/// Where none of these is set, the language Windows or macOS is set to.
 pub fn resolve(flag: Option<Lang>, env: impl Fn(&str) -> Option<String>) -> Lang {
     if let Some(lang) = flag {
         return lang;
@@ -123,11 +124,36 @@ pub fn resolve(flag: Option<Lang>, env: impl Fn(&str) -> Option<String>) -> Lang
         }
     }
     // LANGUAGE is a list of preferences: `zh_CN:en`.
-    env("LANGUAGE")
+    let language = env("LANGUAGE");
+    if let Some(lang) = language
         .iter()
         .flat_map(|list| list.split(':').filter_map(from_locale).collect::<Vec<_>>())
         .next()
-        .unwrap_or(Lang::En)
+    {
+        return lang;
+    }
+    // Windows and macOS keep the user's language in their own settings, which a terminal
+    // does not always put into LANG; where no variable is set, nocard asks the system.
+    if locale.is_none() && language.is_none() {
+        return system_locale()
+            .as_deref()
+            .and_then(from_locale)
+            .unwrap_or(Lang::En);
+    }
+    Lang::En
+}
+
+/// The language Windows or macOS is set to (`nb-NO`, `zh-Hans-CN`); elsewhere the locale is
+/// the variables already read.
+fn system_locale() -> Option<String> {
+    #[cfg(any(windows, target_os = "macos"))]
+    {
+        sys_locale::get_locale()
+    }
+    #[cfg(not(any(windows, target_os = "macos")))]
+    {
+        None
+    }
 }
 
 /// `C`, `POSIX`, `C.UTF-8`: the locale that asks programs not to translate.
