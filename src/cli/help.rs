@@ -5,12 +5,16 @@
 
 use std::fmt::Write as _;
 
-use clap::builder::StyledStr;
-use clap::{Arg, ColorChoice};
+use std::any::TypeId;
+use std::marker::PhantomData;
+
+use clap::builder::{EnumValueParser, PossibleValue, StyledStr, TypedValueParser};
+use clap::{Arg, ColorChoice, ValueEnum};
 
 use crate::cli::Cli;
 use crate::i18n::{Ui, tidy_chinese};
 use crate::questions::Question;
+use crate::render::{Format, ListFormat};
 use crate::text::Lang;
 
 /// The command line with every text in `lang`, built: what `--help`, errors, completions and
@@ -104,6 +108,9 @@ fn localize_arg(mut arg: Arg, path: &str, lang: Lang) -> Arg {
         Vec::new()
     };
     let described = values.iter().any(|(_, help)| help.is_some());
+    if described {
+        arg = with_described_values(arg, &values);
+    }
     // In clap's order: the environment variable, the default, the possible values; on the
     // help's line in short help, under it in long help, where described values are listed.
     let mut notes = Vec::new();
@@ -145,6 +152,69 @@ fn localize_arg(mut arg: Arg, path: &str, lang: Lang) -> Arg {
         arg = arg.long_help(joined(&lines, "\n"));
     }
     arg
+}
+
+/// `arg` with a parser whose possible values carry their help in the language, so that the
+/// completion scripts describe them too; for the value enums that have described values.
+fn with_described_values(arg: Arg, values: &[(String, Option<&'static str>)]) -> Arg {
+    let helps: Vec<(String, &'static str)> = values
+        .iter()
+        .filter_map(|(name, help)| help.map(|help| (name.clone(), help)))
+        .collect();
+    let kind = arg.get_value_parser().type_id();
+    if kind == TypeId::of::<Format>() {
+        arg.value_parser(Described::<Format>::new(helps))
+    } else if kind == TypeId::of::<ListFormat>() {
+        arg.value_parser(Described::<ListFormat>::new(helps))
+    } else {
+        arg
+    }
+}
+
+/// The parser of a value enum `E`, with its possible values' help given in the language.
+struct Described<E> {
+    helps: Vec<(String, &'static str)>,
+    kind: PhantomData<fn() -> E>,
+}
+
+impl<E> Described<E> {
+    fn new(helps: Vec<(String, &'static str)>) -> Self {
+        Described {
+            helps,
+            kind: PhantomData,
+        }
+    }
+}
+
+impl<E> Clone for Described<E> {
+    fn clone(&self) -> Self {
+        Described::new(self.helps.clone())
+    }
+}
+
+impl<E: ValueEnum + Clone + Send + Sync + 'static> TypedValueParser for Described<E> {
+    type Value = E;
+
+    fn parse_ref(
+        &self,
+        cmd: &clap::Command,
+        arg: Option<&Arg>,
+        value: &std::ffi::OsStr,
+    ) -> Result<E, clap::Error> {
+        EnumValueParser::<E>::new().parse_ref(cmd, arg, value)
+    }
+
+    fn possible_values(&self) -> Option<Box<dyn Iterator<Item = PossibleValue> + '_>> {
+        let values = E::value_variants()
+            .iter()
+            .filter_map(ValueEnum::to_possible_value);
+        Some(Box::new(values.map(|value| {
+            match self.helps.iter().find(|(name, _)| name == value.get_name()) {
+                Some((_, help)) => value.help(*help),
+                None => value,
+            }
+        })))
+    }
 }
 
 /// "- text:     For reading", one line a value, the helps lined up as clap lines them up.

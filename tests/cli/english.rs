@@ -339,6 +339,7 @@ fn screens(dir: &Path) -> Vec<Vec<String>> {
         args(&["checklist", "--format", "markdown"]),
         args(&["operators", "list"]),
         args(&["status"]),
+        args(&["man"]),
     ];
     for id in [
         "chilimobil",
@@ -502,8 +503,9 @@ fn nb_and_zh_screens_hold_no_english_outside_the_message() {
         if !leaks.is_empty() {
             found.push(format!("{lang} {what}: {leaks:?}\n{text}"));
         }
-        // What nocard puts together in Chinese is typeset as its texts are.
-        if lang == Lang::Zh {
+        // What nocard puts together in Chinese is typeset as its texts are; the manual page
+        // is roff, whose font escapes (`\fI路径\fR`) stand against the words.
+        if lang == Lang::Zh && what != "man" {
             let problems = nocard::i18n::chinese::typography(text);
             if !problems.is_empty() {
                 found.push(format!("{lang} {what}: {problems:#?}"));
