@@ -38,6 +38,12 @@ fn is_cjk(c: char) -> bool {
     matches!(c, '\u{2E80}'..='\u{9FFF}' | '\u{AC00}'..='\u{D7AF}' | '\u{F900}'..='\u{FAFF}')
 }
 
+/// Whether `c` needs no space beside Chinese: a Chinese character, or full-width punctuation.
+#[must_use]
+pub fn joins_without_space(c: char) -> bool {
+    is_cjk(c) || PUNCTUATION.contains(c)
+}
+
 /// A Chinese ideograph: a letter with no spaces between it and the next.
 pub(super) fn is_han(c: char) -> bool {
     matches!(c, '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}')

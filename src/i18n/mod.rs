@@ -8,7 +8,7 @@ pub mod chinese;
 #[cfg(test)]
 mod glossary;
 
-use std::fmt::{self, Display};
+use std::fmt::Display;
 
 pub use chinese::tidy_chinese;
 
@@ -23,14 +23,18 @@ impl Ui {
         TEXTS[self as usize][lang as usize]
     }
 
-    /// The string in `lang` with each `{name}` replaced by its value.
+    /// The string in `lang` with each `{name}` replaced by its value. In Chinese, a space the
+    /// string puts beside a value (`修改 {question}`, for a value in Latin letters) is left
+    /// out where the value begins or ends in Chinese and Chinese is on the other side; the
+    /// value itself is never changed.
     #[must_use]
     pub fn fill(self, lang: Lang, args: &[(&str, &dyn Display)]) -> String {
-        fill(self.get(lang), args)
+        fill(self.get(lang), args, lang == Lang::Zh)
     }
 }
 
-fn fill(template: &str, args: &[(&str, &dyn Display)]) -> String {
+fn fill(template: &str, args: &[(&str, &dyn Display)], chinese: bool) -> String {
+    let joins = |c: Option<char>| c.is_some_and(chinese::joins_without_space);
     let mut out = String::with_capacity(template.len() + 32);
     let mut rest = template;
     while let Some(open) = rest.find('{') {
@@ -40,11 +44,25 @@ fn fill(template: &str, args: &[(&str, &dyn Display)]) -> String {
             let name = &after[..close];
             args.iter()
                 .find(|(key, _)| *key == name)
-                .map(|(_, value)| (value, close))
+                .map(|(_, value)| (value.to_string(), close))
         });
         if let Some((value, close)) = named {
-            let _ = fmt::Write::write_fmt(&mut out, format_args!("{value}"));
+            if chinese
+                && out.ends_with(' ')
+                && joins(out[..out.len() - 1].chars().next_back())
+                && joins(value.chars().next())
+            {
+                out.pop();
+            }
+            out.push_str(&value);
             rest = &after[close + 1..];
+            if chinese
+                && joins(value.chars().next_back())
+                && let Some(next) = rest.strip_prefix(' ')
+                && joins(next.chars().next())
+            {
+                rest = next;
+            }
         } else {
             out.push('{');
             rest = after;
@@ -319,7 +337,22 @@ mod tests {
         let filled = fill(
             "{who} pays {amount} kr {unknown}",
             &[("who", &"Kari"), ("amount", &50)],
+            false,
         );
         assert_eq!(filled, "Kari pays 50 kr {unknown}");
+        // Chinese drops a space of the template's where Chinese meets Chinese, and only then.
+        let change = |answer: &str| {
+            fill(
+                "修改 {question}：{answer}",
+                &[("question", &answer), ("answer", &"x")],
+                true,
+            )
+        };
+        assert_eq!(change("意向"), "修改意向：x");
+        assert_eq!(change("SIM"), "修改 SIM：x");
+        let around = fill("将于 {date} 终止", &[("date", &"2027年1月31日")], true);
+        assert_eq!(around, "将于 2027年1月31日终止");
+        let kept = fill("{path} 已存在", &[("path", &"我的 文件")], true);
+        assert_eq!(kept, "我的 文件已存在", "a value's own spaces stay");
     }
 }
