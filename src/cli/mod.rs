@@ -35,12 +35,17 @@ pub fn parse() -> Parsed {
     let env = |name: &str| std::env::var(name).ok();
     // Most runs need no help text: putting it all in place first would cost more than the rest
     // of `nocard checklist`. Only help, --version and usage errors take the localized way.
-    if let Ok(matches) = Cli::command().try_get_matches_from(&args)
-        && let Ok(cli) = Cli::from_arg_matches(&matches)
-    {
-        use_color(cli.color);
-        let lang = crate::i18n::resolve(cli.lang, env);
-        return Parsed { cli, lang };
+    match Cli::command().try_get_matches_from(&args) {
+        Ok(matches) => {
+            if let Ok(cli) = Cli::from_arg_matches(&matches) {
+                use_color(cli.color);
+                let lang = crate::i18n::resolve(cli.lang, env);
+                return Parsed { cli, lang };
+            }
+        }
+        // `nocard 0.1.0` reads the same in every language.
+        Err(err) if err.kind() == clap::error::ErrorKind::DisplayVersion => err.exit(),
+        Err(_) => {}
     }
     // clap's own help and errors speak the language and follow `--color` as given, read by
     // clap itself from a line it could not take whole.

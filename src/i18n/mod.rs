@@ -35,7 +35,8 @@ impl Ui {
 
 fn fill(template: &str, args: &[(&str, &dyn Display)], chinese: bool) -> String {
     let joins = |c: Option<char>| c.is_some_and(chinese::joins_without_space);
-    let mut out = String::with_capacity(template.len() + 32);
+    // Room for the values too: growing the string as they come costs more than the filling.
+    let mut out = String::with_capacity(template.len() * 2 + 128);
     let mut rest = template;
     while let Some(open) = rest.find('{') {
         out.push_str(&rest[..open]);
@@ -44,24 +45,29 @@ fn fill(template: &str, args: &[(&str, &dyn Display)], chinese: bool) -> String 
             let name = &after[..close];
             args.iter()
                 .find(|(key, _)| *key == name)
-                .map(|(_, value)| (value.to_string(), close))
+                .map(|(_, value)| (value, close))
         });
         if let Some((value, close)) = named {
-            if chinese
-                && out.ends_with(' ')
-                && joins(out[..out.len() - 1].chars().next_back())
-                && joins(value.chars().next())
-            {
-                out.pop();
-            }
-            out.push_str(&value);
+            // Written in place: most strings are filled on the way to the screen, and a copy
+            // of each value would cost more than the rest of the filling.
+            let start = out.len();
+            let _ = std::fmt::Write::write_fmt(&mut out, format_args!("{value}"));
             rest = &after[close + 1..];
-            if chinese
-                && joins(value.chars().next_back())
-                && let Some(next) = rest.strip_prefix(' ')
-                && joins(next.chars().next())
-            {
-                rest = next;
+            if chinese {
+                let (first, last) = (
+                    out[start..].chars().next(),
+                    out[start..].chars().next_back(),
+                );
+                let space_before = start > 0 && out[..start].ends_with(' ');
+                if space_before && joins(out[..start - 1].chars().next_back()) && joins(first) {
+                    out.remove(start - 1);
+                }
+                if joins(last)
+                    && let Some(next) = rest.strip_prefix(' ')
+                    && joins(next.chars().next())
+                {
+                    rest = next;
+                }
             }
         } else {
             out.push('{');
