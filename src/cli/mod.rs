@@ -488,6 +488,18 @@ mod tests {
         );
     }
 
+    /// clap wraps the text after the help without a hanging indent: each rule fits the
+    /// width clap gives help (100 columns) in every language, so none is wrapped.
+    #[test]
+    fn the_rules_in_validate_help_fit_on_their_lines() {
+        for lang in Lang::ALL {
+            for line in crate::commands::validate::rule_list(lang).lines() {
+                let width = console::measure_text_width(line);
+                assert!(width <= 100, "{lang}, {width} columns: {line}");
+            }
+        }
+    }
+
     #[test]
     fn help_speaks_the_language() {
         let help = command(Lang::Zh).render_long_help().to_string();
