@@ -34,10 +34,15 @@ pub fn parse() -> Parsed {
     let args: Vec<OsString> = std::env::args_os().collect();
     let env = |name: &str| std::env::var(name).ok();
     // Most runs need no help text: putting it all in place first would cost more than the rest
-    // of `nocard checklist`. Only help, --version and usage errors take the localized way.
-    match Cli::command().try_get_matches_from(&args) {
+    // of `nocard checklist`. Only help and usage errors take the localized way.
+    let mut english = Cli::command();
+    match english.try_get_matches_from_mut(&args) {
         Ok(matches) => {
             if let Ok(cli) = Cli::from_arg_matches(&matches) {
+                // The process ends in a moment and the system takes the memory back: freeing
+                // the command tree piece by piece would cost more than a short command's work.
+                std::mem::forget(matches);
+                std::mem::forget(english);
                 use_color(cli.color);
                 let lang = crate::i18n::resolve(cli.lang, env);
                 return Parsed { cli, lang };
@@ -47,8 +52,8 @@ pub fn parse() -> Parsed {
         Err(err) if err.kind() == clap::error::ErrorKind::DisplayVersion => err.exit(),
         Err(_) => {}
     }
-    // clap's own help and errors speak the language and follow `--color` as given, read by
-    // clap itself from a line it could not take whole.
+    // clap's own help and errors speak the language and follow `--color` as given, read from
+    // the line clap could not take whole.
     let (flag, color) = early_flags(&args);
     let lang = crate::i18n::resolve(flag, env);
     let exit = |err: clap::Error| -> ! { errors::localized(err, lang).exit(color) };
