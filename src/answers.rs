@@ -5,13 +5,14 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 use anyhow::{Context as _, Result};
-use nocard_model::limits::{self, MAX_FILE_BYTES};
+use nocard_model::limits::{self, MAX_FILE_BYTES, Unreadable};
 use toml::Spanned;
 
+use crate::causes;
 use crate::error::Failure;
 use crate::i18n::Ui;
-use crate::operator::{ChannelKind, Operator, Position, Problem};
-use crate::questions::{Question, Value};
+use crate::operator::{ChannelKind, Operator, Position};
+use crate::questions::{Question, Value, shown_word};
 use crate::situation::{Balance, Intent, Payer, Plan, Sim, Situation, Stage};
 use crate::text::{Lang, printable};
 use crate::values::{BankAccount, CustomerNumber, MobileNumber, PostalAddress, Reference};
@@ -231,7 +232,7 @@ impl Answers {
         let mut answers = Answers::default();
         for question in Question::ALL {
             if let Some(value) = table.get(question.key())
-                && let Ok(input) = typed(question, value)
+                && let Ok(input) = typed(question, value, lang)
             {
                 let _ = answers.answer(question, &input, operator, lang);
             }
@@ -266,38 +267,40 @@ impl Answers {
             format!("{path}:{line}:{column}")
         };
         if text.len() > MAX_FILE_BYTES {
+            let too_large = Unreadable::too_large(u64::try_from(text.len()).ok());
             return Err(format!(
                 "{}: {}",
                 at(0),
-                limits::too_large_cause(u64::try_from(text.len()).ok())
+                causes::unreadable(too_large, lang)
             ));
         }
         if let Some(offset) = limits::too_deep(text) {
-            return Err(format!("{}: {}", at(offset), Problem::TooDeep));
+            return Err(format!("{}: {}", at(offset), causes::too_deep(lang)));
         }
         let raw: BTreeMap<Spanned<String>, Spanned<toml::Value>> =
             toml::from_str(text).map_err(|err| {
                 let message = err.message().trim_end().replace('\n', "; ");
                 // A problem the parser cannot place (e.g. a dotted key too long) is at the start.
                 let offset = err.span().map_or(0, |span| span.start);
+                let message = causes::toml_syntax(&message, lang);
                 format!("{}: {}", at(offset), printable(&message))
             })?;
-        // The first key nocard does not know, in file order, as serde would name it.
+        // The first key nocard does not know, in file order, with the key it is a slip for;
+        // the hint lists them all.
         if let Some(unknown) = raw
             .keys()
             .filter(|key| Question::from_key(key.get_ref()).is_none())
             .min_by_key(|key| key.span().start)
         {
-            let expected: Vec<String> = Question::ALL
-                .iter()
-                .map(|question| format!("`{}`", question.key()))
-                .collect();
-            return Err(format!(
-                "{}: unknown field `{}`, expected one of {}",
-                at(unknown.span().start),
-                printable(unknown.get_ref()),
-                expected.join(", ")
-            ));
+            let key = shown_word(unknown.get_ref());
+            let message = Ui::AnswersUnknownKey.fill(lang, &[("key", &key)]);
+            let message = crate::suggest::with_suggestion(
+                message,
+                unknown.get_ref(),
+                Question::ALL.map(Question::key),
+                lang,
+            );
+            return Err(format!("{}: {message}", at(unknown.span().start)));
         }
         let mut answers = Answers::default();
         for question in Question::ALL {
@@ -306,9 +309,8 @@ impl Answers {
                 continue;
             };
             let place = at(value.span().start);
-            // serde's words first, as for every other file error, then the key they are about.
-            let input = typed(question, value.get_ref())
-                .map_err(|reason| format!("{place}: {reason} for `{question}`"))?;
+            let input = typed(question, value.get_ref(), lang)
+                .map_err(|reason| format!("{place}: {reason}"))?;
             answers
                 .answer(question, &input, operator, lang)
                 .map_err(|reason| format!("{place}: `{question}`: {reason}"))?;
@@ -317,26 +319,13 @@ impl Answers {
     }
 }
 
-/// The value of `question`'s key as the walk takes it, or why it is of the wrong type in
-/// serde's words: a flag is a boolean, every other key a string.
-fn typed(question: Question, value: &toml::Value) -> Result<String, String> {
-    let wrong = |err: toml::de::Error| printable(err.message().trim_end()).into_owned();
+/// The value of `question`'s key as the walk takes it, or why it is of the wrong type: a flag
+/// is a boolean, every other key a string (never a date, which serde would take as one).
+fn typed(question: Question, value: &toml::Value, lang: Lang) -> Result<String, String> {
     match (question.is_flag(), value) {
-        // serde would take a date for a string, and as a string; an answer is never a date.
-        (flag, toml::Value::Datetime(date)) => {
-            let expected = if flag { "a boolean" } else { "a string" };
-            Err(format!(
-                "invalid type: datetime `{date}`, expected {expected}"
-            ))
-        }
         (true, toml::Value::Boolean(sent)) => Ok(sent.to_string()),
-        (true, other) => other
-            .clone()
-            .try_into::<bool>()
-            .map(|sent| sent.to_string())
-            .map_err(wrong),
         (false, toml::Value::String(text)) => Ok(text.clone()),
-        (false, other) => other.clone().try_into::<String>().map_err(wrong),
+        (flag, other) => Err(causes::wrong_type(question.key(), other, flag, lang)),
     }
 }
 
@@ -373,7 +362,7 @@ mod tests {
         )
         .unwrap_err();
         assert!(
-            err.starts_with("a.toml:2:1: unknown field `phoen`, expected one of `intent`"),
+            err == "a.toml:2:1: unknown key `phoen`; did you mean `phone`?",
             "{err}"
         );
     }

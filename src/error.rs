@@ -64,7 +64,8 @@ impl fmt::Display for Failure {
 
 impl std::error::Error for Failure {}
 
-/// Prints `err` to stderr as `error: cause: cause` and a `hint:` line, and picks the exit code.
+/// Prints `err` to stderr as `error: cause: cause` (each system error in `lang`) and a `hint:`
+/// line, and picks the exit code.
 pub fn report(err: &anyhow::Error, lang: Lang) -> ExitCode {
     let failure = err
         .chain()
@@ -74,7 +75,7 @@ pub fn report(err: &anyhow::Error, lang: Lang) -> ExitCode {
     // A closed stderr leaves nowhere to complain; the exit code still tells. Whatever a
     // cause repeats from outside (a file name in an io error's context) is shown as data,
     // even where the place that named it forgot to.
-    let message = printable(&one_line(&format!("{err:#}"))).into_owned();
+    let message = printable(&one_line(&crate::causes::chain(err, lang))).into_owned();
     let _ = writeln!(
         stderr,
         "{}",

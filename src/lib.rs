@@ -4,6 +4,7 @@ pub use nocard_model::{situation, text};
 
 pub mod answers;
 pub mod casebook;
+pub mod causes;
 pub mod checklist;
 pub mod cli;
 mod commands;
@@ -18,6 +19,7 @@ pub mod output;
 pub mod prompt;
 pub mod questions;
 pub mod render;
+pub mod suggest;
 mod terminal;
 pub mod values;
 pub mod walk;

@@ -9,6 +9,7 @@ use std::fmt;
 use crate::i18n::Ui;
 use crate::operator::{ChannelKind, Operator};
 use crate::situation::{Balance, Choice, Intent, Key, Payer, Plan, Sim};
+use crate::suggest;
 use crate::text::{Lang, printable};
 use crate::values::{
     BankAccount, CustomerNumber, Invalid, MobileNumber, PostalAddress, Reference, owner_name,
@@ -400,19 +401,30 @@ impl Question {
                 .cloned()
                 .ok_or_else(|| {
                     let accepted = words(options.iter().map(|(value, _)| value.word()));
-                    Ui::NotOneOf.fill(lang, &[("word", &shown_word(word)), ("words", &accepted)])
+                    let message = Ui::NotOneOf
+                        .fill(lang, &[("word", &shown_word(word)), ("words", &accepted)]);
+                    let known: Vec<Cow<'static, str>> =
+                        options.iter().map(|(value, _)| value.word()).collect();
+                    suggest::with_suggestion(message, word, known.iter().map(AsRef::as_ref), lang)
                 }),
             Form::Channel => ChannelKind::from_word(word)
                 .filter(|kind| channel_kinds(operator).contains(kind))
                 .map(Value::Channel)
                 .ok_or_else(|| {
-                    Ui::ChannelNotOffered.fill(
+                    let message = Ui::ChannelNotOffered.fill(
                         lang,
                         &[
                             ("word", &shown_word(word)),
                             ("operator", &operator.name),
                             ("words", &self.accepts(Some(operator), lang)),
                         ],
+                    );
+                    let offered = channel_kinds(operator);
+                    suggest::with_suggestion(
+                        message,
+                        word,
+                        offered.iter().map(|kind| kind.word()),
+                        lang,
                     )
                 }),
             Form::Text { parse, .. } => parse(input).map_err(|invalid| invalid.message(lang)),
@@ -563,6 +575,14 @@ mod tests {
                 "`email` is not a channel Telenor offers; expected one of: phone, chat, app, store, letter"
                     .into()
             )
+        );
+        assert_eq!(
+            Question::Intent.parse("cancle", &telenor, Lang::En),
+            Err("`cancle` is not one of: cancel, port, keep; did you mean `cancel`?".into())
+        );
+        assert_eq!(
+            Question::Channel.parse("leter", &telenor, Lang::Nb),
+            Err("`leter` er ikke en kanal Telenor tilbyr; forventet en av: phone, chat, app, store, letter; mente du `letter`?".into())
         );
         assert!(Question::Sent.is_flag());
         assert!(!Question::Intent.is_flag());

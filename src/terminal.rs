@@ -337,6 +337,15 @@ fn discard_type_ahead() {
     {
         let _ = rustix::termios::tcflush(std::io::stdin(), rustix::termios::QueueSelector::IFlush);
     }
+    // The console keeps what was typed as input events: read every one waiting, and drop it.
+    #[cfg(windows)]
+    {
+        while crossterm::event::poll(std::time::Duration::ZERO).unwrap_or(false) {
+            if crossterm::event::read().is_err() {
+                break;
+            }
+        }
+    }
 }
 
 /// `text` wrapped to `width` cells by display width: the first line starts with `first`,

@@ -8,8 +8,10 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use nocard_model::limits;
-use nocard_model::operator::{Position, Problem};
-use nocard_model::text::{is_unsafe_char, printable};
+use nocard_model::operator::Position;
+use nocard_model::text::{Lang, is_unsafe_char, printable};
+
+use crate::i18n::Ui;
 
 use super::{Book, FORMAT_VERSION};
 use crate::disk::{self, Links, Replace};
@@ -22,7 +24,7 @@ const LOCK_WAIT: Duration = Duration::from_secs(5);
 pub enum StoreError {
     /// The file is there but is not a case book; it is left exactly as it is.
     #[error("{} cannot be read: {cause}", printable(&path.display().to_string()))]
-    Corrupt { path: PathBuf, cause: String },
+    Corrupt { path: PathBuf, cause: Corruption },
     /// Written by a newer nocard; it is left as it is.
     #[error(
         "{} was written by a newer nocard (format {version}; this one reads {FORMAT_VERSION})",
@@ -47,6 +49,122 @@ pub enum StoreError {
     NoIdLeft { path: PathBuf },
     #[error("{}: {source}", printable(&path.display().to_string()))]
     Io { path: PathBuf, source: io::Error },
+}
+
+impl StoreError {
+    /// The error in `lang`; `Display` gives it in English.
+    #[must_use]
+    pub fn message(&self, lang: Lang) -> String {
+        match self {
+            StoreError::Corrupt { path, cause } => Ui::StoreCorrupt.fill(
+                lang,
+                &[("path", &path.display()), ("cause", &cause.message(lang))],
+            ),
+            StoreError::Newer { path, version } => Ui::StoreNewer.fill(
+                lang,
+                &[
+                    ("path", &path.display()),
+                    ("version", version),
+                    ("supported", &FORMAT_VERSION),
+                ],
+            ),
+            StoreError::Locked { path, holder } => match holder {
+                Some(pid) => {
+                    Ui::StoreLockedBy.fill(lang, &[("path", &path.display()), ("pid", pid)])
+                }
+                None => Ui::StoreLocked.fill(lang, &[("path", &path.display())]),
+            },
+            StoreError::Untrusted { path, cause } => {
+                Ui::StoreUntrusted.fill(lang, &[("path", &path.display()), ("cause", cause)])
+            }
+            StoreError::TooLarge { path, bytes } => Ui::StoreTooLarge.fill(
+                lang,
+                &[
+                    ("path", &path.display()),
+                    ("bytes", bytes),
+                    ("max", &limits::MAX_FILE_BYTES),
+                ],
+            ),
+            StoreError::NoIdLeft { path } => {
+                Ui::StoreNoIdLeft.fill(lang, &[("path", &path.display()), ("max", &u32::MAX)])
+            }
+            StoreError::Io { path, source } => {
+                let path = path.display().to_string();
+                crate::causes::because(&path, &crate::causes::io(source, lang), lang)
+            }
+        }
+    }
+}
+
+/// Why a file is not a case book.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Corruption {
+    /// Over 1 MiB, or not UTF-8.
+    Unreadable(limits::Unreadable),
+    /// Nested deeper than any case book, at this line and column.
+    TooDeep(Position),
+    /// Not TOML, where the parser says, in its words.
+    Syntax(Option<Position>, String),
+    /// TOML, but not what nocard writes (a missing field, a wrong type), in serde's words.
+    Shape(Option<Position>, String),
+    NoVersion,
+    NegativeVersion,
+    /// Text nocard never writes, in a case's message path or in the draft.
+    UnsafeText(Place),
+    /// A link, a named pipe, a device or a folder where the book should be.
+    NotRegular,
+}
+
+/// Where in the book a field is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Place {
+    /// A case's `message`.
+    CaseMessage(u32),
+    /// A key of the draft's answers, shown as data.
+    Draft(String),
+}
+
+impl Corruption {
+    /// The cause in `lang`. Outside English the parser's and serde's words are not repeated:
+    /// the place and what is wrong there in nocard's words.
+    #[must_use]
+    pub fn message(&self, lang: Lang) -> String {
+        let at = |position: &Option<Position>, what: String| match position {
+            Some(Position { line, column }) => {
+                Ui::CorruptionAt.fill(lang, &[("line", line), ("column", column), ("what", &what)])
+            }
+            None => what,
+        };
+        match self {
+            Corruption::Unreadable(why) => crate::causes::unreadable(*why, lang),
+            Corruption::TooDeep(position) => at(&Some(*position), crate::causes::too_deep(lang)),
+            Corruption::Syntax(position, message) => {
+                at(position, crate::causes::toml_syntax(message, lang))
+            }
+            Corruption::Shape(position, message) if lang == Lang::En => {
+                at(position, message.clone())
+            }
+            Corruption::Shape(position, _) => {
+                at(position, Ui::CorruptionShape.get(lang).to_owned())
+            }
+            Corruption::NoVersion => Ui::CorruptionNoVersion.get(lang).to_owned(),
+            Corruption::NotRegular => Ui::CorruptionNotRegular.get(lang).to_owned(),
+            Corruption::NegativeVersion => Ui::CorruptionNegativeVersion.get(lang).to_owned(),
+            Corruption::UnsafeText(place) => {
+                let place = match place {
+                    Place::CaseMessage(id) => Ui::PlaceCaseMessage.fill(lang, &[("id", id)]),
+                    Place::Draft(key) => Ui::PlaceDraft.fill(lang, &[("key", key)]),
+                };
+                Ui::CorruptionUnsafe.fill(lang, &[("place", &place)])
+            }
+        }
+    }
+}
+
+impl std::fmt::Display for Corruption {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message(Lang::En))
+    }
 }
 
 /// The case book on disk.
@@ -106,10 +224,12 @@ impl Store {
                         | io::ErrorKind::InvalidInput
                 ) =>
             {
-                return Err(StoreError::Corrupt {
-                    path,
-                    cause: err.to_string(),
-                });
+                let cause = match limits::Unreadable::of(&err) {
+                    Some(why) => Corruption::Unreadable(why),
+                    None if err.kind() == io::ErrorKind::InvalidInput => Corruption::NotRegular,
+                    None => return Err(StoreError::Io { path, source: err }),
+                };
+                return Err(StoreError::Corrupt { path, cause });
             }
             Err(source) => return Err(StoreError::Io { path, source }),
         };
@@ -233,70 +353,63 @@ impl Drop for Lock {
 /// a newer format before anything else, and a book with text nocard never writes (a terminal
 /// escape in a reference) after. What `update` writes passes here first.
 pub fn parse(path: &Path, text: &str) -> Result<Book, StoreError> {
-    let corrupt = |cause: String| StoreError::Corrupt {
+    let corrupt = |cause: Corruption| StoreError::Corrupt {
         path: path.to_owned(),
         cause,
     };
     if let Some(offset) = limits::too_deep(text) {
-        let Position { line, column } = Position::of(text, offset);
-        return Err(corrupt(format!(
-            "line {line}, column {column}: {}",
-            Problem::TooDeep
-        )));
+        return Err(corrupt(Corruption::TooDeep(Position::of(text, offset))));
     }
     // One limit for reading and writing: what nocard writes it can read again.
     if text.len() > limits::MAX_FILE_BYTES {
-        return Err(corrupt(limits::too_large_cause(
-            u64::try_from(text.len()).ok(),
+        return Err(corrupt(Corruption::Unreadable(
+            limits::Unreadable::too_large(u64::try_from(text.len()).ok()),
         )));
     }
-    let one_line = |err: toml::de::Error| one_line(text, &err);
-    let table: toml::Table = toml::from_str(text).map_err(|err| corrupt(one_line(err)))?;
+    let table: toml::Table = toml::from_str(text).map_err(|err| {
+        let (at, message) = one_line(text, &err);
+        corrupt(Corruption::Syntax(at, message))
+    })?;
     let version = table
         .get("version")
         .and_then(toml::Value::as_integer)
-        .ok_or_else(|| corrupt("it has no format `version`".into()))?;
-    let version =
-        u64::try_from(version).map_err(|_| corrupt("its `version` is negative".into()))?;
+        .ok_or_else(|| corrupt(Corruption::NoVersion))?;
+    let version = u64::try_from(version).map_err(|_| corrupt(Corruption::NegativeVersion))?;
     if version > u64::from(FORMAT_VERSION) {
         return Err(StoreError::Newer {
             path: path.to_owned(),
             version,
         });
     }
-    let mut book: Book = toml::from_str(text).map_err(|err| corrupt(one_line(err)))?;
+    let mut book: Book = toml::from_str(text).map_err(|err| {
+        let (at, message) = one_line(text, &err);
+        corrupt(Corruption::Shape(at, message))
+    })?;
     // In memory, `last_id` is always the highest id given, so that forgetting the newest
     // case can be told from never having had it.
     book.last_id = book.highest_id();
     unsafe_text(&book).map_or(Ok(book), |place| {
-        Err(corrupt(format!(
-            "{place} holds a control character or terminal escape sequence"
-        )))
+        Err(corrupt(Corruption::UnsafeText(place)))
     })
 }
 
-/// The parser's complaint on one line, at its line and column; without the quoted line of
+/// The parser's complaint on one line, and its line and column; without the quoted line of
 /// the file, which could be long and could hold anything.
-fn one_line(text: &str, err: &toml::de::Error) -> String {
+fn one_line(text: &str, err: &toml::de::Error) -> (Option<Position>, String) {
     let message = err
         .message()
         .split_whitespace()
         .collect::<Vec<_>>()
         .join(" ");
-    let message = printable(&message);
-    match err.span() {
-        Some(span) => {
-            let Position { line, column } = Position::of(text, span.start);
-            format!("line {line}, column {column}: {message}")
-        }
-        None => message.into_owned(),
-    }
+    let message = printable(&message).into_owned();
+    let at = err.span().map(|span| Position::of(text, span.start));
+    (at, message)
 }
 
 /// Where the book holds text nocard never writes and would not show, beyond what its typed
 /// fields check themselves: a control character or invisible formatting in a message path or
-/// in the draft, as "case 3's `message`".
-fn unsafe_text(book: &Book) -> Option<String> {
+/// in the draft.
+fn unsafe_text(book: &Book) -> Option<Place> {
     let bad = |text: &str| text.chars().any(is_unsafe_char);
     for case in &book.cases {
         if case
@@ -304,7 +417,7 @@ fn unsafe_text(book: &Book) -> Option<String> {
             .as_ref()
             .is_some_and(|path| bad(&path.to_string_lossy()))
         {
-            return Some(format!("case {}'s `message`", case.id));
+            return Some(Place::CaseMessage(case.id));
         }
     }
     let draft = book.draft.as_ref()?;
@@ -313,15 +426,17 @@ fn unsafe_text(book: &Book) -> Option<String> {
         .as_ref()
         .is_some_and(|path| bad(&path.to_string_lossy()))
     {
-        return Some("the draft's `message`".to_owned());
+        return Some(Place::Draft("message".to_owned()));
     }
     draft
         .answers
         .iter()
         .find(|(key, value)| bad(key) || value.as_str().is_some_and(bad))
-        .map(|(key, _)| format!("the draft's `{}`", printable(key)))
+        .map(|(key, _)| Place::Draft(printable(key).into_owned()))
 }
 
+/// The data folder, owner-only. On Windows it is in the user's profile (`%APPDATA%`), which
+/// only the user (and the system) may open, and what is created in it inherits that.
 fn create_private_dir(dir: &Path) -> io::Result<()> {
     let mut builder = fs::DirBuilder::new();
     builder.recursive(true);

@@ -4,6 +4,7 @@
 pub mod deregister;
 pub mod validate;
 
+use std::fmt::Write as _;
 use std::process::ExitCode;
 
 use anyhow::Result;
@@ -137,7 +138,7 @@ fn store_failure(err: &StoreError, lang: Lang) -> anyhow::Error {
         ),
         StoreError::TooLarge { .. } => Ui::StoreFullHint.get(lang).to_owned(),
     };
-    Failure::new(Ui::StoreUnavailable.fill(lang, &[("cause", &err)]))
+    Failure::new(Ui::StoreUnavailable.fill(lang, &[("cause", &err.message(lang))]))
         .with_hint(hint)
         .into()
 }
@@ -163,12 +164,38 @@ pub fn man(lang: Lang) -> Result<ExitCode> {
         }
         Ok(())
     }
-    let mut cmd = crate::cli::command(lang).disable_help_subcommand(true);
-    cmd.build();
+    let cmd = crate::cli::manual(lang);
     let mut page = Vec::new();
     render(&cmd, &mut page)?;
-    write_stdout(&String::from_utf8_lossy(&page), lang)?;
+    let page = String::from_utf8_lossy(&page);
+    write_stdout(&manual_sections(&page, lang), lang)?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// `page` with the headings of its sections, which `clap_mangen` writes in English (`.SH
+/// OPTIONS`), in `lang`, as manual pages in the language head them.
+fn manual_sections(page: &str, lang: Lang) -> String {
+    let mut out = String::with_capacity(page.len());
+    for line in page.split_inclusive('\n') {
+        let heading = line.strip_prefix(".SH ").map(str::trim_end);
+        let section = heading.and_then(|name| match name {
+            "NAME" => Some(Ui::ManName),
+            "SYNOPSIS" => Some(Ui::ManSynopsis),
+            "DESCRIPTION" => Some(Ui::ManDescription),
+            "OPTIONS" => Some(Ui::ManOptions),
+            "SUBCOMMANDS" => Some(Ui::ManSubcommands),
+            "EXTRA" => Some(Ui::ManExtra),
+            "VERSION" => Some(Ui::ManVersion),
+            _ => None,
+        });
+        match section {
+            Some(section) => {
+                let _ = writeln!(out, ".SH {}", section.get(lang));
+            }
+            None => out.push_str(line),
+        }
+    }
+    out
 }
 
 /// `nocard schema [--common]`: the JSON Schema of operator files.

@@ -7,14 +7,15 @@ use std::process::ExitCode;
 use anyhow::{Context as _, Result};
 use jiff::civil::Date;
 
+use crate::causes::Refusal;
 use crate::context::Context;
-use nocard_model::limits;
-
 use crate::disk;
+use crate::i18n::Ui;
 use crate::operator::{Catalog, FileError, Problem, Rule, Severity, parse_common, parse_operator};
 use crate::output::write_stdout;
 use crate::render::{self, ListFormat};
-use crate::text::printable;
+use crate::text::{Lang, printable};
+use nocard_model::limits;
 
 pub fn run(
     catalog: &Catalog,
@@ -33,11 +34,14 @@ pub fn run(
         files.len()
     } else {
         for path in paths {
-            findings.extend(check_file(path, today)?);
+            findings.extend(check_file(path, today, ctx.lang)?);
         }
         paths.len()
     };
-    write_stdout(&render::findings(&findings, files, format), ctx.lang)?;
+    write_stdout(
+        &render::findings(&findings, files, format, ctx.lang),
+        ctx.lang,
+    )?;
     let (errors, warnings) = render::count(&findings);
     Ok(if errors > 0 || (deny_warnings && warnings > 0) {
         ExitCode::FAILURE
@@ -58,11 +62,15 @@ pub fn check_text(path: &str, id: &str, text: &str, today: Date) -> Vec<FileErro
     findings.unwrap_or_else(|findings| findings)
 }
 
-/// Reads and checks the file at `path`; its name gives the id it must have.
-pub fn check_file(path: &Path, today: Date) -> Result<Vec<FileError>> {
+/// Reads and checks the file at `path`; its name gives the id it must have. The errors that
+/// stop it from being read are in `lang`.
+pub fn check_file(path: &Path, today: Date, lang: Lang) -> Result<Vec<FileError>> {
     let shown = printable(&path.display().to_string()).into_owned();
-    let context = || format!("could not read {shown}");
-    // Only a regular file is opened, and without waiting: a named pipe would block the open.
+    let context = || Ui::CouldNotRead.fill(lang, &[("path", &shown)]);
+    // Only a regular file is opened: a named pipe would block the open itself.
+    if std::fs::metadata(path).is_ok_and(|meta| !meta.is_file()) {
+        return Err(anyhow::Error::new(Refusal::NotAFile.into_io()).context(context()));
+    }
     let file = disk::open_regular(path, disk::Links::Follow).with_context(context)?;
     // A file over the size limit is reported as NC001, unread: it could be of any size.
     let length = file.metadata().with_context(context)?.len();
@@ -81,16 +89,31 @@ pub fn check_file(path: &Path, today: Date) -> Result<Vec<FileError>> {
     Ok(check_text(&shown, id, &text, today))
 }
 
-/// The rules, one a line, for `--help` and the README.
+/// The rules, one a line, in `lang`, for `--help` (in English, as CONTRIBUTING.md lists them).
 #[must_use]
-pub fn rule_list() -> String {
+pub fn rule_list(lang: Lang) -> String {
+    let level = |rule: Rule| {
+        match rule.severity() {
+            Severity::Error => Ui::SeverityError,
+            Severity::Warning => Ui::SeverityWarning,
+        }
+        .get(lang)
+    };
+    let width = Rule::ALL
+        .iter()
+        .map(|rule| console::measure_text_width(level(*rule)))
+        .max()
+        .unwrap_or(0);
     let mut out = String::new();
     for rule in Rule::ALL {
-        let level = match rule.severity() {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
-        };
-        let _ = writeln!(out, "  {}  {level:<7}  {}", rule.code(), rule.description());
+        let level = level(rule);
+        let pad = " ".repeat(width - console::measure_text_width(level));
+        let _ = writeln!(
+            out,
+            "  {}  {level}{pad}  {}",
+            rule.code(),
+            crate::operator::rule_text(rule).get(lang)
+        );
     }
     out
 }

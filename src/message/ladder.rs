@@ -20,7 +20,13 @@ use crate::text::Lang;
 /// written (a letter, an e-mail, a chat), else by letter or e-mail where the operator takes
 /// one, else as a text to send in writing however the operator allows.
 #[must_use]
-pub fn follow_up(case: &Case, operator: &Operator, today: Date, lang: Lang, path: &Path) -> Message {
+pub fn follow_up(
+    case: &Case,
+    operator: &Operator,
+    today: Date,
+    lang: Lang,
+    path: &Path,
+) -> Message {
     let (form, recipient) = written_form(case, operator);
     let name = case.name.as_deref().unwrap_or_default();
     let head = Head {
@@ -105,10 +111,17 @@ fn follow_up_words(case: &Case, lang: Lang) -> Words {
 /// The complaint to Brukerklagenemnda for `case`, written on `today`, with the translation
 /// into `lang` beside it. `path` is where it is saved: the translation names it.
 #[must_use]
-pub fn complaint(case: &Case, operator: &Operator, today: Date, lang: Lang, path: &Path) -> Message {
-    let file = path
-        .file_name()
-        .map_or_else(|| path.display().to_string(), |name| name.to_string_lossy().into_owned());
+pub fn complaint(
+    case: &Case,
+    operator: &Operator,
+    today: Date,
+    lang: Lang,
+    path: &Path,
+) -> Message {
+    let file = path.file_name().map_or_else(
+        || path.display().to_string(),
+        |name| name.to_string_lossy().into_owned(),
+    );
     let text = complaint_text(case, operator, today, Lang::Nb);
     let translation = (lang != Lang::Nb).then(|| {
         let title = Ui::TranslationTitle.fill(lang, &[("path", &file)]);
@@ -119,13 +132,13 @@ pub fn complaint(case: &Case, operator: &Operator, today: Date, lang: Lang, path
         )
     });
     Message {
-        shown: attachments(case, operator, lang)
-            .iter()
-            .enumerate()
-            .fold(String::new(), |mut out, (index, line)| {
+        shown: attachments(case, operator, lang).iter().enumerate().fold(
+            String::new(),
+            |mut out, (index, line)| {
                 let _ = writeln!(out, "{}. {line}", index + 1);
                 out
-            }),
+            },
+        ),
         text,
         translation,
         mailto: None,
@@ -144,9 +157,15 @@ fn complaint_text(case: &Case, operator: &Operator, today: Date, lang: Lang) -> 
     let mut out = String::new();
     line(&mut out, Ui::BknTitle.get(lang));
     let _ = writeln!(out, "{}\n", day(today));
-    line(&mut out, &Ui::BknComplainant.fill(lang, &[("name", &name), ("number", number)]));
+    line(
+        &mut out,
+        &Ui::BknComplainant.fill(lang, &[("name", &name), ("number", number)]),
+    );
     if let Some(address) = &case.address {
-        line(&mut out, &Ui::BknAddress.fill(lang, &[("address", address)]));
+        line(
+            &mut out,
+            &Ui::BknAddress.fill(lang, &[("address", address)]),
+        );
     }
     let provider = &*operator.legal_name;
     match &operator.org_number {
@@ -154,7 +173,10 @@ fn complaint_text(case: &Case, operator: &Operator, today: Date, lang: Lang) -> 
             &mut out,
             &Ui::BknProviderOrg.fill(lang, &[("provider", &provider), ("org", org)]),
         ),
-        None => line(&mut out, &Ui::BknProvider.fill(lang, &[("provider", &provider)])),
+        None => line(
+            &mut out,
+            &Ui::BknProvider.fill(lang, &[("provider", &provider)]),
+        ),
     }
     out.push('\n');
     line(
@@ -179,10 +201,8 @@ fn complaint_text(case: &Case, operator: &Operator, today: Date, lang: Lang) -> 
         events.push(Ui::BknFollowedUp.fill(lang, &[("date", &day(*date))]));
     }
     match case.refused {
-        Some(date) => events.push(Ui::BknRefused.fill(
-            lang,
-            &[("date", &day(date)), ("operator", &operator_name)],
-        )),
+        Some(date) => events
+            .push(Ui::BknRefused.fill(lang, &[("date", &day(date)), ("operator", &operator_name)])),
         None => events.push(Ui::BknNoAnswer.fill(lang, &[("operator", &operator_name)])),
     }
     // Forbrukertilsynet's position, where the operator takes cancellations one way only
@@ -200,7 +220,11 @@ fn complaint_text(case: &Case, operator: &Operator, today: Date, lang: Lang) -> 
     );
     let _ = writeln!(out, "\n{}", Ui::BknAttached.get(lang));
     for (index, attachment) in attachments(case, operator, lang).iter().enumerate() {
-        let _ = writeln!(out, "{}", indented(&format!("{}. {attachment}", index + 1), &phone));
+        let _ = writeln!(
+            out,
+            "{}",
+            indented(&format!("{}. {attachment}", index + 1), &phone)
+        );
     }
     let _ = writeln!(out, "\n{name}");
     out
@@ -217,13 +241,20 @@ fn attachments(case: &Case, operator: &Operator, lang: Lang) -> Vec<String> {
     let day = |date: Date| long_date(date, lang);
     let operator_name = &*operator.name;
     let request = match (&case.message, &case.sha256) {
-        (Some(path), Some(hash)) if !matches!(case.channel, ChannelKind::Phone | ChannelKind::Store) => {
-            let file = path
-                .file_name()
-                .map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
+        (Some(path), Some(hash))
+            if !matches!(case.channel, ChannelKind::Phone | ChannelKind::Store) =>
+        {
+            let file = path.file_name().map_or_else(
+                || path.display().to_string(),
+                |n| n.to_string_lossy().into_owned(),
+            );
             Ui::BknAttachRequest.fill(
                 lang,
-                &[("date", &day(case.since())), ("file", &file), ("hash", hash)],
+                &[
+                    ("date", &day(case.since())),
+                    ("file", &file),
+                    ("hash", hash),
+                ],
             )
         }
         _ => Ui::BknAttachRequestPlain.fill(lang, &[("date", &day(case.since()))]),

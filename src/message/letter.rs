@@ -54,7 +54,11 @@ pub(super) fn body(head: &Head, words: &Words, lang: Lang) -> String {
     }
     let _ = writeln!(out, "\n{}", Ui::MsgRegards.get(lang));
     let _ = writeln!(out, "{}", head.name);
-    let _ = writeln!(out, "{}", Ui::MsgMobile.fill(lang, &[("number", head.phone)]));
+    let _ = writeln!(
+        out,
+        "{}",
+        Ui::MsgMobile.fill(lang, &[("number", head.phone)])
+    );
     out
 }
 
@@ -66,7 +70,11 @@ pub(super) fn letter(head: &Head, words: &Words, signed_as: Ui, lang: Lang) -> S
     for line in head.address.iter().flat_map(|address| address.lines()) {
         let _ = writeln!(out, "{line}");
     }
-    let _ = writeln!(out, "{}\n", Ui::MsgMobile.fill(lang, &[("number", head.phone)]));
+    let _ = writeln!(
+        out,
+        "{}\n",
+        Ui::MsgMobile.fill(lang, &[("number", head.phone)])
+    );
     for line in recipient_lines(head) {
         let _ = writeln!(out, "{line}");
     }

@@ -14,11 +14,11 @@ use jiff::civil::Date;
 
 use crate::answers::Answers;
 use crate::i18n::Ui;
-use letter::{Head, Words};
 use crate::operator::{Address, Channel, ChannelKind, Operator};
 use crate::situation::Plan;
 use crate::text::Lang;
 use crate::values::{BankAccount, CustomerNumber, MobileNumber, PostalAddress};
+use letter::{Head, Words};
 
 pub use email::MAILTO_LIMIT;
 pub use ladder::{complaint, follow_up};

@@ -8,11 +8,12 @@ use std::io;
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context as _, Result};
-use nocard_model::limits;
+use nocard_model::limits::{self, Unreadable};
 
 use super::{
     Common, FileError, Operator, Position, Problem, is_operator_id, parse_common, parse_operator,
 };
+use crate::causes::{self, Refusal};
 use crate::context::Clock;
 use crate::error::Failure;
 use crate::i18n::Ui;
@@ -136,7 +137,8 @@ impl<'c> Catalog<'c> {
                 if let Ok(Some(why)) = refusal(dir, &path) {
                     let shown = printable(&path.display().to_string()).into_owned();
                     let message = Ui::CouldNotRead.fill(self.lang, &[("path", &shown)]);
-                    let message = format!("{message}: {why}");
+                    let message =
+                        causes::because(&message, &causes::io(&why, self.lang), self.lang);
                     eprintln!(
                         "{}",
                         Ui::WarningLine.fill(self.lang, &[("message", &message)])
@@ -183,7 +185,8 @@ impl<'c> Catalog<'c> {
                 Ok(None) => ensure_dir(dir, self.lang)?,
                 Err(err) => {
                     let message = Ui::CouldNotRead.fill(self.lang, &[("path", &shown)]);
-                    return Err(Failure::new(format!("{message}: {err}"))
+                    let why = causes::io(&err, self.lang);
+                    return Err(Failure::new(causes::because(&message, &why, self.lang))
                         .with_hint(Ui::FixFileHint.fill(self.lang, &[("path", &shown)]))
                         .into());
                 }
@@ -257,11 +260,11 @@ impl<'c> Catalog<'c> {
         }
     }
 
+    /// The error for an operator nocard does not know: the one whose id, name or brand `id`
+    /// is a slip for, where there is one, else every id.
     fn unknown(&self, id: &str) -> anyhow::Error {
         let lang = self.lang;
-        let known = self
-            .ids()
-            .map_or_else(|_| String::new(), |ids| ids.join(", "));
+        let ids = self.ids().unwrap_or_default();
         let plausible = id
             .chars()
             .all(|c| c.is_alphanumeric() || c == ' ' || c == '-');
@@ -271,9 +274,35 @@ impl<'c> Catalog<'c> {
         } else {
             Ui::NotAnId.fill(lang, &[("id", &shown)])
         };
-        Failure::usage(problem)
-            .with_hint(Ui::KnownOperatorsHint.fill(lang, &[("ids", &known)]))
-            .into()
+        // Each id with the names it goes by; an operator whose file is broken by its id alone.
+        let names: Vec<(String, String)> = ids
+            .iter()
+            .flat_map(|known| {
+                let operator = self.operator(known).ok();
+                let names = operator.iter().flat_map(|operator| {
+                    std::iter::once(operator.name.to_string())
+                        .chain(operator.brands.iter().map(ToString::to_string))
+                });
+                std::iter::once(known.clone())
+                    .chain(names.collect::<Vec<_>>())
+                    .map(|name| (known.clone(), name))
+                    .collect::<Vec<_>>()
+            })
+            .collect();
+        let nearest = crate::suggest::nearest(id, names.iter().map(|(_, name)| name.as_str()));
+        let mut suggested: Vec<&str> = names
+            .iter()
+            .filter(|(_, name)| nearest.contains(&name.as_str()))
+            .map(|(known, _)| known.as_str())
+            .collect();
+        suggested.dedup();
+        let hint = match crate::suggest::did_you_mean(&suggested, lang) {
+            Some(suggestion) => {
+                Ui::SuggestedOperatorHint.fill(lang, &[("suggestion", &suggestion)])
+            }
+            None => Ui::KnownOperatorsHint.fill(lang, &[("ids", &ids.join(", "))]),
+        };
+        Failure::usage(problem).with_hint(hint).into()
     }
 }
 
@@ -306,8 +335,8 @@ fn shown_name(name: &str) -> String {
 
 /// Why nocard will not read `path` in the operators folder `dir`, if it will not: a symbolic
 /// link that leads out of the folder (or nowhere), anything but a regular file (a named pipe
-/// would never end), or a file over 1 MiB. Decided before anything is read.
-fn refusal(dir: &Path, path: &Path) -> io::Result<Option<String>> {
+/// would never end), or a file over 1 MiB. Decided before anything is read; the error to show.
+fn refusal(dir: &Path, path: &Path) -> io::Result<Option<io::Error>> {
     let link = match fs::symlink_metadata(path) {
         Ok(link) => link,
         Err(err) if err.kind() == io::ErrorKind::NotFound => return Ok(None),
@@ -317,25 +346,21 @@ fn refusal(dir: &Path, path: &Path) -> io::Result<Option<String>> {
         let target = match fs::canonicalize(path) {
             Ok(target) => target,
             Err(err) if err.kind() == io::ErrorKind::NotFound => {
-                return Ok(Some(
-                    "it is a symbolic link to a file that does not exist".to_owned(),
-                ));
+                return Ok(Some(Refusal::LinkToNothing.into_io()));
             }
             Err(err) => return Err(err),
         };
         if !target.starts_with(fs::canonicalize(dir)?) {
-            return Ok(Some(format!(
-                "it is a symbolic link to {}, outside the operators folder; nocard does not follow it",
-                printable(&target.display().to_string())
-            )));
+            let shown = printable(&target.display().to_string()).into_owned();
+            return Ok(Some(Refusal::LinkOutside(shown).into_io()));
         }
     }
     let metadata = fs::metadata(path)?;
     if !metadata.is_file() {
-        return Ok(Some("it is not a regular file".to_owned()));
+        return Ok(Some(Refusal::NotAFile.into_io()));
     }
     if usize::try_from(metadata.len()).map_or(true, |length| length > limits::MAX_FILE_BYTES) {
-        return Ok(Some(limits::too_large_cause(Some(metadata.len()))));
+        return Ok(Some(Unreadable::TooLarge(metadata.len()).into_io()));
     }
     Ok(None)
 }
@@ -344,7 +369,7 @@ fn refusal(dir: &Path, path: &Path) -> io::Result<Option<String>> {
 /// nocard refuses is an error that says why.
 fn read_in_folder(dir: &Path, path: &Path) -> io::Result<Option<String>> {
     if let Some(why) = refusal(dir, path)? {
-        return Err(io::Error::new(io::ErrorKind::InvalidInput, why));
+        return Err(why);
     }
     // Opened without waiting, and looked at again once open: the file checked above may
     // have been swapped for a named pipe since.
@@ -377,21 +402,44 @@ struct File {
     model: Option<&'static Model>,
 }
 
+/// The error for a file that cannot be used: its first problem, and how many more there are.
+/// The checker's findings name what is wrong in English, as the files are written first; in the
+/// other languages the rule broken is said instead, and `operators validate` shows the rest.
 fn broken(problems: Vec<FileError>, file: &File, lang: Lang) -> anyhow::Error {
-    let more = problems.len() - 1;
+    let more = problems.len().saturating_sub(1);
     let mut message = problems
         .into_iter()
         .next()
-        .map(|err| err.to_string())
+        .map(|err| match lang {
+            Lang::En => err.to_string(),
+            Lang::Nb | Lang::Zh => {
+                let Position { line, column } = err.place();
+                let rule = err.problem.rule();
+                Ui::BreaksRule.fill(
+                    lang,
+                    &[
+                        (
+                            "place",
+                            &format!("{}:{line}:{column}", printable(&err.path)),
+                        ),
+                        ("code", &rule.code()),
+                        ("rule", &super::rule_text(rule).get(lang)),
+                        ("path", &printable(&err.path)),
+                    ],
+                )
+            }
+        })
         .unwrap_or_default();
+    // Chinese brackets carry their own space.
+    let gap = if lang == Lang::Zh { "" } else { " " };
     match more {
         0 => {}
         1 => {
-            message.push(' ');
+            message.push_str(gap);
             message.push_str(Ui::OneMoreProblem.get(lang));
         }
         more => {
-            message.push(' ');
+            message.push_str(gap);
             message.push_str(&Ui::MoreProblems.fill(lang, &[("count", &more)]));
         }
     }

@@ -5,20 +5,23 @@ use std::fmt::Write as _;
 use serde_json::json;
 
 use super::ListFormat;
+use crate::i18n::Ui;
 use crate::operator::{FileError, Severity};
+use crate::text::Lang;
 
-/// The findings in `format`, for `files` files checked.
+/// The findings in `format`, for `files` files checked. The findings are in English, as the
+/// files they are about are written first; the count is in `lang`.
 #[must_use]
-pub fn findings(findings: &[FileError], files: usize, format: ListFormat) -> String {
+pub fn findings(findings: &[FileError], files: usize, format: ListFormat, lang: Lang) -> String {
     match format {
-        ListFormat::Text => text(findings, files),
+        ListFormat::Text => text(findings, files, lang),
         ListFormat::Json => json(findings),
     }
 }
 
 /// `path:line:column: CODE message`, one a line, then a count.
 #[must_use]
-fn text(findings: &[FileError], files: usize) -> String {
+fn text(findings: &[FileError], files: usize, lang: Lang) -> String {
     let mut out = String::new();
     for finding in findings {
         let place = finding.place();
@@ -34,12 +37,24 @@ fn text(findings: &[FileError], files: usize) -> String {
         );
     }
     let (errors, warnings) = count(findings);
+    let counted = |count: usize, one: Ui, many: Ui| {
+        if count == 1 {
+            one.get(lang).to_owned()
+        } else {
+            many.fill(lang, &[("count", &count)])
+        }
+    };
     let _ = writeln!(
         out,
-        "{errors} error{}, {warnings} warning{} in {files} file{}",
-        plural(errors),
-        plural(warnings),
-        plural(files)
+        "{}",
+        Ui::FindingsCount.fill(
+            lang,
+            &[
+                ("errors", &counted(errors, Ui::OneError, Ui::Errors)),
+                ("warnings", &counted(warnings, Ui::OneWarning, Ui::Warnings)),
+                ("files", &counted(files, Ui::OneFile, Ui::Files)),
+            ],
+        )
     );
     out
 }
@@ -75,8 +90,4 @@ pub fn count(findings: &[FileError]) -> (usize, usize) {
         .filter(|f| f.problem.rule().severity() == Severity::Error)
         .count();
     (errors, findings.len() - errors)
-}
-
-fn plural(n: usize) -> &'static str {
-    if n == 1 { "" } else { "s" }
 }

@@ -291,7 +291,13 @@ fn cite(source: &Source, lang: Lang) -> String {
         SourceKind::Code => notes.push(Ui::SourceCode.get(lang).to_owned()),
         SourceKind::Official | SourceKind::Authority => {}
     }
-    let _ = write!(cited, " ({})", notes.join("; "));
+    cited = Ui::InBrackets.fill(
+        lang,
+        &[
+            ("text", &cited),
+            ("inner", &notes.join(Ui::ListSeparator.get(lang))),
+        ],
+    );
     if let Some(link) = source.link() {
         let _ = write!(cited, " {link}");
     }

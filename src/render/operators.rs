@@ -94,6 +94,10 @@ pub fn operator_list(operators: &[Operator], format: ListFormat, layout: &Layout
 fn network(operator: &Operator, layout: &Layout) -> String {
     match &operator.network {
         Some(network) if network.provenance.confirmed => network.name.to_string(),
+        // Chinese brackets carry their own space.
+        Some(network) if layout.lang == crate::text::Lang::Zh => {
+            format!("{}{}", network.name, layout.t(Ui::NotConfirmedShort))
+        }
         Some(network) => format!("{} {}", network.name, layout.t(Ui::NotConfirmedShort)),
         None => String::new(),
     }
@@ -151,23 +155,18 @@ pub fn operator(operator: &Operator, today: jiff::civil::Date, layout: &Layout) 
     let mut out = String::new();
     let mut legal = operator.legal_name.to_string();
     if let Some(number) = &operator.org_number {
-        let _ = write!(
-            legal,
-            ", {}",
-            layout.tf(Ui::OrgNumber, &[("number", number)])
-        );
+        let number = layout.tf(Ui::OrgNumber, &[("number", number)]);
+        legal = layout.tf(Ui::Joined, &[("first", &legal), ("then", &number)]);
     }
-    layout.emphasized(
-        Emphasis::Bold,
-        &mut out,
-        "",
-        "",
-        &format!("{} ({legal})", operator.name),
+    let title = layout.tf(
+        Ui::InBrackets,
+        &[("text", &operator.name), ("inner", &legal)],
     );
+    layout.emphasized(Emphasis::Bold, &mut out, "", "", &title);
     let summary = layout.tf(
         Ui::OperatorSummary,
         &[
-            ("brands", &operator.brands.join(", ")),
+            ("brands", &operator.brands.join(layout.t(Ui::ListComma))),
             ("date", &long_date(operator.checked, lang)),
             ("count", &operator.sources.len()),
             ("home", &operator.home),
@@ -226,8 +225,13 @@ pub fn operator(operator: &Operator, today: jiff::civil::Date, layout: &Layout) 
         layout,
         &layout.tf(Ui::HeadingAnswersKeys, &[("id", &operator.id)]),
     );
+    let width = Question::ALL
+        .map(|q| q.key().len())
+        .into_iter()
+        .max()
+        .unwrap_or(0);
     for question in Question::ALL {
-        let first = format!("  {:<8} ", question.key());
+        let first = format!("  {:<width$}  ", question.key());
         layout.paragraph(
             &mut out,
             &first,
@@ -283,24 +287,35 @@ pub(super) enum Citations<'a> {
 
 pub(super) fn channel(out: &mut String, layout: &Layout, citations: &Citations, channel: &Channel) {
     let lang = layout.lang;
-    let mut line = format!(
-        "{}: {}",
-        channel_kind(channel.kind, layout),
-        channel.label.get(lang)
-    );
-    match &channel.address {
+    let label = channel.label.get(lang);
+    let what = match &channel.address {
         Address::Phone(number) => {
-            let _ = write!(line, ", {number} ");
-            match channel.address.abroad() {
-                Some(abroad) => line.push_str(&layout.tf(Ui::FromAbroad, &[("number", &abroad)])),
-                None => line.push_str(layout.t(Ui::OnlyFromNorway)),
-            }
+            let number = number.to_string();
+            let reach = match channel.address.abroad() {
+                Some(abroad) => layout.tf(Ui::FromAbroad, &[("number", &abroad)]),
+                None => layout.t(Ui::OnlyFromNorway).to_owned(),
+            };
+            let with_number = layout.tf(Ui::Joined, &[("first", &label), ("then", &number)]);
+            // Chinese brackets carry their own space.
+            let gap = if lang == crate::text::Lang::Zh {
+                ""
+            } else {
+                " "
+            };
+            format!("{with_number}{gap}{reach}")
         }
         Address::Url(address) | Address::Email(address) | Address::Postal(address) => {
-            let _ = write!(line, ", {address}");
+            layout.tf(Ui::Joined, &[("first", &label), ("then", address)])
         }
-        Address::None => {}
-    }
+        Address::None => label.to_owned(),
+    };
+    let line = layout.tf(
+        Ui::OptionKind,
+        &[
+            ("kind", &channel_kind(channel.kind, layout)),
+            ("what", &what),
+        ],
+    );
     layout.paragraph(out, "  • ", "    ", &line);
     if let Some(needs) = &channel.needs {
         let line = layout.tf(Ui::Needs, &[("what", &needs.get(lang))]);
@@ -339,7 +354,7 @@ fn facts(
                 .filter_map(|source| sources.iter().position(|s| s.id == source.id))
                 .map(|index| format!("[{}]", index + 1))
                 .collect();
-            let numbers = numbers.join(", ");
+            let numbers = numbers.join(layout.t(Ui::ListComma));
             let line = match provenance.caveat(*today) {
                 Some(Age::Old { year }) => layout.tf(
                     Ui::SourcesLineOld,

@@ -1,7 +1,5 @@
 //! The case book as the user reads it: what was sent, when, and what to do next.
 
-use std::fmt::Write as _;
-
 use jiff::civil::Date;
 use serde_json::json;
 
@@ -277,7 +275,7 @@ fn how_to_reach(case: &Case, operator: Option<&Operator>, layout: &Layout) -> St
             Address::None => None,
         });
     if let Some(address) = address {
-        let _ = write!(how, ", {address}");
+        how = layout.tf(Ui::Joined, &[("first", &how), ("then", &address)]);
     }
     how
 }

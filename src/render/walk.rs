@@ -598,14 +598,22 @@ fn channel_option(kind: ChannelKind, operator: &Operator, layout: &Layout) -> St
                     ),
                     None => number.to_string(),
                 },
-                Address::Phone(number) => match channel.address.abroad() {
-                    Some(abroad) => format!(
-                        "{label}, {number} {}",
-                        layout.tf(Ui::FromAbroad, &[("number", &abroad)])
-                    ),
-                    None => format!("{label}, {number}"),
-                },
-                Address::Email(address) => format!("{label}, {address}"),
+                Address::Phone(number) => {
+                    let number = number.to_string();
+                    let text = layout.tf(Ui::Joined, &[("first", &label), ("then", &number)]);
+                    match channel.address.abroad() {
+                        // Chinese brackets carry their own space.
+                        Some(abroad) => format!(
+                            "{text}{}{}",
+                            if lang == Lang::Zh { "" } else { " " },
+                            layout.tf(Ui::FromAbroad, &[("number", &abroad)])
+                        ),
+                        None => text,
+                    }
+                }
+                Address::Email(address) => {
+                    layout.tf(Ui::Joined, &[("first", &label), ("then", address)])
+                }
                 Address::Url(_) | Address::None => label.to_owned(),
             };
             if let Some(needs) = &channel.needs {

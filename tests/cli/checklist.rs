@@ -137,14 +137,43 @@ fn unconfirmed_facts_send_the_user_to_the_operator() {
 
 #[test]
 fn an_unknown_operator_is_named_with_the_known_ones() {
-    let err = stderr_of(nocard().args(["checklist", "--operator", "telenr"]), 2);
+    // Near none of them: the whole list.
+    let err = stderr_of(nocard().args(["checklist", "--operator", "vodafone"]), 2);
     assert!(
-        err.starts_with("error: unknown operator `telenr`\n"),
+        err.starts_with("error: unknown operator `vodafone`\n"),
         "{err}"
     );
     assert!(
         err.contains("hint: known operators: chilimobil, ice, lycamobile, mycall, onecall, plussmobil, talkmore, telenor, telia;"),
         "{err}"
+    );
+}
+
+#[test]
+fn a_slip_in_an_operator_suggests_the_one_meant_alone() {
+    for (typed, meant) in [
+        ("telnor", "telenor"),
+        ("telenr", "telenor"),
+        ("Telnor", "telenor"),
+        ("talkmor", "talkmore"),
+        // A brand names its operator's id.
+        ("Nicemobill", "ice"),
+    ] {
+        let err = stderr_of(nocard().args(["checklist", "--operator", typed]), 2);
+        assert_eq!(
+            err,
+            format!(
+                "error: unknown operator `{typed}`\nhint: did you mean `{meant}`? `nocard operators list` shows every operator\n"
+            )
+        );
+    }
+    let zh = stderr_of(
+        nocard().args(["checklist", "--operator", "telnor", "--lang", "zh"]),
+        2,
+    );
+    assert_eq!(
+        zh,
+        "错误：未知的运营商 `telnor`\n提示：您是不是想输入 `telenor`？运行 `nocard operators list` 可查看全部运营商\n"
     );
 }
 

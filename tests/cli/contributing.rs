@@ -80,3 +80,31 @@ fn contributing_lists_every_rule_as_the_validator_does() {
         assert!(guide.contains(&row), "CONTRIBUTING.md lacks {row}");
     }
 }
+
+/// CI runs the test command README.md gives, and builds and lints nocard for Windows.
+#[test]
+fn ci_runs_the_readmes_tests_and_checks_windows() {
+    let readme = std::fs::read_to_string(repo("README.md")).unwrap();
+    let ci = std::fs::read_to_string(repo(".ci/run")).unwrap();
+    let after = readme
+        .split_once("Run the tests")
+        .expect("README.md says how to run the tests")
+        .1;
+    let command = after
+        .lines()
+        .skip_while(|line| !line.starts_with("```"))
+        .nth(1)
+        .expect("a code block with the command");
+    let commands: Vec<&str> = ci.lines().map(str::trim).collect();
+    assert!(
+        commands.contains(&command),
+        "`.ci/run` does not run `{command}`"
+    );
+    for windows in [
+        "cargo build --target \"$windows\" --locked",
+        "cargo clippy --target \"$windows\" --locked -- -D warnings",
+        "windows=x86_64-pc-windows-gnu",
+    ] {
+        assert!(commands.contains(&windows), "`.ci/run` lacks `{windows}`");
+    }
+}

@@ -233,7 +233,7 @@ fn a_bad_answer_names_the_key_the_place_and_the_reason() {
         (
             "phone = \"+47 912 34 567\"",
             "phoen = \"912 34 567\"",
-            ":7:1: unknown field `phoen`",
+            ":7:1: unknown key `phoen`; did you mean `phone`?",
         ),
         (
             "channel = \"letter\"",

@@ -39,6 +39,24 @@ fn the_language_comes_from_the_environment_when_no_flag_is_given() {
 }
 
 #[test]
+fn lc_all_decides_over_lang_as_posix_has_it() {
+    let c = stdout_of(
+        nocard()
+            .arg("checklist")
+            .env("LC_ALL", "C")
+            .env("LANG", "zh_CN.UTF-8"),
+    );
+    assert!(c.starts_with("Checklist"), "{c}");
+    let nb = stdout_of(
+        nocard()
+            .arg("checklist")
+            .env("LC_ALL", "nb_NO.UTF-8")
+            .env("LANG", "zh_CN.UTF-8"),
+    );
+    assert!(nb.starts_with("Sjekkliste"), "{nb}");
+}
+
+#[test]
 fn an_unknown_language_is_a_usage_error() {
     let err = stderr_of(nocard().args(["checklist", "--lang", "de"]), 2);
     assert!(err.contains("invalid value 'de'"), "{err}");

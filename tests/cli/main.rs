@@ -5,6 +5,7 @@ mod helpers;
 mod checklist;
 mod contributing;
 mod deregister;
+mod english;
 mod golden;
 mod hardening;
 mod languages;

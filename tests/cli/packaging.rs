@@ -55,6 +55,19 @@ fn the_manual_page_is_roff_with_a_page_for_each_command() {
     }
     assert!(!page.contains(".TH nocard-help"), "{page}");
     assert!(!page.contains(ESC), "{page}");
+    assert!(page.contains("\n.SH OPTIONS\n"), "{page}");
+    // The sections are headed in the language, as the help is written in it.
+    let zh = stdout_of(nocard().args(["--lang", "zh", "man"]));
+    for heading in ["名称", "概要", "描述", "选项", "子命令", "版本"] {
+        assert!(
+            zh.contains(&format!("\n.SH {heading}\n")),
+            "no {heading} in {zh}"
+        );
+    }
+    assert!(
+        !zh.contains(".SH OPTIONS") && !zh.contains("Print help"),
+        "{zh}"
+    );
 }
 
 #[test]

@@ -156,7 +156,7 @@ fn escapes_in_answers_keys_and_values_are_shown_as_data() {
         ),
         (
             "answers-escape-in-key.toml",
-            "answers-escape-in-key.toml:1:1: unknown field `\\u{1b}[2Jintent`",
+            "answers-escape-in-key.toml:1:1: unknown key `\\u{1b}[2Jintent`",
         ),
         (
             "answers-c1-in-channel.toml",

@@ -11,42 +11,60 @@ pub const MAX_FILE_BYTES: usize = 1024 * 1024;
 /// a limit keeps a hostile file from exhausting the stack of anything that walks the tree.
 pub const MAX_NESTING: usize = 64;
 
-/// The cause given for a file over [`MAX_FILE_BYTES`], e.g. in "could not read x.toml: …".
-#[must_use]
-pub fn too_large_cause(bytes: Option<u64>) -> String {
-    match bytes {
-        Some(bytes) => {
-            format!(
-                "it is {bytes} bytes; nocard reads files of at most 1 MiB ({MAX_FILE_BYTES} bytes)"
-            )
-        }
-        None => format!(
-            "it is over 1 MiB; nocard reads files of at most 1 MiB ({MAX_FILE_BYTES} bytes)"
-        ),
+/// Why nocard refuses to read a file, carried inside the `io::Error` the readers return, so
+/// that whoever shows the error can say it in the user's language (see `Unreadable::of`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+pub enum Unreadable {
+    /// Larger than [`MAX_FILE_BYTES`]: its size, where it is known before reading.
+    #[error("it is {0} bytes; nocard reads files of at most 1 MiB ({MAX_FILE_BYTES} bytes)")]
+    TooLarge(u64),
+    /// More than [`MAX_FILE_BYTES`] came from something whose size is not known first.
+    #[error("it is over 1 MiB; nocard reads files of at most 1 MiB ({MAX_FILE_BYTES} bytes)")]
+    OverLimit,
+    /// Not UTF-8: the first line that holds a byte that is not.
+    #[error("it is not UTF-8 text (line {line} holds a byte that is not)")]
+    NotUtf8 { line: usize },
+}
+
+impl Unreadable {
+    /// The refusal `err` carries, if it is one of these.
+    #[must_use]
+    pub fn of(err: &io::Error) -> Option<Unreadable> {
+        err.get_ref()?.downcast_ref::<Unreadable>().copied()
+    }
+
+    /// A file of `bytes` bytes, or of a size not known, is over the limit.
+    #[must_use]
+    pub fn too_large(bytes: Option<u64>) -> Self {
+        bytes.map_or(Unreadable::OverLimit, Unreadable::TooLarge)
+    }
+
+    /// The refusal as the `io::Error` the readers return.
+    #[must_use]
+    pub fn into_io(self) -> io::Error {
+        let kind = match self {
+            Unreadable::TooLarge(_) | Unreadable::OverLimit => io::ErrorKind::FileTooLarge,
+            Unreadable::NotUtf8 { .. } => io::ErrorKind::InvalidData,
+        };
+        io::Error::new(kind, self)
     }
 }
 
 /// Reads `reader` to the end as UTF-8 text of at most [`MAX_FILE_BYTES`], without reading
 /// more than one byte past the limit (a named pipe or `/dev/zero` cannot make it read on).
-/// The errors say why, for "could not read PATH: why".
+/// The errors say why, for "could not read PATH: why", and carry an [`Unreadable`].
 pub fn read_text(reader: impl Read) -> io::Result<String> {
     let mut bytes = Vec::new();
     reader
         .take(MAX_FILE_BYTES as u64 + 1)
         .read_to_end(&mut bytes)?;
     if bytes.len() > MAX_FILE_BYTES {
-        return Err(io::Error::new(
-            io::ErrorKind::FileTooLarge,
-            too_large_cause(None),
-        ));
+        return Err(Unreadable::OverLimit.into_io());
     }
     String::from_utf8(bytes).map_err(|err| {
         let valid = &err.as_bytes()[..err.utf8_error().valid_up_to()];
         let line = std::str::from_utf8(valid).map_or(0, |text| text.matches('\n').count()) + 1;
-        io::Error::new(
-            io::ErrorKind::InvalidData,
-            format!("it is not UTF-8 text (line {line} holds a byte that is not)"),
-        )
+        Unreadable::NotUtf8 { line }.into_io()
     })
 }
 
@@ -55,10 +73,7 @@ pub fn read_text(reader: impl Read) -> io::Result<String> {
 pub fn read_file(file: std::fs::File) -> io::Result<String> {
     let length = file.metadata()?.len();
     if usize::try_from(length).map_or(true, |length| length > MAX_FILE_BYTES) {
-        return Err(io::Error::new(
-            io::ErrorKind::FileTooLarge,
-            too_large_cause(Some(length)),
-        ));
+        return Err(Unreadable::TooLarge(length).into_io());
     }
     read_text(file)
 }
@@ -240,5 +255,6 @@ mod tests {
             err.to_string(),
             "it is not UTF-8 text (line 2 holds a byte that is not)"
         );
+        assert_eq!(Unreadable::of(&err), Some(Unreadable::NotUtf8 { line: 2 }));
     }
 }

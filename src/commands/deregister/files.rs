@@ -235,10 +235,7 @@ const OWN_FILE: &str =
 fn stage(path: &Path, text: &str) -> std::io::Result<disk::Staged> {
     use std::io::{Error, ErrorKind};
     if path.to_string_lossy().chars().any(is_unsafe_char) {
-        return Err(Error::new(
-            ErrorKind::InvalidInput,
-            "the file name holds a control character or invisible formatting",
-        ));
+        return Err(crate::causes::Refusal::UnsafeName.into_io());
     }
     // The case book keeps the name as text: one it could not keep is refused here.
     if path.to_str().is_none() {

@@ -133,53 +133,6 @@ impl Rule {
         format!("NC{:03}", self as usize + 1)
     }
 
-    /// One line, for `nocard operators validate --help` and the README.
-    #[must_use]
-    pub fn description(self) -> &'static str {
-        match self {
-            Rule::Syntax => "the file is valid TOML, at most 1 MiB and 64 levels deep",
-            Rule::Shape => "every key is known, present where required, and of the right type",
-            Rule::IdMatchesFile => "`id` equals the file name",
-            Rule::IdForm => "ids are lowercase letters, digits and '-'",
-            Rule::Duplicate => "source, channel, step and precaution ids are unique",
-            Rule::UnknownPhase => "a step's phase is one of the five phases",
-            Rule::PhaseOrder => "steps come in phase order",
-            Rule::StepPhase => "every step has a phase, and no precaution has one",
-            Rule::UnknownSituation => "a condition names a known situation question",
-            Rule::UnknownSituationValue => "a condition names a known answer",
-            Rule::UnknownSource => "a fact cites a source listed in the file",
-            Rule::UnsourcedFact => {
-                "every step, precaution, channel, notice period and network cites a source"
-            }
-            Rule::CheckedDate => "`checked` is a date, not in the future",
-            Rule::Stale => "`checked` is less than 12 months old",
-            Rule::Https => "every address is https",
-            Rule::ForeignLink => {
-                "links users open are on the operator's own domains or a public authority's"
-            }
-            Rule::PhoneFormat => {
-                "phone numbers are Norwegian: 8 digits, or a short number of 4 or 5"
-            }
-            Rule::MissingLanguage => "every text has en, nb and zh",
-            Rule::ControlCharacters => {
-                "no text holds control characters, escape sequences or invisible formatting"
-            }
-            Rule::UnknownKind => {
-                "source kinds, date kinds, channel kinds and notice rules are known words"
-            }
-            Rule::ChannelAddress => "each channel has the address its kind takes, and no other",
-            Rule::SourceUrl => "official and authority sources have an address",
-            Rule::AtLeastOneChannel => "an operator file has at least one channel",
-            Rule::ConfirmedExplicit => "every fact says `confirmed = true` or `confirmed = false`",
-            Rule::ConfirmedBySource => {
-                "a fact marked confirmed cites at least one official or authority source"
-            }
-            Rule::SourceDate => {
-                "every source gives the date it shows (`dated`) or says `undated = true`"
-            }
-        }
-    }
-
     #[must_use]
     pub fn severity(self) -> Severity {
         match self {

@@ -4,7 +4,13 @@
 //! `build.rs` checks that every string has all three, with the same `{placeholders}`, and
 //! compiles them into a table, so looking one up costs nothing at start-up.
 
-use std::fmt::{self, Display};
+pub mod chinese;
+#[cfg(test)]
+mod glossary;
+
+use std::fmt::Display;
+
+pub use chinese::tidy_chinese;
 
 use crate::text::Lang;
 
@@ -17,15 +23,20 @@ impl Ui {
         TEXTS[self as usize][lang as usize]
     }
 
-    /// The string in `lang` with each `{name}` replaced by its value.
+    /// The string in `lang` with each `{name}` replaced by its value. In Chinese, a space the
+    /// string puts beside a value (`修改 {question}`, for a value in Latin letters) is left
+    /// out where the value begins or ends in Chinese and Chinese is on the other side; the
+    /// value itself is never changed.
     #[must_use]
     pub fn fill(self, lang: Lang, args: &[(&str, &dyn Display)]) -> String {
-        fill(self.get(lang), args)
+        fill(self.get(lang), args, lang == Lang::Zh)
     }
 }
 
-fn fill(template: &str, args: &[(&str, &dyn Display)]) -> String {
-    let mut out = String::with_capacity(template.len() + 32);
+fn fill(template: &str, args: &[(&str, &dyn Display)], chinese: bool) -> String {
+    let joins = |c: Option<char>| c.is_some_and(chinese::joins_without_space);
+    // Room for the values too: growing the string as they come costs more than the filling.
+    let mut out = String::with_capacity(template.len() * 2 + 128);
     let mut rest = template;
     while let Some(open) = rest.find('{') {
         out.push_str(&rest[..open]);
@@ -37,8 +48,27 @@ fn fill(template: &str, args: &[(&str, &dyn Display)]) -> String {
                 .map(|(_, value)| (value, close))
         });
         if let Some((value, close)) = named {
-            let _ = fmt::Write::write_fmt(&mut out, format_args!("{value}"));
+            // Written in place: most strings are filled on the way to the screen, and a copy
+            // of each value would cost more than the rest of the filling.
+            let start = out.len();
+            let _ = std::fmt::Write::write_fmt(&mut out, format_args!("{value}"));
             rest = &after[close + 1..];
+            if chinese {
+                let (first, last) = (
+                    out[start..].chars().next(),
+                    out[start..].chars().next_back(),
+                );
+                let space_before = start > 0 && out[..start].ends_with(' ');
+                if space_before && joins(out[..start - 1].chars().next_back()) && joins(first) {
+                    out.remove(start - 1);
+                }
+                if joins(last)
+                    && let Some(next) = rest.strip_prefix(' ')
+                    && joins(next.chars().next())
+                {
+                    rest = next;
+                }
+            }
         } else {
             out.push('{');
             rest = after;
@@ -46,38 +76,6 @@ fn fill(template: &str, args: &[(&str, &dyn Display)]) -> String {
     }
     out.push_str(rest);
     out
-}
-
-/// Chinese text with the spaces that do not belong in it taken out: between two Chinese
-/// characters, and beside full-width punctuation. The spaces between Chinese and Latin
-/// letters or digits stay (`致电 Telenor 客服`), so a template may put one around a value
-/// that is either (`修改 {question}`).
-#[must_use]
-pub fn tidy_chinese(text: &str) -> std::borrow::Cow<'_, str> {
-    const PUNCTUATION: &str = "，。、：；！？（）「」『』“”‘’《》…";
-    let chars: Vec<char> = text.chars().collect();
-    let stray = |at: usize| {
-        chars[at] == ' ' && at > 0 && at + 1 < chars.len() && {
-            let (before, after) = (chars[at - 1], chars[at + 1]);
-            let chinese = |c: char| is_cjk(c) || PUNCTUATION.contains(c);
-            (chinese(before) && chinese(after))
-                || PUNCTUATION.contains(before)
-                || PUNCTUATION.contains(after)
-        }
-    };
-    if !(0..chars.len()).any(stray) {
-        return std::borrow::Cow::Borrowed(text);
-    }
-    let tidied: String = (0..chars.len())
-        .filter(|&at| !stray(at))
-        .map(|at| chars[at])
-        .collect();
-    std::borrow::Cow::Owned(tidied)
-}
-
-/// A Chinese character (or kana, or hangul): wide, and a letter.
-fn is_cjk(c: char) -> bool {
-    matches!(c, '\u{2E80}'..='\u{9FFF}' | '\u{AC00}'..='\u{D7AF}' | '\u{F900}'..='\u{FAFF}')
 }
 
 /// A date as people write it: `25 November 2026`, `25. november 2026`, `2026年11月25日`.
@@ -120,8 +118,16 @@ pub fn long_date(date: jiff::civil::Date, lang: Lang) -> String {
     }
 }
 
-/// The language to use: `--lang`, else `NOCARD_LANG`, else the locale (`LC_ALL`,
-/// `LC_MESSAGES`, `LANG`, `LANGUAGE`), else English. `env` reads a variable.
+/// The language to use: `--lang`, else `NOCARD_LANG`, else the locale, else English. `env`
+/// reads a variable.
+///
+/// The locale is read as POSIX defines it for messages: the first of `LC_ALL`, `LC_MESSAGES`
+/// and `LANG` that is set and not empty decides, and the ones after it are not looked at, so
+/// `LC_ALL=C LANG=zh_CN.UTF-8` is English. A locale of `C` or `POSIX` (with any codeset) asks
+/// for the untranslated program: English, and `LANGUAGE` is ignored, as gettext ignores it.
+/// Otherwise, where the locale names a language nocard lacks (or none is set), `LANGUAGE`'s
+/// list of preferences is tried in order: `LANG=de_DE.UTF-8 LANGUAGE=de:nb` gives Norwegian.
+/// Where none of these is set, the language Windows or macOS is set to.
 pub fn resolve(flag: Option<Lang>, env: impl Fn(&str) -> Option<String>) -> Lang {
     if let Some(lang) = flag {
         return lang;
@@ -129,17 +135,55 @@ pub fn resolve(flag: Option<Lang>, env: impl Fn(&str) -> Option<String>) -> Lang
     if let Some(lang) = env("NOCARD_LANG").as_deref().and_then(from_code) {
         return lang;
     }
-    // The first locale nocard speaks wins; `C`, `POSIX` and languages it lacks are passed
-    // over, so `LANG=de_DE.UTF-8 LANGUAGE=de:nb` gives Norwegian rather than English.
-    ["LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"]
+    let locale = ["LC_ALL", "LC_MESSAGES", "LANG"]
         .into_iter()
         .filter_map(&env)
-        .flat_map(|value| {
-            // LANGUAGE is a list of preferences: `zh_CN:en`.
-            value.split(':').filter_map(from_locale).collect::<Vec<_>>()
-        })
+        .find(|value| !value.trim().is_empty());
+    if let Some(locale) = &locale {
+        if is_untranslated(locale) {
+            return Lang::En;
+        }
+        if let Some(lang) = from_locale(locale) {
+            return lang;
+        }
+    }
+    // LANGUAGE is a list of preferences: `zh_CN:en`.
+    let language = env("LANGUAGE");
+    if let Some(lang) = language
+        .iter()
+        .flat_map(|list| list.split(':').filter_map(from_locale).collect::<Vec<_>>())
         .next()
-        .unwrap_or(Lang::En)
+    {
+        return lang;
+    }
+    // Windows and macOS keep the user's language in their own settings, which a terminal
+    // does not always put into LANG; where no variable is set, nocard asks the system.
+    if locale.is_none() && language.is_none() {
+        return system_locale()
+            .as_deref()
+            .and_then(from_locale)
+            .unwrap_or(Lang::En);
+    }
+    Lang::En
+}
+
+/// The language Windows or macOS is set to (`nb-NO`, `zh-Hans-CN`); elsewhere the locale is
+/// the variables already read.
+fn system_locale() -> Option<String> {
+    #[cfg(any(windows, target_os = "macos"))]
+    {
+        sys_locale::get_locale()
+    }
+    #[cfg(not(any(windows, target_os = "macos")))]
+    {
+        None
+    }
+}
+
+/// `C`, `POSIX`, `C.UTF-8`: the locale that asks programs not to translate.
+fn is_untranslated(locale: &str) -> bool {
+    let name = locale.split(['.', '@']).next().unwrap_or_default().trim();
+    name == "C" || name == "POSIX"
 }
 
 /// `en`, `nb`, `zh`, as `NOCARD_LANG` takes them.
@@ -233,16 +277,36 @@ mod tests {
             (None, &[("LANG", "zh_SG")], Lang::Zh),
             (None, &[("LANGUAGE", "zh_CN:en")], Lang::Zh),
             (None, &[("LANGUAGE", "fr:nb")], Lang::Nb),
-            (None, &[("LC_ALL", "C"), ("LANG", "zh_CN.UTF-8")], Lang::Zh),
+            // POSIX: LC_ALL wins, and C or POSIX there means untranslated, whatever LANG says.
+            (None, &[("LC_ALL", "C"), ("LANG", "zh_CN.UTF-8")], Lang::En),
             (
                 None,
                 &[("LC_ALL", "POSIX"), ("LANG", "nb_NO.UTF-8")],
-                Lang::Nb,
+                Lang::En,
             ),
             (
                 None,
                 &[("LC_ALL", "C.UTF-8"), ("LANG", "nb_NO.UTF-8")],
-                Lang::Nb,
+                Lang::En,
+            ),
+            (None, &[("LC_MESSAGES", "C"), ("LANG", "zh_CN")], Lang::En),
+            (
+                None,
+                &[("LANG", "C.UTF-8"), ("LANGUAGE", "zh_CN")],
+                Lang::En,
+            ),
+            // An empty variable is not set.
+            (None, &[("LC_ALL", ""), ("LANG", "zh_CN.UTF-8")], Lang::Zh),
+            // The first locale set decides, even in a language nocard lacks; then LANGUAGE.
+            (
+                None,
+                &[("LC_ALL", "fr_FR.UTF-8"), ("LANG", "zh_CN.UTF-8")],
+                Lang::En,
+            ),
+            (
+                None,
+                &[("LC_ALL", "fr_FR.UTF-8"), ("LANGUAGE", "fr:zh")],
+                Lang::Zh,
             ),
             (
                 None,
@@ -283,24 +347,6 @@ mod tests {
     }
 
     #[test]
-    fn chinese_loses_stray_spaces_and_keeps_those_beside_latin() {
-        assert_eq!(
-            tidy_chinese("将于 2027年1月31日 终止。 未经证实"),
-            "将于 2027年1月31日终止。未经证实"
-        );
-        assert_eq!(tidy_chinese("修改 意向：彻底解约"), "修改意向：彻底解约");
-        assert_eq!(
-            tidy_chinese("修改 SIM：实体 SIM 卡"),
-            "修改 SIM：实体 SIM 卡"
-        );
-        assert_eq!(tidy_chinese("致电 Telenor 客服"), "致电 Telenor 客服");
-        assert_eq!(
-            tidy_chinese("需要 有效的证件 （未证实）"),
-            "需要有效的证件（未证实）"
-        );
-    }
-
-    #[test]
     fn dates_read_as_each_language_writes_them() {
         let date = jiff::civil::date(2026, 11, 5);
         assert_eq!(long_date(date, Lang::En), "5 November 2026");
@@ -313,7 +359,22 @@ mod tests {
         let filled = fill(
             "{who} pays {amount} kr {unknown}",
             &[("who", &"Kari"), ("amount", &50)],
+            false,
         );
         assert_eq!(filled, "Kari pays 50 kr {unknown}");
+        // Chinese drops a space of the template's where Chinese meets Chinese, and only then.
+        let change = |answer: &str| {
+            fill(
+                "修改 {question}：{answer}",
+                &[("question", &answer), ("answer", &"x")],
+                true,
+            )
+        };
+        assert_eq!(change("意向"), "修改意向：x");
+        assert_eq!(change("SIM"), "修改 SIM：x");
+        let around = fill("将于 {date} 终止", &[("date", &"2027年1月31日")], true);
+        assert_eq!(around, "将于 2027年1月31日终止");
+        let kept = fill("{path} 已存在", &[("path", &"我的 文件")], true);
+        assert_eq!(kept, "我的 文件已存在", "a value's own spaces stay");
     }
 }
