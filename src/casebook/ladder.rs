@@ -6,7 +6,7 @@
 
 use jiff::civil::Date;
 
-use super::{Case, State};
+use super::{Case, Change, NotNow, State};
 use crate::situation::Plan;
 
 /// How long to wait for a written confirmation before following up. nocard's own
@@ -141,6 +141,47 @@ impl Case {
     }
 }
 
+impl Case {
+    /// Whether `change` can be made to this case on `today`.
+    pub fn allows(&self, change: &Change, today: Date) -> Result<(), NotNow> {
+        let done = matches!(self.state, State::Confirmed | State::Closed);
+        match change {
+            Change::Sent { on, .. } => {
+                if done {
+                    return Err(NotNow::Done(self.state));
+                }
+                if *on > today {
+                    return Err(NotNow::Future(*on));
+                }
+                if *on < self.written_on() {
+                    return Err(NotNow::TooEarly(self.written_on()));
+                }
+            }
+            Change::FollowedUp | Change::Refused(_) | Change::Complained if done => {
+                return Err(NotNow::Done(self.state));
+            }
+            Change::FollowedUp | Change::Refused(_) | Change::Complained
+                if self.state == State::Written =>
+            {
+                return Err(NotNow::NotSent);
+            }
+            Change::Refused(on) if *on > today => return Err(NotNow::Future(*on)),
+            Change::Refused(on) if *on < self.since() => {
+                return Err(NotNow::TooEarly(self.since()));
+            }
+            Change::Complained => match self.next_action(today) {
+                NextAction::Complain { .. } | NextAction::AwaitBoard { .. } => {}
+                NextAction::AwaitAnswer { complain_from } => {
+                    return Err(NotNow::NotYetForTheBoard(Some(complain_from)));
+                }
+                _ => return Err(NotNow::NotYetForTheBoard(None)),
+            },
+            _ => {}
+        }
+        Ok(())
+    }
+}
+
 /// A day in a case's calendar.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Milestone {
@@ -210,6 +251,42 @@ mod tests {
                 since: date(2026, 12, 28)
             }
         );
+    }
+
+    #[test]
+    fn the_board_is_asked_only_once_the_operator_had_its_chance() {
+        let mut case = case(1, "91234567");
+        let today = date(2026, 12, 10);
+        assert_eq!(
+            case.allows(&Change::Complained, today),
+            Err(NotNow::NotYetForTheBoard(None)),
+            "no follow-up yet"
+        );
+        case.followed_up.push(date(2026, 12, 3));
+        assert_eq!(
+            case.allows(&Change::Complained, today),
+            Err(NotNow::NotYetForTheBoard(Some(date(2026, 12, 24))))
+        );
+        assert_eq!(case.allows(&Change::Complained, date(2026, 12, 24)), Ok(()));
+        case.state = State::Written;
+        assert_eq!(
+            case.allows(&Change::FollowedUp, today),
+            Err(NotNow::NotSent)
+        );
+        let sent = |on| Change::Sent {
+            on,
+            reference: None,
+            end: None,
+        };
+        assert_eq!(
+            case.allows(&sent(date(2026, 12, 11)), today),
+            Err(NotNow::Future(date(2026, 12, 11)))
+        );
+        assert_eq!(
+            case.allows(&sent(date(2026, 11, 1)), today),
+            Err(NotNow::TooEarly(date(2026, 11, 25)))
+        );
+        assert_eq!(case.allows(&sent(date(2026, 11, 26)), today), Ok(()));
     }
 
     #[test]

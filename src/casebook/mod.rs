@@ -298,9 +298,21 @@ fn is_zero(n: &u32) -> bool {
     *n == 0
 }
 
-/// What `nocard status confirm|close|forget` does to a case.
+/// What a `nocard status` command does to a case.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Change {
+    /// It went out on `on`: the ladder counts from then, and it should end on `end`.
+    Sent {
+        on: Date,
+        reference: Option<Reference>,
+        end: Option<Date>,
+    },
+    /// A written follow-up was made today.
+    FollowedUp,
+    /// The operator turned the request down on this day.
+    Refused(Date),
+    /// A complaint to Brukerklagenemnda was written today.
+    Complained,
     /// The operator confirmed in writing, with its reference if it gave one.
     Confirm(Option<Reference>),
     /// The final bill is settled.
@@ -309,15 +321,47 @@ pub enum Change {
     Forget,
 }
 
+/// Why a change cannot be made to a case.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NotNow {
+    NoSuchCase,
+    /// Written and not sent: the ladder starts once it is.
+    NotSent,
+    /// Confirmed or closed already.
+    Done(State),
+    /// A day after today.
+    Future(Date),
+    /// A day before the case was written (or sent): that day.
+    TooEarly(Date),
+    /// Brukerklagenemnda takes a case once the operator has turned it down, or has not
+    /// answered a written follow-up within three weeks: from this day, where the follow-up
+    /// was made.
+    NotYetForTheBoard(Option<Date>),
+}
+
 impl Book {
-    /// Makes `change` to case `id` on `today`; `false`, and nothing changed, where there is
-    /// no such case.
-    pub fn change(&mut self, id: u32, change: &Change, today: Date) -> bool {
-        let Some(index) = self.cases.iter().position(|case| case.id == id) else {
-            return false;
-        };
+    /// Makes `change` to case `id` on `today`, or says why it cannot be made; nothing is
+    /// changed then.
+    pub fn change(&mut self, id: u32, change: &Change, today: Date) -> Result<(), NotNow> {
+        let index = self
+            .cases
+            .iter()
+            .position(|case| case.id == id)
+            .ok_or(NotNow::NoSuchCase)?;
         let case = &mut self.cases[index];
+        case.allows(change, today)?;
         match change {
+            Change::Sent { on, reference, end } => {
+                case.state = State::Sent;
+                case.sent = Some(*on);
+                case.expected_end = *end;
+                if reference.is_some() {
+                    case.reference.clone_from(reference);
+                }
+            }
+            Change::FollowedUp => case.followed_up.push(today),
+            Change::Refused(on) => case.refused = Some(*on),
+            Change::Complained => case.complained = Some(today),
             Change::Confirm(reference) => {
                 case.state = State::Confirmed;
                 case.confirmed = Some(today);
@@ -334,7 +378,7 @@ impl Book {
                 self.cases.remove(index);
             }
         }
-        true
+        Ok(())
     }
 }
 

@@ -14,7 +14,7 @@ use clap::{Arg, ColorChoice, ValueEnum};
 use crate::cli::Cli;
 use crate::i18n::{Ui, tidy_chinese};
 use crate::questions::Question;
-use crate::render::{Format, ListFormat};
+use crate::render::{Format, ListFormat, StatusFormat};
 use crate::text::Lang;
 
 /// The command line with every text in `lang`, built: what `--help`, errors, completions and
@@ -80,6 +80,7 @@ fn localize_arg(mut arg: Arg, path: &str, lang: Lang) -> Arg {
     arg = match id.as_str() {
         "case" => arg.value_parser(super::case_parser(lang)),
         "reference" => arg.value_parser(super::reference_parser(lang)),
+        "on" => arg.value_parser(super::date_parser(lang)),
         _ => arg,
     };
     let takes_values = arg.get_action().takes_values();
@@ -166,6 +167,8 @@ fn with_described_values(arg: Arg, values: &[(String, Option<&'static str>)]) ->
         arg.value_parser(Described::<Format>::new(helps))
     } else if kind == TypeId::of::<ListFormat>() {
         arg.value_parser(Described::<ListFormat>::new(helps))
+    } else if kind == TypeId::of::<StatusFormat>() {
+        arg.value_parser(Described::<StatusFormat>::new(helps))
     } else {
         arg
     }

@@ -15,9 +15,10 @@ use clap::{
 };
 
 use crate::i18n::Ui;
-use crate::render::{Format, ListFormat};
+use crate::render::{Format, ListFormat, StatusFormat};
 use crate::text::Lang;
 use crate::values::Reference;
+use jiff::civil::Date;
 
 /// The command line, as it was given.
 #[derive(Debug)]
@@ -146,6 +147,15 @@ fn case_parser(lang: Lang) -> impl Fn(&str) -> Result<u32, String> + Clone {
     }
 }
 
+/// A day, as `2026-11-25`; refused in `lang`.
+fn date_parser(lang: Lang) -> impl Fn(&str) -> Result<Date, String> + Clone {
+    move |text| {
+        text.trim()
+            .parse()
+            .map_err(|_| Ui::DateInvalid.get(lang).to_owned())
+    }
+}
+
 #[derive(Debug, Parser)]
 #[command(
     name = "nocard",
@@ -202,8 +212,8 @@ pub struct StatusArgs {
     #[command(subcommand)]
     pub action: Option<StatusAction>,
 
-    #[arg(long = "format", value_enum, default_value_t = ListFormat::Text)]
-    pub format: ListFormat,
+    #[arg(long = "format", value_enum, default_value_t = StatusFormat::Text)]
+    pub format: StatusFormat,
 
     #[arg(long = "show-numbers")]
     pub show_numbers: bool,
@@ -211,6 +221,32 @@ pub struct StatusArgs {
 
 #[derive(Debug, Subcommand)]
 pub enum StatusAction {
+    Sent {
+        #[arg(value_name = "CASE", value_parser = case_parser(Lang::En))]
+        case: u32,
+        #[arg(long = "on", value_name = "DATE", value_parser = date_parser(Lang::En))]
+        on: Option<Date>,
+        #[arg(long = "reference", value_name = "REF", value_parser = reference_parser(Lang::En))]
+        reference: Option<Reference>,
+    },
+    FollowUp {
+        #[arg(value_name = "CASE", value_parser = case_parser(Lang::En))]
+        case: u32,
+        #[arg(long = "out", value_name = "PATH")]
+        out: Option<PathBuf>,
+    },
+    Refused {
+        #[arg(value_name = "CASE", value_parser = case_parser(Lang::En))]
+        case: u32,
+        #[arg(long = "on", value_name = "DATE", value_parser = date_parser(Lang::En))]
+        on: Option<Date>,
+    },
+    Complain {
+        #[arg(value_name = "CASE", value_parser = case_parser(Lang::En))]
+        case: u32,
+        #[arg(long = "out", value_name = "PATH")]
+        out: Option<PathBuf>,
+    },
     Confirm {
         #[arg(value_name = "CASE", value_parser = case_parser(Lang::En))]
         case: u32,
@@ -292,6 +328,20 @@ impl ValueEnum for Format {
             Format::Text => PossibleValue::new("text"),
             Format::Markdown => PossibleValue::new("markdown"),
             Format::Json => PossibleValue::new("json"),
+        })
+    }
+}
+
+impl ValueEnum for StatusFormat {
+    fn value_variants<'a>() -> &'a [Self] {
+        &[StatusFormat::Text, StatusFormat::Json, StatusFormat::Ics]
+    }
+
+    fn to_possible_value(&self) -> Option<PossibleValue> {
+        Some(match self {
+            StatusFormat::Text => PossibleValue::new("text"),
+            StatusFormat::Json => PossibleValue::new("json"),
+            StatusFormat::Ics => PossibleValue::new("ics"),
         })
     }
 }

@@ -26,9 +26,9 @@ use crate::walk::{Action, Effect, Event, Next, Outcome, Progress, Refusal, Walk}
 mod ask;
 mod files;
 
-use files::CaseBook;
 #[cfg(test)]
-use files::free_name;
+use crate::commands::files::free_name;
+use files::CaseBook;
 
 pub fn run(catalog: &Catalog, args: &DeregisterArgs, ctx: &Context) -> Result<ExitCode> {
     let lang = ctx.lang;

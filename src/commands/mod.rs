@@ -2,6 +2,8 @@
 //! files, the case book, the clock and the terminal.
 
 pub mod deregister;
+pub mod files;
+mod status;
 pub mod validate;
 
 use std::fmt::Write as _;
@@ -9,13 +11,13 @@ use std::process::ExitCode;
 
 use anyhow::Result;
 
-use crate::casebook::{Change, Store, StoreError};
+use crate::casebook::StoreError;
 use crate::checklist::Checklist;
-use crate::cli::{ChecklistArgs, StatusAction, StatusArgs};
+use crate::cli::ChecklistArgs;
 use crate::context::Context;
 use crate::error::Failure;
 use crate::i18n::Ui;
-use crate::operator::{Catalog, Operator};
+use crate::operator::Catalog;
 use crate::output::write_stdout;
 use crate::render::{self, ListFormat};
 use crate::situation::Situation;
@@ -59,70 +61,10 @@ pub fn operator_show(catalog: &Catalog, id: &str, ctx: &Context) -> Result<ExitC
     Ok(ExitCode::SUCCESS)
 }
 
-pub fn status(catalog: &Catalog, args: &StatusArgs, ctx: &Context) -> Result<ExitCode> {
-    let lang = ctx.lang;
-    let layout = &ctx.layout;
-    let store = Store::locate().ok_or_else(|| Failure::new(Ui::NoDataFolder.get(lang)))?;
-    let today = ctx.clock.today();
-    let unavailable = |err: StoreError| store_failure(&err, lang);
-    // An interrupted walk past its week goes, on this run whatever the command; where the
-    // book cannot be written, what follows says why.
-    let _ = store.purge(today);
-    let Some(action) = &args.action else {
-        let book = store.load().map_err(unavailable)?;
-        let mut ids: Vec<&str> = book
-            .cases
-            .iter()
-            .map(|case| case.operator.as_str())
-            .collect();
-        ids.sort_unstable();
-        ids.dedup();
-        // Only the operators the cases name, for their channels; one that fails to load just
-        // goes without.
-        let operators: Vec<Operator> = ids
-            .into_iter()
-            .filter_map(|id| catalog.operator(id).ok())
-            .collect();
-        let text = render::status::status(
-            &book.cases,
-            &operators,
-            today,
-            args.show_numbers,
-            args.format,
-            layout,
-        );
-        write_stdout(&text, lang)?;
-        return Ok(ExitCode::SUCCESS);
-    };
-    let id = match action {
-        StatusAction::Confirm { case, .. }
-        | StatusAction::Close { case }
-        | StatusAction::Forget { case } => *case,
-    };
-    let change = match action {
-        StatusAction::Confirm { reference, .. } => Change::Confirm(reference.clone()),
-        StatusAction::Close { .. } => Change::Close,
-        StatusAction::Forget { .. } => Change::Forget,
-    };
-    let found = store
-        .update(|book| book.change(id, &change, today))
-        .map_err(unavailable)?;
-    if !found {
-        return Err(Failure::new(Ui::NoSuchCase.fill(lang, &[("id", &id)]))
-            .with_hint(Ui::NoSuchCaseHint.get(lang))
-            .into());
-    }
-    let done = match action {
-        StatusAction::Confirm { .. } => Ui::CaseConfirmed,
-        StatusAction::Close { .. } => Ui::CaseClosed,
-        StatusAction::Forget { .. } => Ui::CaseForgotten,
-    };
-    write_stdout(&format!("{}\n", done.fill(lang, &[("id", &id)])), lang)?;
-    Ok(ExitCode::SUCCESS)
-}
+pub use status::run as status;
 
 /// Why the case book cannot be used, with what to do about it.
-fn store_failure(err: &StoreError, lang: Lang) -> anyhow::Error {
+pub(crate) fn store_failure(err: &StoreError, lang: Lang) -> anyhow::Error {
     let hint = match err {
         StoreError::Corrupt { path, .. } | StoreError::NoIdLeft { path } => Ui::StoreCorruptHint
             .fill(

@@ -16,9 +16,19 @@ use crate::operator::{Address, ChannelKind, Operator};
 use crate::questions::channel_kinds;
 use crate::text::Lang;
 
-/// The follow-up for `case`, written on `today`: on the request's own channel where it was
-/// written (a letter, an e-mail, a chat), else by letter or e-mail where the operator takes
-/// one, else as a text to send in writing however the operator allows.
+/// The form a follow-up for `case` takes: on the request's own channel where it was written
+/// (a letter, an e-mail, a chat), else by letter or e-mail where the operator takes one,
+/// else as a text to send in writing however the operator allows.
+#[must_use]
+pub fn follow_up_channel(case: &Case, operator: &Operator) -> ChannelKind {
+    match written_form(case, operator).0 {
+        Written::Letter => ChannelKind::Letter,
+        Written::Email => ChannelKind::Email,
+        Written::Chat => ChannelKind::Chat,
+    }
+}
+
+/// The follow-up for `case`, written on `today`, in the form `follow_up_channel` says.
 #[must_use]
 pub fn follow_up(
     case: &Case,
@@ -259,7 +269,13 @@ fn attachments(case: &Case, operator: &Operator, lang: Lang) -> Vec<String> {
         }
         _ => Ui::BknAttachRequestPlain.fill(lang, &[("date", &day(case.since()))]),
     };
-    let mut list = vec![request, Ui::BknAttachProof.get(lang).to_owned()];
+    let mut list = vec![request];
+    match case.channel {
+        // A call leaves the notes of it, already the first item.
+        ChannelKind::Phone => {}
+        ChannelKind::Store => list.push(Ui::BknAttachReceipt.get(lang).to_owned()),
+        _ => list.push(Ui::BknAttachProof.get(lang).to_owned()),
+    }
     for date in &case.followed_up {
         list.push(Ui::BknAttachFollowUp.fill(lang, &[("date", &day(*date))]));
     }

@@ -103,7 +103,10 @@ pub(super) fn letter(head: &Head, words: &Words, signed_as: Ui, lang: Lang) -> S
 pub(super) fn wrap(line: &str, unbroken: &str) -> String {
     const NO_BREAK: &str = "\u{a0}";
     let joined = unbroken.replace(' ', NO_BREAK);
-    textwrap::fill(&line.replace(unbroken, &joined), LETTER_WIDTH).replace(NO_BREAK, " ")
+    // A file name breaks at its hyphens only where nothing else will do.
+    let options =
+        textwrap::Options::new(LETTER_WIDTH).word_splitter(textwrap::WordSplitter::NoHyphenation);
+    textwrap::fill(&line.replace(unbroken, &joined), options).replace(NO_BREAK, " ")
 }
 
 /// The operator's name and postal address, a line for each part.

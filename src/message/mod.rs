@@ -21,7 +21,7 @@ use crate::values::{BankAccount, CustomerNumber, MobileNumber, PostalAddress};
 use letter::{Head, Words};
 
 pub use email::MAILTO_LIMIT;
-pub use ladder::{complaint, follow_up};
+pub use ladder::{complaint, follow_up, follow_up_channel};
 
 /// What goes into a message.
 #[derive(Debug, Clone)]

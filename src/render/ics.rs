@@ -14,8 +14,15 @@ use crate::text::Lang;
 /// A calendar of every date to come for `cases`; `operators` name them where known.
 #[must_use]
 pub fn calendar(cases: &[Case], operators: &[Operator], today: Date, lang: Lang) -> String {
-    let mut calendar = Calendar::new();
-    calendar.name("nocard");
+    let mut calendar = Calendar::empty();
+    calendar
+        .append_property(("VERSION", "2.0"))
+        .append_property((
+            "PRODID",
+            concat!("-//nocard//nocard ", env!("CARGO_PKG_VERSION"), "//EN"),
+        ))
+        .append_property(("CALSCALE", "GREGORIAN"))
+        .name("nocard");
     // The moment the calendar was made, as the clock gives it: midnight (UTC) of today.
     let stamp = naive(today)
         .and_hms_opt(0, 0, 0)

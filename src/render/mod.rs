@@ -41,6 +41,17 @@ pub enum ListFormat {
     Json,
 }
 
+/// How `nocard status` prints the cases.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StatusFormat {
+    /// For reading: each case and what to do next.
+    Text,
+    /// For programs.
+    Json,
+    /// An iCalendar of the dates to come, for a calendar.
+    Ics,
+}
+
 /// How a paragraph stands out.
 #[derive(Debug, Clone, Copy)]
 enum Emphasis {
@@ -142,7 +153,7 @@ impl Layout {
 
     /// Appends `text` to `out` as one paragraph, every line indented by `indent` and the first
     /// starting with `first` (e.g. a list number) instead.
-    fn paragraph(&self, out: &mut String, first: &str, indent: &str, text: &str) {
+    pub(crate) fn paragraph(&self, out: &mut String, first: &str, indent: &str, text: &str) {
         let tidied;
         let text = if self.lang == Lang::Zh {
             tidied = crate::i18n::tidy_chinese(text);

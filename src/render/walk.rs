@@ -409,7 +409,13 @@ fn message(
         ChannelKind::Letter => Ui::SendLetter,
     });
     let shown = |path: &Path| crate::text::printable(&path.display().to_string()).into_owned();
-    let saved = layout.tf(Ui::Saved, &[("path", &shown(path)), ("how", &how)]);
+    // A letter goes registered, where the receipt proves the day it went (the common
+    // precaution `registered-letter`, with its source).
+    let saved = if channel == ChannelKind::Letter {
+        layout.tf(Ui::SavedLetter, &[("path", &shown(path))])
+    } else {
+        layout.tf(Ui::Saved, &[("path", &shown(path)), ("how", &how)])
+    };
     layout.paragraph(&mut out, "", "", &saved);
     if let Some(translation) = translation {
         let line = layout.tf(Ui::SavedTranslation, &[("path", &shown(translation))]);

@@ -58,7 +58,7 @@ fn an_answers_file_walks_telenor_to_a_letter() {
     let translation = std::fs::read_to_string(translation).expect("the translation beside it");
     assert!(translation.contains("I hereby cancel my mobile subscription"));
     assert!(out.contains(&format!("Saved to nocard-telenor-{}-567.txt", today())));
-    assert!(out.contains("Send it once, by letter"));
+    assert!(out.contains("Post it once, as a registered letter (rekommandert)"));
     assert!(
         !out.contains("fødselsnummer:"),
         "no identity number is asked for"

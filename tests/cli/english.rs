@@ -16,7 +16,7 @@ const NORWEGIAN_TOO: &[&str] = &[
     "app", "apper", "argument", "at", "be", "byte", "chat", "chatten", "enter", "esc", "escape",
     "for", "format", "full", "i", "list", "over", "per", "problem", "send", "standard", "start",
     "status", "terminal", "to", "type", "under", "sms", "bokmål", "mobile", "system", "like",
-    "hold",
+    "hold", "post",
 ];
 
 /// Names, technical terms and code words every language writes alike.
@@ -42,6 +42,7 @@ const ALIKE: &[&str] = &[
     "complain",
     "json",
     "ics",
+    "icalendar",
     "chmod",
     "toml",
     "roff",
@@ -115,6 +116,7 @@ const NORWEGIAN_TERMS: &[&str] = &[
     "saldo",
     "delbetaling",
     "fødselsnummer",
+    "rekommandert",
 ];
 
 /// clap's, serde's, the TOML parser's and the system's English: words nocard's strings need not

@@ -21,6 +21,8 @@ struct Run<'a> {
     columns: u16,
     args: &'a [&'a str],
     answers: Option<&'a str>,
+    /// The day the clock says.
+    today: &'a str,
 }
 
 impl Run<'_> {
@@ -28,7 +30,7 @@ impl Run<'_> {
         let home = dir.join("home");
         let mut cmd = nocard_at(&home);
         cmd.current_dir(dir)
-            .env("NOCARD_TODAY", "2026-11-25")
+            .env("NOCARD_TODAY", self.today)
             .env("COLUMNS", self.columns.to_string())
             .args(["--lang", self.lang])
             .args(self.args);
@@ -45,7 +47,13 @@ impl Run<'_> {
                 .unwrap()
                 .replace(&dir.display().to_string(), "$DIR")
         };
-        let mut out = format!("{shown}\n# {} columns\n", self.columns);
+        // The day is said where it is not the one every other transcript has.
+        let day = if self.today == "2026-11-25" {
+            String::new()
+        } else {
+            format!(", {}", self.today)
+        };
+        let mut out = format!("{shown}\n# {} columns{day}\n", self.columns);
         if let Some(answers) = self.answers {
             let _ = write!(out, "\n## answers.toml\n{answers}");
         }
@@ -93,6 +101,7 @@ fn walk<'a>(lang: &'a str, columns: u16, args: &'a [&'a str], answers: &'a str) 
         columns,
         args,
         answers: Some(answers),
+        today: "2026-11-25",
     }
 }
 
@@ -102,6 +111,7 @@ fn show<'a>(lang: &'a str, columns: u16, args: &'a [&'a str]) -> Run<'a> {
         columns,
         args,
         answers: None,
+        today: "2026-11-25",
     }
 }
 
@@ -261,4 +271,29 @@ fn a_missing_answer_without_a_terminal() {
             "intent = \"cancel\"\n",
         )],
     );
+}
+
+/// A letter written, marked sent a day later, followed up when no confirmation came, and
+/// taken to Brukerklagenemnda three weeks after that: each text the ladder writes, and the
+/// calendar, in English and in Chinese.
+#[test]
+fn the_ladder_from_a_written_letter_to_brukerklagenemnda() {
+    for (lang, columns) in [("en", 80), ("zh", 40)] {
+        let on = |today, args| Run {
+            today,
+            ..show(lang, columns, args)
+        };
+        check(
+            &format!("ladder-{lang}-{columns}"),
+            &[
+                walk(lang, columns, TELENOR, LETTER),
+                on("2026-11-27", &["status", "sent", "1", "--on", "2026-11-26"]),
+                on("2026-12-04", &["status"]),
+                on("2026-12-04", &["status", "follow-up", "1"]),
+                on("2026-12-25", &["status", "complain", "1"]),
+                on("2026-12-25", &["status"]),
+                on("2026-12-25", &["status", "--format", "ics"]),
+            ],
+        );
+    }
 }

@@ -306,3 +306,334 @@ fn a_write_that_fails_leaves_the_case_book_as_it_was() {
         .collect();
     assert_eq!(leftovers.len(), 2, "no temporary file left: {leftovers:?}");
 }
+
+/// The letter of the common case, not sent yet.
+const LETTER: &str = "intent = \"cancel\"\npayer = \"private\"\nplan = \"postpaid\"\nsim = \"physical\"\nchannel = \"letter\"\nphone = \"912 34 567\"\nname = \"Ola Nordmann\"\naddress = \"Storgata 1, 0150 Oslo\"\n";
+
+/// `nocard status ARGS…` in `dir` on `today`, with the case book in `dir/home`.
+fn on(dir: &Path, today: &str, args: &[&str]) -> assert_cmd::Command {
+    let mut cmd = nocard_at(&dir.join("home"));
+    cmd.current_dir(dir)
+        .env("NOCARD_TODAY", today)
+        .arg("status")
+        .args(args);
+    cmd
+}
+
+#[test]
+fn a_written_letter_is_marked_sent_with_its_own_date_and_digest() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut walk = nocard_at(&dir.path().join("home"));
+    walk.current_dir(dir.path())
+        .env("NOCARD_TODAY", "2026-11-25")
+        .args([
+            "deregister",
+            "--operator",
+            "telenor",
+            "--out",
+            "brev.txt",
+            "--answers",
+        ]);
+    std::fs::write(dir.path().join("a.toml"), LETTER).unwrap();
+    stdout_of(walk.arg("a.toml"));
+    let cases = status_json(dir.path());
+    assert_eq!(cases[0]["state"], "written");
+    assert_eq!(cases[0]["sent"], Value::Null);
+    assert_eq!(
+        cases[0]["expected_end"],
+        Value::Null,
+        "counted once it is sent"
+    );
+    let letter = std::fs::read(dir.path().join("brev.txt")).unwrap();
+    assert_eq!(
+        cases[0]["sha256"],
+        nocard::casebook::Sha256::of(&letter).as_str(),
+        "the digest of the file as written"
+    );
+
+    // A day ahead, or before it was written, is refused with the reason.
+    let err = stderr_of(
+        &mut on(
+            dir.path(),
+            "2026-11-27",
+            &["sent", "1", "--on", "2026-11-28"],
+        ),
+        1,
+    );
+    assert!(err.contains("is after today"), "{err}");
+    let err = stderr_of(
+        &mut on(
+            dir.path(),
+            "2026-11-27",
+            &["sent", "1", "--on", "2026-11-20"],
+        ),
+        1,
+    );
+    assert!(err.contains("before case 1 began"), "{err}");
+    let err = stderr_of(
+        &mut on(dir.path(), "2026-11-27", &["sent", "1", "--on", "tomorrow"]),
+        2,
+    );
+    assert!(err.contains("expected a date as 2026-11-25"), "{err}");
+
+    let said = stdout_of(&mut on(
+        dir.path(),
+        "2026-11-27",
+        &["sent", "1", "--on", "2026-11-26", "--reference", "AB-1"],
+    ));
+    assert!(
+        said.contains("Case 1 is marked sent on 26 November 2026"),
+        "{said}"
+    );
+    assert!(said.contains("by 3 December 2026"), "{said}");
+    let cases = status_json(dir.path());
+    assert_eq!(cases[0]["state"], "sent");
+    assert_eq!(cases[0]["sent"], "2026-11-26");
+    assert_eq!(cases[0]["written"], "2026-11-25");
+    assert_eq!(cases[0]["reference"], "AB-1");
+    // Telenor: one calendar month from the 1st of the next month.
+    assert_eq!(cases[0]["expected_end"], "2026-12-31");
+    assert_eq!(
+        cases[0]["recipient"],
+        "Telenor Norge AS, Snarøyveien 30, 1360 Fornebu"
+    );
+}
+
+#[test]
+fn with_the_clock_moved_on_the_ladder_climbs_to_brukerklagenemnda() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut walk = nocard_at(&dir.path().join("home"));
+    walk.current_dir(dir.path())
+        .env("NOCARD_TODAY", "2026-11-25")
+        .args([
+            "deregister",
+            "--operator",
+            "telenor",
+            "--out",
+            "brev.txt",
+            "--answers",
+        ]);
+    std::fs::write(dir.path().join("a.toml"), format!("{LETTER}sent = true\n")).unwrap();
+    stdout_of(walk.arg("a.toml"));
+    let next = |today: &str| {
+        let out = stdout_of(&mut on(dir.path(), today, &["--format", "json"]));
+        let cases: Vec<Value> = serde_json::from_str(&out).unwrap();
+        cases[0]["next_action"].as_str().unwrap().to_owned()
+    };
+    assert!(next("2026-12-02").contains("If none has come by 2 December 2026"));
+    assert!(next("2026-12-03").contains("No confirmation since 2 December 2026"));
+    // The board is not yet the place: the operator must have its written follow-up first.
+    let err = stderr_of(&mut on(dir.path(), "2026-12-03", &["complain", "1"]), 1);
+    assert!(
+        err.contains("Brukerklagenemnda takes case 1 once Telenor"),
+        "{err}"
+    );
+    assert!(err.contains("nocard status follow-up 1"), "{err}");
+
+    let said = stdout_of(&mut on(dir.path(), "2026-12-03", &["follow-up", "1"]));
+    let follow_up = dir
+        .path()
+        .join("nocard-telenor-2026-12-03-567-follow-up.txt");
+    assert!(
+        said.contains("nocard-telenor-2026-12-03-567-follow-up.txt"),
+        "{said}"
+    );
+    let letter = std::fs::read_to_string(&follow_up).unwrap();
+    assert!(
+        letter.starts_with("Ola Nordmann\nStorgata 1\n0150 Oslo\n"),
+        "{letter}"
+    );
+    assert!(letter.contains("Oppfølging: oppsigelse av mobilnummer +47 912 34 567"));
+    assert!(
+        letter.contains("25. november 2026 sa jeg opp abonnementet mitt"),
+        "cites the first request: {letter}"
+    );
+    assert!(letter.contains("via brev"), "and its channel");
+    assert!(!letter.contains("follow"), "no English in what is sent");
+    assert!(
+        dir.path()
+            .join("nocard-telenor-2026-12-03-567-follow-up-en.txt")
+            .exists()
+    );
+
+    assert!(next("2026-12-23").contains("by 24 December 2026 (three weeks)"));
+    let err = stderr_of(&mut on(dir.path(), "2026-12-23", &["complain", "1"]), 1);
+    assert!(err.contains("wait until 24 December 2026"), "{err}");
+    assert!(next("2026-12-24").contains("No answer within three weeks of your follow-up"));
+
+    let said = stdout_of(&mut on(dir.path(), "2026-12-24", &["complain", "1"]));
+    assert!(
+        said.contains("https://nkom.no/ekom-markedet/tvister-og-klager/"),
+        "where to send it: {said}"
+    );
+    assert!(
+        said.contains("1. My cancellation of 25 November 2026: brev.txt (SHA-256"),
+        "{said}"
+    );
+    let complaint = std::fs::read_to_string(
+        dir.path()
+            .join("nocard-telenor-2026-12-24-567-complaint.txt"),
+    )
+    .unwrap();
+    assert!(
+        complaint.starts_with("Klage til Brukerklagenemnda for elektronisk kommunikasjon (BKN)\n")
+    );
+    assert!(
+        complaint.contains("Tilbyder: Telenor Norge AS, org.nr. 976 967 631"),
+        "{complaint}"
+    );
+    assert!(
+        complaint.contains("- 3. desember 2026: Jeg fulgte opp skriftlig"),
+        "{complaint}"
+    );
+    assert!(
+        complaint.contains("- Telenor har ikke svart innen tre uker."),
+        "{complaint}"
+    );
+    assert!(
+        complaint.contains("Vedlegg:\n1. Oppsigelsen min av 25. november 2026: brev.txt"),
+        "{complaint}"
+    );
+    assert!(next("2027-01-05").contains("Complaint written 24 December 2026"));
+
+    // A second complaint on the same day gets its own file; none is ever replaced.
+    stdout_of(&mut on(dir.path(), "2026-12-24", &["complain", "1"]));
+    assert!(
+        dir.path()
+            .join("nocard-telenor-2026-12-24-567-complaint-2.txt")
+            .exists()
+    );
+}
+
+#[test]
+fn a_refusal_opens_the_way_to_the_board_and_the_operators_one_way_is_cited() {
+    let dir = tempfile::tempdir().unwrap();
+    let answers = "intent = \"cancel\"\npayer = \"private\"\nplan = \"postpaid\"\nsim = \"physical\"\nchannel = \"email\"\nphone = \"912 34 567\"\nname = \"Ola Nordmann\"\nsent = true\n";
+    std::fs::write(dir.path().join("a.toml"), answers).unwrap();
+    stdout_of(
+        nocard_at(&dir.path().join("home"))
+            .current_dir(dir.path())
+            .env("NOCARD_TODAY", "2026-11-25")
+            .args([
+                "deregister",
+                "--operator",
+                "plussmobil",
+                "--answers",
+                "a.toml",
+            ]),
+    );
+    assert!(
+        dir.path()
+            .join("nocard-plussmobil-2026-11-25-567.eml")
+            .exists()
+    );
+    let said = stdout_of(&mut on(dir.path(), "2026-11-28", &["refused", "1"]));
+    assert!(said.contains("turned down on 28 November 2026"), "{said}");
+    stdout_of(&mut on(
+        dir.path(),
+        "2026-11-28",
+        &["complain", "1", "--out", "klage.txt"],
+    ));
+    let complaint = std::fs::read_to_string(dir.path().join("klage.txt")).unwrap();
+    assert!(
+        complaint.contains("- 28. november 2026: PlussMobil avslo oppsigelsen."),
+        "{complaint}"
+    );
+    assert!(
+        !complaint.contains("Forbrukertilsynet"),
+        "PlussMobil gives a phone number too: {complaint}"
+    );
+    // --out names a file that is there: refused, never replaced.
+    let err = stderr_of(
+        &mut on(
+            dir.path(),
+            "2026-11-28",
+            &["complain", "1", "--out", "klage.txt"],
+        ),
+        1,
+    );
+    assert!(err.contains("klage.txt already exists"), "{err}");
+
+    // Lycamobile's own pages give one way to cancel, by phone: Forbrukertilsynet is cited.
+    let answers = answers
+        .replace("email", "phone")
+        .replace("912 34 567", "412 34 567");
+    std::fs::write(dir.path().join("b.toml"), answers).unwrap();
+    stdout_of(
+        nocard_at(&dir.path().join("home"))
+            .current_dir(dir.path())
+            .env("NOCARD_TODAY", "2026-11-25")
+            .args([
+                "deregister",
+                "--operator",
+                "lycamobile",
+                "--answers",
+                "b.toml",
+            ]),
+    );
+    stdout_of(&mut on(dir.path(), "2026-11-28", &["refused", "2"]));
+    stdout_of(&mut on(
+        dir.path(),
+        "2026-11-28",
+        &["complain", "2", "--out", "lyca.txt"],
+    ));
+    let complaint = std::fs::read_to_string(dir.path().join("lyca.txt")).unwrap();
+    let complaint = complaint.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        complaint.contains("tar Lycamobile imot oppsigelser på én måte. Forbrukertilsynet mener"),
+        "{complaint}"
+    );
+    assert!(
+        complaint.contains("Oppsigelsen min av 25. november 2026, eller notatene mine"),
+        "a call leaves notes, not a file: {complaint}"
+    );
+}
+
+#[test]
+fn the_calendar_has_an_all_day_event_for_each_date_to_come() {
+    use icalendar::{CalendarComponent, Component as _, DatePerhapsTime};
+    let dir = tempfile::tempdir().unwrap();
+    send(dir.path(), SENT, "m1.txt").success();
+    let out = stdout_of(&mut on(dir.path(), &today(), &["--format", "ics"]));
+    let calendar: icalendar::Calendar = out.parse().unwrap();
+    let events: Vec<_> = calendar
+        .components
+        .iter()
+        .filter_map(|component| match component {
+            CalendarComponent::Event(event) => Some(event),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(events.len(), 2, "{out}");
+    let day = |days: i32| {
+        let date = jiff::civil::Date::strptime("%Y-%m-%d", today())
+            .unwrap()
+            .checked_add(jiff::Span::new().days(days))
+            .unwrap();
+        chrono::NaiveDate::from_ymd_opt(
+            i32::from(date.year()),
+            u32::from(date.month().unsigned_abs()),
+            u32::from(date.day().unsigned_abs()),
+        )
+        .unwrap()
+    };
+    assert_eq!(events[0].get_start(), Some(DatePerhapsTime::Date(day(7))));
+    assert_eq!(events[0].get_end(), Some(DatePerhapsTime::Date(day(8))));
+    assert!(
+        events[0]
+            .get_summary()
+            .unwrap()
+            .contains("follow up on cancellation case 1")
+    );
+    assert!(
+        events[1]
+            .get_uid()
+            .unwrap()
+            .starts_with("nocard-case-1-end@")
+    );
+    assert!(!out.contains("912"), "no phone number in a calendar");
+}
+
+fn today() -> String {
+    jiff::ZonedDateTime::now().date().to_string()
+}

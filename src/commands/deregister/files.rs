@@ -3,12 +3,12 @@
 
 use std::path::{Path, PathBuf};
 
-use anyhow::{Context as _, Result};
+use anyhow::Result;
 
 use super::World;
 use crate::casebook::{Book, Case, Draft, Store, StoreError};
 use crate::commands::store_failure;
-use crate::disk::{self, Existing, Replace};
+use crate::disk::{self, Existing};
 use crate::error::Failure;
 use crate::i18n::Ui;
 use crate::interrupt;
@@ -117,50 +117,11 @@ impl World for CaseBook {
                 return Err(Failure::new(format!("{cause}: {why}")).into());
             }
         }
-        if !replace
-            && files
-                .iter()
-                .any(|(path, _)| disk::existing(path).is_ok_and(|there| there != Existing::Nothing))
-        {
-            return Ok(false);
-        }
-        // Every file is written whole beside its place first; only then do they take their
-        // names, so that a full disk half-way leaves the old files as they were.
-        let mut staged = Vec::with_capacity(files.len());
-        for (path, text) in files {
-            staged.push((
-                *path,
-                stage(path, text).with_context(|| {
-                    Ui::CouldNotWriteMessage.fill(self.lang, &[("path", &shown(path))])
-                })?,
-            ));
-        }
-        let replace = if replace {
-            Replace::Regular
-        } else {
-            Replace::Never
-        };
-        for (path, file) in staged {
-            match file.persist(replace) {
-                Err(err) if err.kind() == std::io::ErrorKind::AlreadyExists => return Ok(false),
-                result => result.with_context(|| {
-                    Ui::CouldNotWriteMessage.fill(self.lang, &[("path", &shown(path))])
-                })?,
-            }
-        }
-        Ok(true)
+        crate::commands::files::write(files, replace, self.lang)
     }
 
     fn free_name(&self, path: &Path) -> PathBuf {
-        // A link to nothing, or anything else there, takes the name as a file does.
-        let taken =
-            |path: &Path| disk::existing(path).map_or(true, |there| there != Existing::Nothing);
-        free_name(path, |candidate| {
-            taken(candidate)
-                || crate::message::companions(candidate)
-                    .iter()
-                    .any(|companion| taken(companion))
-        })
+        crate::commands::files::free_beside(path)
     }
 
     fn record(&mut self, mut case: Case) -> Result<Option<u32>> {
@@ -211,41 +172,9 @@ fn kept_path(path: PathBuf) -> Option<PathBuf> {
     })
 }
 
-/// The first of `stem-2.ext`, `stem-3.ext`, … beside `path` that `taken` says is free.
-pub fn free_name(path: &Path, taken: impl Fn(&Path) -> bool) -> PathBuf {
-    let stem = path.file_stem().unwrap_or_default().to_string_lossy();
-    let extension = path
-        .extension()
-        .map(|ext| format!(".{}", ext.to_string_lossy()))
-        .unwrap_or_default();
-    (2..=u32::MAX)
-        .map(|n| path.with_file_name(format!("{stem}-{n}{extension}")))
-        .find(|candidate| !taken(candidate))
-        .unwrap_or_else(|| path.to_owned())
-}
-
 /// Why a message is never written to a file in the data folder.
 const OWN_FILE: &str =
     "it is in nocard's data folder, beside the case book; nocard keeps its own files there";
-
-/// Stages `text` for `path` (see `disk::Staged`), so a failure half-way (a read-only
-/// folder, a full disk) leaves no half-written message and never harms an existing file. A
-/// name with a control character is refused: it is a mistake, and it would reach the
-/// terminal and the case book.
-fn stage(path: &Path, text: &str) -> std::io::Result<disk::Staged> {
-    use std::io::{Error, ErrorKind};
-    if path.to_string_lossy().chars().any(is_unsafe_char) {
-        return Err(crate::causes::Refusal::UnsafeName.into_io());
-    }
-    // The case book keeps the name as text: one it could not keep is refused here.
-    if path.to_str().is_none() {
-        return Err(Error::new(
-            ErrorKind::InvalidInput,
-            "the file name is not UTF-8 text",
-        ));
-    }
-    disk::stage(path, text, ".nocard-")
-}
 
 #[cfg(test)]
 mod tests {
