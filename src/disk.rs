@@ -233,6 +233,7 @@ fn folder_of(path: &Path) -> &Path {
 
 /// Makes a rename in `dir` durable. A file system that cannot sync a folder (it says
 /// `EINVAL`) has nothing more to do.
+#[cfg_attr(not(unix), allow(clippy::unnecessary_wraps))] // Windows has nothing to do
 fn sync_folder(dir: &Path) -> io::Result<()> {
     #[cfg(unix)]
     match File::open(dir).and_then(|dir| dir.sync_all()) {
