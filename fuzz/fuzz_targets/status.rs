@@ -55,10 +55,18 @@ fuzz_target!(|input: &[u8]| {
             assert_eq!(raw, None, "{shown:?}");
         }
     }
-    let change = match command & 0x3 {
+    let change = match command & 0x7 {
         0 => Change::Confirm(None),
         1 => Change::Confirm(Reference::parse("AB-42").ok()),
         2 => Change::Close,
+        3 => Change::Sent {
+            on: today,
+            reference: None,
+            end: today.checked_add(jiff::Span::new().days(31)).ok(),
+        },
+        4 => Change::FollowedUp,
+        5 => Change::Refused(today),
+        6 => Change::Complained,
         _ => Change::Forget,
     };
     let id = if command & 0x80 == 0 && !book.cases.is_empty() {
@@ -67,7 +75,8 @@ fuzz_target!(|input: &[u8]| {
         raw_id
     };
     let given = book.cases.iter().map(|case| case.id).max();
-    book.change(id, &change, today);
+    // Refused changes leave the book as it was; made ones must leave one nocard reads.
+    let _ = book.change(id, &change, today);
     if let (Some(given), Some(next)) = (given, book.next_id()) {
         assert!(next > given, "id {next} was given before");
     }
