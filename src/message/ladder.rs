@@ -12,7 +12,7 @@ use super::letter::{Head, Words, wrap};
 use super::{Message, Written, lay_out};
 use crate::casebook::Case;
 use crate::i18n::{Ui, channel_word, long_date};
-use crate::operator::{Address, ChannelKind, Operator};
+use crate::operator::{ChannelKind, Operator};
 use crate::questions::channel_kinds;
 use crate::text::Lang;
 
@@ -60,16 +60,7 @@ pub fn follow_up(
 
 /// The form a written follow-up takes for `case`, and where it goes.
 fn written_form<'a>(case: &'a Case, operator: &'a Operator) -> (Written, Option<&'a str>) {
-    let address_of = |kind: ChannelKind| {
-        operator
-            .channels
-            .iter()
-            .filter(|channel| channel.kind == kind)
-            .find_map(|channel| match &channel.address {
-                Address::Postal(address) | Address::Email(address) => Some(&**address),
-                _ => None,
-            })
-    };
+    let address_of = |kind: ChannelKind| super::recipient(operator, kind);
     let kinds = channel_kinds(operator);
     match case.channel {
         ChannelKind::Letter => (Written::Letter, case.recipient.as_deref()),

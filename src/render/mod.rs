@@ -4,6 +4,7 @@
 mod checklist;
 mod findings;
 pub mod ics;
+mod message;
 mod operators;
 pub mod status;
 pub mod walk;

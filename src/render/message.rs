@@ -1,0 +1,134 @@
+//! The message as the walk shows it once written: what it says in the user's language, where
+//! it and its translation were saved, how to send it; and where the case was recorded.
+
+use std::fmt::Write as _;
+use std::path::Path;
+
+use super::Layout;
+use super::walk::heading;
+use crate::i18n::Ui;
+use crate::message::Message;
+use crate::operator::{ChannelKind, Operator};
+use crate::text::Lang;
+
+/// What the message says, in the user's language, where it was saved, and how to send it.
+pub(super) fn message(
+    message: &Message,
+    path: &Path,
+    translation: Option<&Path>,
+    channel: ChannelKind,
+    operator: &Operator,
+    layout: &Layout,
+) -> String {
+    let mut out = String::new();
+    heading(&mut out, layout, layout.t(Ui::YourMessage));
+    // A narrow window has no rows to spare for rules: the text is set off by its indent.
+    let narrow = layout.width.is_some_and(|width| width < 60);
+    let rule = "─".repeat(layout.width.unwrap_or(60).min(60));
+    let framed = |out: &mut String, intro: Ui, text: &str| {
+        layout.paragraph(out, "", "", layout.t(intro));
+        if !narrow {
+            let _ = writeln!(out, "{rule}");
+        }
+        // The file keeps the message's own lines; the screen wraps them.
+        for line in text.trim_end().lines() {
+            let mut indent: String = line.chars().take_while(|c| *c == ' ').collect();
+            if narrow {
+                indent.push_str("  ");
+            }
+            layout.paragraph(out, &indent, &indent, line.trim_start());
+        }
+        if !narrow {
+            let _ = writeln!(out, "{rule}");
+        }
+    };
+    match channel {
+        ChannelKind::Phone | ChannelKind::Store => {
+            framed(&mut out, Ui::ScriptShown, &message.shown);
+        }
+        // A text to copy is shown as it is sent, with what it means below where the window
+        // has room for both; a narrow one has the meaning in the translation's file.
+        ChannelKind::Chat | ChannelKind::App | ChannelKind::Web => {
+            framed(&mut out, Ui::ChatShown, &message.text);
+            if layout.lang != Lang::Nb && !narrow {
+                layout.paragraph(&mut out, "", "", layout.t(Ui::MessageMeaning));
+                layout.paragraph(&mut out, "  ", "  ", message.shown.trim_end());
+            }
+        }
+        // The request itself; in a narrow window without the subject, which repeats it.
+        ChannelKind::Letter | ChannelKind::Email => {
+            let shown = match message.shown.split_once('\n') {
+                Some((_, request)) if narrow => request,
+                _ => &message.shown,
+            };
+            framed(&mut out, Ui::MessageShown, shown);
+        }
+    }
+    let how = layout.t(match channel {
+        ChannelKind::Phone => Ui::SendPhone,
+        ChannelKind::Chat => Ui::SendChat,
+        ChannelKind::Web => Ui::SendWeb,
+        ChannelKind::App => Ui::SendApp,
+        ChannelKind::Store => Ui::SendStore,
+        ChannelKind::Email => Ui::SendEmail,
+        ChannelKind::Letter => Ui::SendLetter,
+    });
+    let shown = |path: &Path| crate::text::printable(&path.display().to_string()).into_owned();
+    // A letter goes registered, where the receipt proves the day it went (the common
+    // precaution `registered-letter`, with its source).
+    let saved = if channel == ChannelKind::Letter {
+        layout.tf(Ui::SavedLetter, &[("path", &shown(path))])
+    } else {
+        layout.tf(Ui::Saved, &[("path", &shown(path)), ("how", &how)])
+    };
+    layout.paragraph(&mut out, "", "", &saved);
+    if let Some(translation) = translation {
+        let line = layout.tf(Ui::SavedTranslation, &[("path", &shown(translation))]);
+        layout.paragraph(&mut out, "", "", &line);
+    }
+    match crate::message::recipient(operator, channel) {
+        Some(address) => {
+            let line = layout.tf(Ui::SendTo, &[("address", &address)]);
+            layout.paragraph(&mut out, "", "", &line);
+        }
+        None if channel == ChannelKind::Email => {
+            let line = layout.tf(
+                Ui::EmailAddressUnknown,
+                &[("operator", &operator.name), ("page", &operator.home)],
+            );
+            layout.paragraph(&mut out, "", "", &line);
+        }
+        None => {}
+    }
+    if channel == ChannelKind::Email {
+        match &message.mailto {
+            Some(link) => {
+                layout.paragraph(&mut out, "", "", layout.t(Ui::OpenEml));
+                // A link is never wrapped: it must stay one word to be clicked.
+                let _ = writeln!(out, "{link}");
+            }
+            None => layout.paragraph(&mut out, "", "", layout.t(Ui::OpenEmlNoLink)),
+        }
+    }
+    out
+}
+
+/// Where the case was recorded, and how to follow it.
+pub(super) fn recorded(
+    id: Option<u32>,
+    sent: bool,
+    channel: Option<ChannelKind>,
+    layout: &Layout,
+) -> String {
+    let mut out = String::new();
+    let line = match id {
+        Some(id) if sent => layout.tf(Ui::Recorded, &[("id", &id)]),
+        Some(id) if matches!(channel, Some(ChannelKind::Phone | ChannelKind::Store)) => {
+            layout.tf(Ui::RecordedToDo, &[("id", &id)])
+        }
+        Some(id) => layout.tf(Ui::RecordedWritten, &[("id", &id)]),
+        None => layout.t(Ui::RecordsUnavailable).to_owned(),
+    };
+    layout.paragraph(&mut out, "", "", &line);
+    out
+}
