@@ -6,6 +6,7 @@ mod findings;
 pub mod ics;
 mod message;
 mod operators;
+mod questions;
 pub mod status;
 pub mod walk;
 

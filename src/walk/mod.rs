@@ -10,6 +10,7 @@
 //! that answer chosen to begin with; a question changed from the review goes back to it.
 
 mod acts;
+mod progress;
 mod script;
 mod step;
 
@@ -18,13 +19,14 @@ use std::path::PathBuf;
 use jiff::civil::Date;
 
 use crate::answers::Answers;
-use crate::casebook::Case;
 use crate::checklist::Checklist;
 use crate::operator::{Common, Operator, Phase};
 use crate::questions::{Question, Value};
 use crate::situation::{Intent, Plan, Situation, Stage};
 use crate::text::Lang;
 use crate::values::{CustomerNumber, Reference};
+pub use progress::Progress;
+use progress::{Guard, Recording, Writing};
 use script::{Beat, Block};
 pub use step::{Action, Effect, Event, Next, Outcome, Prompt, Refusal, Show, Step};
 
@@ -45,138 +47,6 @@ pub struct Walk<'a> {
     /// Where to write the message; `None`: a file in the current folder named after the
     /// operator, the date and the number.
     pub out: Option<PathBuf>,
-}
-
-/// Where a walk stands: the answers, the place in the script, and what the command reported.
-#[derive(Debug, Clone, Default)]
-pub struct Progress {
-    answers: Answers,
-    /// The last answer each question had, kept when it is forgotten: going back, or changing
-    /// it from the review, starts from it.
-    earlier: Answers,
-    cursor: usize,
-    /// Questions the person answered here, with their place in the script, for going back.
-    asked: Vec<(usize, Question)>,
-    /// A question changed from the review: going back from it returns to the review.
-    revising: Option<Question>,
-    /// On the way back to the review after a change: the phases between are not shown again.
-    returning: bool,
-    /// An interrupted walk going on from this day: said once.
-    resumed: Option<Date>,
-    /// The person asked for the details of the phase they are in.
-    details: bool,
-    guard: Guard,
-    write: Writing,
-    /// Where the message goes, once the person chose another name than the first.
-    path: Option<PathBuf>,
-    /// The case written and never sent for this number, which this walk takes the place of.
-    replaces: Option<u32>,
-    recording: Recording,
-    /// Where the calendar file was saved.
-    calendar: Option<PathBuf>,
-    stopped: Option<u32>,
-    effects: Vec<Effect>,
-}
-
-/// The duplicate guard for the number answered: reset whenever the number is forgotten.
-#[derive(Debug, Clone, Default)]
-enum Guard {
-    #[default]
-    Unchecked,
-    Found(Option<Box<Case>>),
-    Asking(u32),
-    Passed,
-}
-
-/// How far writing the message got.
-#[derive(Debug, Clone, Default)]
-enum Writing {
-    #[default]
-    NotYet,
-    /// The file is there already; the person is asked what to do.
-    Exists {
-        path: PathBuf,
-        free: PathBuf,
-    },
-    Replace,
-    Written(PathBuf),
-}
-
-/// Whether the case was recorded.
-#[derive(Debug, Clone, Copy, Default)]
-enum Recording {
-    #[default]
-    NotYet,
-    /// Recorded with this id, or `None` where there is nowhere to record it.
-    Done(Option<u32>),
-}
-
-impl Progress {
-    /// A walk from `answers` (none, or an answers file's).
-    #[must_use]
-    pub fn new(answers: Answers) -> Self {
-        Progress {
-            answers,
-            ..Progress::default()
-        }
-    }
-
-    /// An interrupted walk begun on `started`, continued at the header of the phase of its
-    /// first unanswered question. The answers before it count as asked, so the user can
-    /// still go back to them. `written`: the message the walk wrote before it was
-    /// interrupted, where it is still there; the walk goes on past it.
-    #[must_use]
-    pub fn resumed(walk: &Walk, answers: Answers, started: Date, written: Option<PathBuf>) -> Self {
-        let script = walk.script(&answers);
-        let first = script
-            .iter()
-            .position(|beat| matches!(beat, Beat::Ask(q) if !answers.is_answered(*q)))
-            .unwrap_or(script.len());
-        let asked = script[..first]
-            .iter()
-            .enumerate()
-            .filter_map(|(index, beat)| match beat {
-                Beat::Ask(question) => Some((index, *question)),
-                _ => None,
-            })
-            .collect();
-        let cursor = script[..first]
-            .iter()
-            .rposition(|beat| matches!(beat, Beat::Header(_)))
-            .unwrap_or(0);
-        Progress {
-            answers,
-            cursor,
-            asked,
-            resumed: Some(started),
-            write: written.map_or(Writing::NotYet, Writing::Written),
-            ..Progress::default()
-        }
-    }
-
-    #[must_use]
-    pub fn answers(&self) -> &Answers {
-        &self.answers
-    }
-
-    /// Moves back to the previous question the person answered here, forgetting its answer.
-    fn back(&mut self) {
-        if let Some((index, question)) = self.asked.pop() {
-            self.forget(question);
-            self.cursor = index;
-        }
-    }
-
-    fn forget(&mut self, question: Question) {
-        if let Some(value) = self.answers.get(question) {
-            self.earlier.set(value.clone());
-        }
-        self.answers.forget(question);
-        if question == Question::Phone {
-            self.guard = Guard::Unchecked;
-            self.replaces = None;
-        }
-    }
 }
 
 impl<'a> Walk<'a> {
