@@ -13,7 +13,7 @@ use crate::error::Failure;
 use crate::i18n::Ui;
 use crate::operator::{ChannelKind, Operator, Position};
 use crate::questions::{Question, Value, shown_word};
-use crate::situation::{Balance, Intent, Payer, Plan, Sim, Situation, Stage};
+use crate::situation::{Acting, Balance, Intent, Leaving, Payer, Plan, Sim, Situation, Stage};
 use crate::text::{Lang, printable};
 use crate::values::{BankAccount, CustomerNumber, MobileNumber, PostalAddress, Reference};
 
@@ -74,6 +74,32 @@ impl Answers {
     pub fn payer(&self) -> Option<Payer> {
         match self.get(Question::Payer)? {
             Value::Payer(payer) => Some(*payer),
+            _ => None,
+        }
+    }
+
+    #[must_use]
+    pub fn acting(&self) -> Option<Acting> {
+        match self.get(Question::Acting)? {
+            Value::Acting(acting) => Some(*acting),
+            _ => None,
+        }
+    }
+
+    /// Whether the user is leaving Norway, where it was asked.
+    #[must_use]
+    pub fn leaving(&self) -> Option<bool> {
+        match self.get(Question::Leaving)? {
+            Value::Leaving(leaving) => Some(*leaving),
+            _ => None,
+        }
+    }
+
+    /// The owner's name, where the user acts for someone else.
+    #[must_use]
+    pub fn owner(&self) -> Option<&str> {
+        match self.get(Question::Owner)? {
+            Value::Owner(name) => Some(name),
             _ => None,
         }
     }
@@ -183,6 +209,10 @@ impl Answers {
     pub fn situation(&self) -> Situation {
         Situation {
             intent: self.intent(),
+            acting: self.acting(),
+            leaving: self
+                .leaving()
+                .map(|leaving| if leaving { Leaving::Yes } else { Leaving::No }),
             plan: self.plan(),
             sim: self.sim(),
             payer: self.payer(),
@@ -217,7 +247,9 @@ impl Answers {
             .filter_map(|question| {
                 let value = self.get(question)?;
                 let value = match value {
-                    Value::Sent(flag) | Value::Calendar(flag) => toml::Value::Boolean(*flag),
+                    Value::Sent(flag) | Value::Calendar(flag) | Value::Leaving(flag) => {
+                        toml::Value::Boolean(*flag)
+                    }
                     other => toml::Value::String(other.word().into_owned()),
                 };
                 Some((question.key().to_owned(), value))

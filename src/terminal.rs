@@ -27,6 +27,9 @@ pub fn can_prompt() -> bool {
     std::io::stdin().is_terminal() && std::io::stderr().is_terminal()
 }
 
+/// The fewest rows a list is given, however much was shown above it.
+const MIN_LIST_ROWS: usize = 7;
+
 /// Typed alone in a text field to go back, and to see the details.
 pub const BACK: &str = "<";
 pub const DETAILS: &str = "?";
@@ -248,7 +251,11 @@ impl TerminalPrompter {
                     }
                 })
                 .collect();
-            let lines = visible(&head, &items, selected, self.height() - 1, self.width());
+            // What was shown since the last answer stays in view above the list where it can:
+            // a long list scrolls in the rows left, never fewer than a few.
+            let above = self.drawn.last().copied().unwrap_or(0);
+            let room = (self.height() - 1).saturating_sub(above).max(MIN_LIST_ROWS);
+            let lines = visible(&head, &items, selected, room, self.width());
             self.clear(drawn)?;
             drawn = self.draw(&lines)?;
             let count = options.len();

@@ -15,7 +15,7 @@ pub use ladder::{ANSWER_WITHIN_DAYS, FOLLOW_UP_AFTER_DAYS, Milestone, NextAction
 pub use store::{Store, StoreError, parse};
 
 use crate::operator::{ChannelKind, OperatorId};
-use crate::situation::{Intent, Plan};
+use crate::situation::{Acting, Intent, Plan};
 use crate::values::{MobileNumber, PostalAddress, Reference};
 
 /// The format this nocard writes. A file from a newer one is refused, never rewritten.
@@ -96,6 +96,13 @@ pub struct Case {
     /// Who wrote it, for the follow-up and the complaint that cite it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
+    /// For whom, where it is not the writer's own: a deceased owner's estate, or the owner
+    /// who gave written authorisation.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub acting: Option<Acting>,
+    /// The owner's name, where the writer acts for them.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub owner: Option<String>,
     /// The sender's postal address, kept only for a letter: a follow-up letter needs it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub address: Option<PostalAddress>,
@@ -494,6 +501,8 @@ pub(crate) mod tests {
             message: Some(PathBuf::from("/home/ola/nocard-telenor-2026-11-25.txt")),
             sha256: None,
             name: Some("Ola Nordmann".to_owned()),
+            acting: None,
+            owner: None,
             address: None,
             state: State::Sent,
             confirmed: None,

@@ -14,7 +14,18 @@ use crate::casebook::Case;
 use crate::i18n::{Ui, channel_word, long_date};
 use crate::operator::{ChannelKind, Operator};
 use crate::questions::channel_kinds;
+use crate::situation::Acting;
 use crate::text::Lang;
+
+/// For whom the case's request was written, where not for the writer themself.
+fn on_behalf(case: &Case) -> Option<super::OnBehalf<'_>> {
+    let owner = case.owner.as_deref()?;
+    match case.acting? {
+        Acting::Estate => Some(super::OnBehalf::Estate(owner)),
+        Acting::Proxy => Some(super::OnBehalf::Proxy(owner)),
+        Acting::Owner => None,
+    }
+}
 
 /// The form a follow-up for `case` takes: on the request's own channel where it was written
 /// (a letter, an e-mail, a chat), else by letter or e-mail where the operator takes one,
@@ -52,7 +63,10 @@ pub fn follow_up(
         form,
         &head,
         [words(Lang::Nb), words(lang)],
-        Ui::MsgOwner,
+        [
+            super::signed_as(on_behalf(case), Lang::Nb),
+            super::signed_as(on_behalf(case), lang),
+        ],
         lang,
         path,
     )
@@ -82,12 +96,18 @@ fn written_form<'a>(case: &'a Case, operator: &'a Operator) -> (Written, Option<
 fn follow_up_words(case: &Case, lang: Lang) -> Words {
     let day = |date: Date| long_date(date, lang);
     let number = &case.number;
-    let mut sentences = vec![Ui::FuSent.fill(
+    let (sent, owner) = match on_behalf(case) {
+        Some(super::OnBehalf::Estate(owner)) => (Ui::FuSentEstate, owner),
+        Some(super::OnBehalf::Proxy(owner)) => (Ui::FuSentProxy, owner),
+        None => (Ui::FuSent, ""),
+    };
+    let mut sentences = vec![sent.fill(
         lang,
         &[
             ("date", &day(case.since())),
             ("number", number),
             ("channel", &channel_word(case.channel, lang)),
+            ("owner", &owner),
         ],
     )];
     if let Some(recipient) = &case.recipient {
@@ -133,6 +153,7 @@ pub fn complaint(
         )
     });
     Message {
+        authorisation: None,
         shown: attachments(case, operator, lang).iter().enumerate().fold(
             String::new(),
             |mut out, (index, line)| {
@@ -158,9 +179,17 @@ fn complaint_text(case: &Case, operator: &Operator, today: Date, lang: Lang) -> 
     let mut out = String::new();
     line(&mut out, Ui::BknTitle.get(lang));
     let _ = writeln!(out, "{}\n", day(today));
+    let (complainant, owner) = match on_behalf(case) {
+        Some(super::OnBehalf::Estate(owner)) => (Ui::BknComplainantEstate, owner),
+        Some(super::OnBehalf::Proxy(owner)) => (Ui::BknComplainantProxy, owner),
+        None => (Ui::BknComplainant, ""),
+    };
     line(
         &mut out,
-        &Ui::BknComplainant.fill(lang, &[("name", &name), ("number", number)]),
+        &complainant.fill(
+            lang,
+            &[("name", &name), ("number", number), ("owner", &owner)],
+        ),
     );
     if let Some(address) = &case.address {
         line(

@@ -64,7 +64,7 @@ pub(super) fn body(head: &Head, words: &Words, lang: Lang) -> String {
 
 /// A letter as it is printed and posted: the sender, the recipient, place and date, the
 /// subject, the words, and room for a signature.
-pub(super) fn letter(head: &Head, words: &Words, signed_as: Ui, lang: Lang) -> String {
+pub(super) fn letter(head: &Head, words: &Words, signed_as: &str, lang: Lang) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "{}", head.name);
     for line in head.address.iter().flat_map(|address| address.lines()) {
@@ -95,7 +95,7 @@ pub(super) fn letter(head: &Head, words: &Words, signed_as: Ui, lang: Lang) -> S
     let _ = writeln!(out, "\n{}\n\n\n", Ui::MsgRegards.get(lang));
     let _ = writeln!(out, "{}", "_".repeat(32));
     let _ = writeln!(out, "{}", head.name);
-    let _ = writeln!(out, "{}", signed_as.get(lang));
+    let _ = writeln!(out, "{signed_as}");
     out
 }
 

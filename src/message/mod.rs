@@ -15,13 +15,25 @@ use jiff::civil::Date;
 use crate::answers::Answers;
 use crate::i18n::Ui;
 use crate::operator::{Address, Channel, ChannelKind, Operator};
-use crate::situation::Plan;
+use crate::situation::{Acting, Plan};
 use crate::text::Lang;
 use crate::values::{BankAccount, CustomerNumber, MobileNumber, PostalAddress};
 use letter::{Head, Words};
 
 pub use email::MAILTO_LIMIT;
 pub use ladder::{complaint, follow_up, follow_up_channel};
+
+/// Where the authorisation for the owner to sign is saved, beside the message.
+#[must_use]
+pub fn authorisation_path(message: &Path) -> PathBuf {
+    beside(message, "fullmakt.txt")
+}
+
+/// Where the authorisation's translation is saved.
+#[must_use]
+pub fn authorisation_translation_path(message: &Path, lang: Lang) -> PathBuf {
+    beside(message, &format!("fullmakt-{}.txt", lang.code()))
+}
 
 /// What goes into a message.
 #[derive(Debug, Clone)]
@@ -39,6 +51,27 @@ pub struct Request<'a> {
     /// The account to pay a prepaid balance to, where a refund was chosen.
     pub refund_to: Option<&'a BankAccount>,
     pub today: Date,
+    /// For whom the user writes, where it is not for themself; `name` is then the writer's.
+    pub on_behalf: Option<OnBehalf<'a>>,
+}
+
+/// Someone else's subscription, and how the writer may act for them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OnBehalf<'a> {
+    /// For the estate (dødsbo) of the owner, who has died.
+    Estate(&'a str),
+    /// With the owner's written authorisation (fullmakt).
+    Proxy(&'a str),
+}
+
+/// How the writer signs, in `lang`: as the owner, for the estate, or by authorisation.
+#[must_use]
+pub fn signed_as(on_behalf: Option<OnBehalf>, lang: Lang) -> String {
+    match on_behalf {
+        None => Ui::MsgOwner.get(lang).to_owned(),
+        Some(OnBehalf::Estate(owner)) => Ui::MsgForEstate.fill(lang, &[("owner", &owner)]),
+        Some(OnBehalf::Proxy(owner)) => Ui::MsgByProxy.fill(lang, &[("owner", &owner)]),
+    }
 }
 
 impl<'a> Request<'a> {
@@ -60,6 +93,11 @@ impl<'a> Request<'a> {
             plan: answers.plan().unwrap_or(Plan::Postpaid),
             refund_to: answers.refund_to(),
             today,
+            on_behalf: match (answers.acting(), answers.owner()) {
+                (Some(Acting::Estate), Some(owner)) => Some(OnBehalf::Estate(owner)),
+                (Some(Acting::Proxy), Some(owner)) => Some(OnBehalf::Proxy(owner)),
+                _ => None,
+            },
         })
     }
 
@@ -98,6 +136,28 @@ pub struct Message {
     pub shown: String,
     /// A `mailto:` link that opens the e-mail in a mail client, where it is short enough.
     pub mailto: Option<String>,
+    /// For someone acting with the owner's authorisation: the authorisation for the owner to
+    /// sign, in Norwegian, and its translation where the user's language is another.
+    pub authorisation: Option<(String, Option<String>)>,
+}
+
+/// The authorisation (fullmakt) for `owner` to sign, giving the writer the right to cancel.
+fn authorisation(request: &Request, owner: &str, lang: Lang) -> String {
+    let text = Ui::FullmaktText.fill(
+        lang,
+        &[
+            ("owner", &owner),
+            ("name", &request.name),
+            ("number", request.phone),
+            ("operator", &request.operator.legal_name),
+        ],
+    );
+    format!(
+        "{}\n\n{}\n\n{} ______________________________\n\n\n________________________________\n{owner}\n",
+        Ui::FullmaktTitle.get(lang),
+        letter::wrap(&text, &request.phone.to_string()),
+        Ui::FullmaktPlaceDate.get(lang),
+    )
 }
 
 /// Composes the message for `request`, with the translation into `lang`. `path` is where it
@@ -106,11 +166,19 @@ pub struct Message {
 pub fn compose(request: &Request, lang: Lang, path: &Path) -> Message {
     if matches!(request.channel, ChannelKind::Phone | ChannelKind::Store) {
         let (text, shown) = script::script(request, lang);
+        let authorisation = match request.on_behalf {
+            Some(OnBehalf::Proxy(owner)) => {
+                let text = |lang| authorisation(request, owner, lang);
+                Some((text(Lang::Nb), (lang != Lang::Nb).then(|| text(lang))))
+            }
+            _ => None,
+        };
         return Message {
             text,
             translation: None,
             shown,
             mailto: None,
+            authorisation,
         };
     }
     let head = Head {
@@ -126,14 +194,22 @@ pub fn compose(request: &Request, lang: Lang, path: &Path) -> Message {
         ChannelKind::Email => Written::Email,
         _ => Written::Chat,
     };
-    lay_out(
+    let mut message = lay_out(
         form,
         &head,
         [request.words(Lang::Nb), request.words(lang)],
-        Ui::MsgOwner,
+        [
+            signed_as(request.on_behalf, Lang::Nb),
+            signed_as(request.on_behalf, lang),
+        ],
         lang,
         path,
-    )
+    );
+    if let Some(OnBehalf::Proxy(owner)) = request.on_behalf {
+        let text = |lang| authorisation(request, owner, lang);
+        message.authorisation = Some((text(Lang::Nb), (lang != Lang::Nb).then(|| text(lang))));
+    }
+    message
 }
 
 /// The written forms a message takes.
@@ -150,7 +226,7 @@ fn lay_out(
     form: Written,
     head: &Head,
     [norwegian, translated]: [Words; 2],
-    signed_as: Ui,
+    [signed_nb, signed]: [String; 2],
     lang: Lang,
     path: &Path,
 ) -> Message {
@@ -166,10 +242,11 @@ fn lay_out(
     };
     match form {
         Written::Letter => Message {
-            text: letter::letter(head, &norwegian, signed_as, Lang::Nb),
-            translation: beside(letter::letter(head, &translated, signed_as, lang)),
+            text: letter::letter(head, &norwegian, &signed_nb, Lang::Nb),
+            translation: beside(letter::letter(head, &translated, &signed, lang)),
             shown: translated.lines(),
             mailto: None,
+            authorisation: None,
         },
         Written::Email => {
             let (text, mailto) = email::eml(head, &norwegian);
@@ -178,6 +255,7 @@ fn lay_out(
                 translation: beside(email::translation(head, &translated, lang)),
                 shown: translated.lines(),
                 mailto,
+                authorisation: None,
             }
         }
         Written::Chat => Message {
@@ -185,6 +263,7 @@ fn lay_out(
             translation: beside(letter::chat(&translated.sentences, lang)),
             shown: letter::chat(&translated.sentences, lang),
             mailto: None,
+            authorisation: None,
         },
     }
 }
@@ -202,13 +281,33 @@ impl Request<'_> {
             None => Ui::MsgSubject.fill(lang, &[("number", number)]),
         };
         let chat = !matches!(self.channel, ChannelKind::Letter | ChannelKind::Email);
-        let cancel = match (self.plan, chat) {
-            (Plan::Postpaid, false) => Ui::MsgCancelPostpaid,
-            (Plan::Prepaid, false) => Ui::MsgCancelPrepaid,
-            (Plan::Postpaid, true) => Ui::MsgChatPostpaid,
-            (Plan::Prepaid, true) => Ui::MsgChatPrepaid,
+        let owner = match self.on_behalf {
+            Some(OnBehalf::Estate(owner) | OnBehalf::Proxy(owner)) => owner,
+            None => "",
         };
-        let mut sentences = vec![cancel.fill(lang, &[("number", number), ("name", &self.name)])];
+        let cancel = match (self.on_behalf, self.plan, chat) {
+            (Some(OnBehalf::Estate(_)), _, false) => Ui::MsgCancelEstate,
+            (Some(OnBehalf::Proxy(_)), _, false) => Ui::MsgCancelProxy,
+            (Some(OnBehalf::Estate(_)), _, true) => Ui::MsgChatEstate,
+            (Some(OnBehalf::Proxy(_)), _, true) => Ui::MsgChatProxy,
+            (None, Plan::Postpaid, false) => Ui::MsgCancelPostpaid,
+            (None, Plan::Prepaid, false) => Ui::MsgCancelPrepaid,
+            (None, Plan::Postpaid, true) => Ui::MsgChatPostpaid,
+            (None, Plan::Prepaid, true) => Ui::MsgChatPrepaid,
+        };
+        let args: [(&str, &dyn std::fmt::Display); 3] =
+            [("number", number), ("name", &self.name), ("owner", &owner)];
+        let mut sentences = vec![cancel.fill(lang, &args)];
+        // A chat has nothing to attach to; a letter or an e-mail says what is.
+        match self.on_behalf {
+            Some(OnBehalf::Estate(_)) if !chat => {
+                sentences.push(Ui::MsgAttachEstate.get(lang).to_owned());
+            }
+            Some(OnBehalf::Proxy(_)) if !chat => {
+                sentences.push(Ui::MsgAttachProxy.fill(lang, &args));
+            }
+            _ => {}
+        }
         if let Some(customer) = self.customer {
             sentences.push(Ui::MsgCustomer.fill(lang, &[("customer", customer)]));
         }
@@ -271,12 +370,15 @@ pub fn calendar_path(message: &Path) -> PathBuf {
 /// only where none of them is there.
 #[must_use]
 pub fn companions(message: &Path) -> Vec<PathBuf> {
-    let mut files = vec![checklist_path(message), calendar_path(message)];
-    files.extend(
-        [Lang::En, Lang::Zh]
-            .into_iter()
-            .map(|lang| translation_path(message, lang)),
-    );
+    let mut files = vec![
+        checklist_path(message),
+        calendar_path(message),
+        authorisation_path(message),
+    ];
+    for lang in [Lang::En, Lang::Zh] {
+        files.push(translation_path(message, lang));
+        files.push(authorisation_translation_path(message, lang));
+    }
     files
 }
 

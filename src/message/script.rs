@@ -52,14 +52,23 @@ pub(super) fn script(request: &Request, lang: Lang) -> (String, String) {
     }
     let _ = writeln!(out, "\n{}\n", Ui::ScriptSay.get(lang));
     let number = request.phone.national();
-    let hello = match request.plan {
-        Plan::Postpaid => Ui::MsgSayPostpaid,
-        Plan::Prepaid => Ui::MsgSayPrepaid,
+    let (hello, owner) = match (request.on_behalf, request.plan) {
+        (Some(super::OnBehalf::Estate(owner)), _) => (Ui::MsgSayEstate, owner),
+        (Some(super::OnBehalf::Proxy(owner)), _) => (Ui::MsgSayProxy, owner),
+        (None, Plan::Postpaid) => (Ui::MsgSayPostpaid, ""),
+        (None, Plan::Prepaid) => (Ui::MsgSayPrepaid, ""),
     };
     let both = |key: Ui, args: &[(&str, &dyn std::fmt::Display)]| {
         (key.fill(Lang::Nb, args), key.fill(lang, args))
     };
-    let mut says = vec![both(hello, &[("name", &request.name), ("number", &number)])];
+    let mut says = vec![both(
+        hello,
+        &[
+            ("name", &request.name),
+            ("number", &number),
+            ("owner", &owner),
+        ],
+    )];
     if let Some(account) = request.refund_to {
         says.push(both(Ui::MsgSayRefund, &[("account", account)]));
     }

@@ -27,6 +27,7 @@ fn request<'a>(
         plan,
         refund_to,
         today: jiff::civil::date(2026, 11, 25),
+        on_behalf: None,
     }
 }
 
@@ -239,8 +240,11 @@ fn files_beside_the_message_share_its_name() {
         [
             Path::new("out/nocard-telenor-2026-11-25-567-checklist.txt"),
             Path::new("out/nocard-telenor-2026-11-25-567.ics"),
+            Path::new("out/nocard-telenor-2026-11-25-567-fullmakt.txt"),
             Path::new("out/nocard-telenor-2026-11-25-567-en.txt"),
+            Path::new("out/nocard-telenor-2026-11-25-567-fullmakt-en.txt"),
             Path::new("out/nocard-telenor-2026-11-25-567-zh.txt"),
+            Path::new("out/nocard-telenor-2026-11-25-567-fullmakt-zh.txt"),
         ]
     );
     let telenor = telenor();
@@ -250,4 +254,74 @@ fn files_beside_the_message_share_its_name() {
         default_path(&email),
         Path::new("nocard-telenor-2026-11-25-567.eml")
     );
+}
+
+#[test]
+fn an_estate_writes_for_the_deceased_owner_and_says_what_is_attached() {
+    let telenor = telenor();
+    let phone = MobileNumber::parse("91234567").unwrap();
+    let address = PostalAddress::parse("Storgata 1, 0150 Oslo").unwrap();
+    let mut letter = request(&telenor, &phone, ChannelKind::Letter, Plan::Postpaid, None);
+    letter.name = "Per Nordmann";
+    letter.address = Some(&address);
+    letter.on_behalf = Some(OnBehalf::Estate("Kari Nordmann"));
+    let message = compose(&letter, Lang::Zh, Path::new("brev.txt"));
+    let text = message
+        .text
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(text.starts_with("Per Nordmann Storgata 1"), "{text}");
+    assert!(text.contains("Jeg skriver på vegne av dødsboet etter Kari Nordmann, som var abonnementseier for mobilnummer +47 912 34 567."), "{text}");
+    assert!(
+        text.contains("Vedlagt er dødsattest eller skifteattest"),
+        "{text}"
+    );
+    assert!(
+        text.ends_with("Per Nordmann På vegne av dødsboet etter Kari Nordmann"),
+        "{text}"
+    );
+    assert!(
+        !text.contains("mitt med mobilnummer"),
+        "not the writer's own subscription"
+    );
+    assert!(
+        message.authorisation.is_none(),
+        "an estate has no one to sign an authorisation"
+    );
+    assert!(
+        message
+            .translation
+            .unwrap()
+            .contains("代表 Kari Nordmann 的遗产")
+    );
+}
+
+#[test]
+fn a_proxy_writes_with_the_owners_authorisation_and_gets_one_to_sign() {
+    let telenor = telenor();
+    let phone = MobileNumber::parse("91234567").unwrap();
+    for channel in [ChannelKind::Chat, ChannelKind::Phone, ChannelKind::Email] {
+        let mut request = request(&telenor, &phone, channel, Plan::Postpaid, None);
+        request.on_behalf = Some(OnBehalf::Proxy("Kari Nordmann"));
+        let message = compose(&request, Lang::En, Path::new("m.txt"));
+        let text = message
+            .text
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        assert!(
+            text.contains("fullmakt fra Kari Nordmann"),
+            "{channel:?}: {text}"
+        );
+        let (norwegian, english) = message.authorisation.expect("an authorisation to sign");
+        let norwegian = norwegian.split_whitespace().collect::<Vec<_>>().join(" ");
+        assert!(norwegian.starts_with("Fullmakt Jeg, Kari Nordmann, gir med dette Ola Nordmann fullmakt til å si opp mobilabonnementet mitt med mobilnummer +47 912 34 567 hos Telenor Norge AS"), "{norwegian}");
+        assert!(norwegian.ends_with("Kari Nordmann"));
+        assert!(
+            english
+                .unwrap()
+                .contains("I, Kari Nordmann, hereby authorise Ola Nordmann")
+        );
+    }
 }

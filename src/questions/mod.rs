@@ -12,7 +12,7 @@ use table::TABLE;
 
 use crate::i18n::Ui;
 use crate::operator::{ChannelKind, Operator};
-use crate::situation::{Balance, Choice, Intent, Key, Payer, Plan, Sim};
+use crate::situation::{Acting, Balance, Choice, Intent, Key, Payer, Plan, Sim};
 use crate::suggest;
 use crate::text::{Lang, printable};
 use crate::values::{BankAccount, CustomerNumber, Invalid, MobileNumber, PostalAddress, Reference};
@@ -22,10 +22,17 @@ use crate::values::{BankAccount, CustomerNumber, Invalid, MobileNumber, PostalAd
 pub enum Question {
     Intent,
     Payer,
+    /// Whose subscription it is: the user's, a deceased owner's estate's, or another's
+    /// with written authorisation.
+    Acting,
+    /// Whether the user is leaving Norway.
+    Leaving,
     Plan,
     Sim,
     Channel,
     Phone,
+    /// The owner's name, where the user acts for someone else.
+    Owner,
     Name,
     /// The sender's postal address, asked for a letter only.
     Address,
@@ -46,11 +53,15 @@ pub enum Question {
 pub enum Value {
     Intent(Intent),
     Payer(Payer),
+    Acting(Acting),
+    Leaving(bool),
     Plan(Plan),
     Sim(Sim),
     Channel(ChannelKind),
     Phone(MobileNumber),
-    /// The subscription owner's name, tidied.
+    /// The owner's name, where it is not the user's, tidied.
+    Owner(String),
+    /// The subscription owner's name, or the writer's where it is someone else's, tidied.
     Name(String),
     Address(PostalAddress),
     CustomerNumber(CustomerNumber),
@@ -105,13 +116,16 @@ pub struct Row {
 }
 
 impl Question {
-    pub const ALL: [Question; 14] = [
+    pub const ALL: [Question; 17] = [
         Question::Intent,
         Question::Payer,
+        Question::Acting,
+        Question::Leaving,
         Question::Plan,
         Question::Sim,
         Question::Channel,
         Question::Phone,
+        Question::Owner,
         Question::Name,
         Question::Address,
         Question::CustomerNumber,
@@ -153,7 +167,10 @@ impl Question {
     pub fn is_flag(self) -> bool {
         matches!(
             self.row().form,
-            Form::Choice([(Value::Sent(_) | Value::Calendar(_), _), ..])
+            Form::Choice([
+                (Value::Sent(_) | Value::Calendar(_) | Value::Leaving(_), _),
+                ..
+            ])
         )
     }
 
@@ -261,6 +278,9 @@ impl Value {
         match self {
             Value::Intent(_) => Question::Intent,
             Value::Payer(_) => Question::Payer,
+            Value::Acting(_) => Question::Acting,
+            Value::Leaving(_) => Question::Leaving,
+            Value::Owner(_) => Question::Owner,
             Value::Plan(_) => Question::Plan,
             Value::Sim(_) => Question::Sim,
             Value::Channel(_) => Question::Channel,
@@ -282,14 +302,15 @@ impl Value {
         match self {
             Value::Intent(v) => v.word().into(),
             Value::Payer(v) => v.word().into(),
+            Value::Acting(v) => v.word().into(),
             Value::Plan(v) => v.word().into(),
             Value::Sim(v) => v.word().into(),
             Value::Balance(v) => v.word().into(),
             Value::Channel(v) => v.word().into(),
-            Value::Sent(true) | Value::Calendar(true) => "true".into(),
-            Value::Sent(false) | Value::Calendar(false) => "false".into(),
+            Value::Sent(true) | Value::Calendar(true) | Value::Leaving(true) => "true".into(),
+            Value::Sent(false) | Value::Calendar(false) | Value::Leaving(false) => "false".into(),
             Value::Phone(number) => number.digits().to_owned().into(),
-            Value::Name(name) => name.clone().into(),
+            Value::Owner(name) | Value::Name(name) => name.clone().into(),
             Value::Address(address) => address.to_string().into(),
             Value::CustomerNumber(number) => number.to_string().into(),
             Value::Account(account) => account.to_string().into(),

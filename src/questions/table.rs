@@ -3,12 +3,12 @@
 use super::{Form, Row, Value, When};
 use crate::i18n::Ui;
 use crate::operator::ChannelKind;
-use crate::situation::{Balance, Intent, Key, Payer, Plan, Sim};
+use crate::situation::{Acting, Balance, Intent, Key, Payer, Plan, Sim};
 use crate::values::{
     BankAccount, CustomerNumber, MobileNumber, PostalAddress, Reference, owner_name,
 };
 
-pub(super) static TABLE: [Row; 14] = [
+pub(super) static TABLE: [Row; 17] = [
     Row {
         key: "intent",
         prompt: Ui::QIntent,
@@ -32,6 +32,32 @@ pub(super) static TABLE: [Row; 14] = [
         ]),
         // Keeping the number alive is the owner's business whoever pays.
         when: When::Only(|answers| answers.intent() != Some(Intent::Keep)),
+        kept: true,
+        reviewed: true,
+    },
+    Row {
+        key: "acting",
+        prompt: Ui::QActing,
+        name: Ui::KeyActing,
+        form: Form::Choice(&[
+            (Value::Acting(Acting::Owner), Ui::OptActingSelf),
+            (Value::Acting(Acting::Estate), Ui::OptActingEstate),
+            (Value::Acting(Acting::Proxy), Ui::OptActingProxy),
+        ]),
+        // Who writes changes the message itself; advice on keeping or porting is the same.
+        when: When::Only(|answers| answers.intent() == Some(Intent::Cancel)),
+        kept: true,
+        reviewed: true,
+    },
+    Row {
+        key: "leaving",
+        prompt: Ui::QLeaving,
+        name: Ui::KeyLeaving,
+        form: Form::Choice(&[
+            (Value::Leaving(false), Ui::OptLeavingNo),
+            (Value::Leaving(true), Ui::OptLeavingYes),
+        ]),
+        when: When::Matters(Key::Leaving),
         kept: true,
         reviewed: true,
     },
@@ -78,6 +104,21 @@ pub(super) static TABLE: [Row; 14] = [
             sample: "912 34 567",
         },
         when: When::Always,
+        kept: true,
+        reviewed: true,
+    },
+    Row {
+        key: "owner",
+        prompt: Ui::QOwner,
+        name: Ui::KeyOwner,
+        form: Form::Text {
+            parse: |input| owner_name(input).map(Value::Owner),
+            accepts: Ui::AcceptsOwner,
+            sample: "Kari Nordmann",
+        },
+        when: When::Only(|answers| {
+            matches!(answers.acting(), Some(Acting::Estate | Acting::Proxy))
+        }),
         kept: true,
         reviewed: true,
     },

@@ -12,18 +12,33 @@ use crate::operator::{ChannelKind, Operator};
 use crate::text::Lang;
 
 /// What the message says, in the user's language, where it was saved, and how to send it.
+/// A chat text of at most this many rows is shown with its meaning under it.
+const SHORT_CHAT: usize = 4;
+
 pub(super) fn message(
     message: &Message,
     path: &Path,
     translation: Option<&Path>,
+    authorisation: Option<&(std::path::PathBuf, String)>,
     channel: ChannelKind,
     operator: &Operator,
     layout: &Layout,
 ) -> String {
     let mut out = String::new();
-    heading(&mut out, layout, layout.t(Ui::YourMessage));
-    // A narrow window has no rows to spare for rules: the text is set off by its indent.
+    // A narrow window has no row to spare for the blank line above the heading.
     let narrow = layout.width.is_some_and(|width| width < 60);
+    if narrow {
+        layout.emphasized(
+            super::Emphasis::Bold,
+            &mut out,
+            "",
+            "",
+            layout.t(Ui::YourMessage),
+        );
+    } else {
+        heading(&mut out, layout, layout.t(Ui::YourMessage));
+    }
+    // Nor for rules: the text is set off by its indent.
     let rule = "─".repeat(layout.width.unwrap_or(60).min(60));
     let framed = |out: &mut String, intro: Ui, text: &str| {
         layout.paragraph(out, "", "", layout.t(intro));
@@ -50,7 +65,11 @@ pub(super) fn message(
         // has room for both; a narrow one has the meaning in the translation's file.
         ChannelKind::Chat | ChannelKind::App | ChannelKind::Web => {
             framed(&mut out, Ui::ChatShown, &message.text);
-            if layout.lang != Lang::Nb && !narrow {
+            // A long text leaves no room for its meaning too: that is in the file beside.
+            let short = layout
+                .width
+                .is_none_or(|width| textwrap::wrap(&message.text, width).len() <= SHORT_CHAT);
+            if layout.lang != Lang::Nb && !narrow && short {
                 layout.paragraph(&mut out, "", "", layout.t(Ui::MessageMeaning));
                 layout.paragraph(&mut out, "  ", "  ", message.shown.trim_end());
             }
@@ -86,6 +105,25 @@ pub(super) fn message(
         let line = layout.tf(Ui::SavedTranslation, &[("path", &shown(translation))]);
         layout.paragraph(&mut out, "", "", &line);
     }
+    if let Some((path, owner)) = authorisation {
+        let line = layout.tf(
+            Ui::FullmaktSaved,
+            &[("owner", owner), ("path", &shown(path))],
+        );
+        layout.paragraph(&mut out, "", "", &line);
+    }
+    out.push_str(&where_to(message, channel, operator, layout));
+    out
+}
+
+/// Where the message goes, and for an e-mail, how to open it ready to send.
+fn where_to(
+    message: &Message,
+    channel: ChannelKind,
+    operator: &Operator,
+    layout: &Layout,
+) -> String {
+    let mut out = String::new();
     match crate::message::recipient(operator, channel) {
         Some(address) => {
             let line = layout.tf(Ui::SendTo, &[("address", &address)]);

@@ -20,7 +20,7 @@ use console::Term;
 
 use crate::i18n::{Ui, long_date};
 use crate::operator::{DateKind, Dated, Provenance, Source, SourceKind};
-use crate::situation::{Balance, Condition, Intent, Payer, Plan, Sim, Stage};
+use crate::situation::{Acting, Balance, Condition, Intent, Leaving, Payer, Plan, Sim, Stage};
 use crate::text::Lang;
 
 /// How the checklist is printed.
@@ -248,6 +248,15 @@ fn describe(condition: &Condition, lang: Lang) -> String {
         Intent::Cancel => Ui::CondIntentCancel,
         Intent::Port => Ui::CondIntentPort,
         Intent::Keep => Ui::CondIntentKeep,
+    }));
+    group(&mut condition.acting.iter().map(|acting| match acting {
+        Acting::Owner => Ui::CondActingSelf,
+        Acting::Estate => Ui::CondActingEstate,
+        Acting::Proxy => Ui::CondActingProxy,
+    }));
+    group(&mut condition.leaving.iter().map(|leaving| match leaving {
+        Leaving::Yes => Ui::CondLeavingYes,
+        Leaving::No => Ui::CondLeavingNo,
     }));
     group(&mut condition.plan.iter().map(|plan| match plan {
         Plan::Postpaid => Ui::CondPlanPostpaid,

@@ -7,6 +7,7 @@ use crate::answers::Answers;
 use crate::i18n::Ui;
 use crate::operator::{Address, ChannelKind, Operator};
 use crate::questions::{Question, Value};
+use crate::situation::Acting;
 use crate::text::Lang;
 
 /// An answer in the words of its option, or as typed.
@@ -55,6 +56,9 @@ pub fn prompt(
         }
         (Question::Sent, Some(ChannelKind::Store)) => {
             layout.tf(Ui::QSentStore, &[("operator", &operator.name)])
+        }
+        (Question::Name, _) if for_someone_else(answers.acting()) => {
+            layout.t(Ui::QNameWriter).to_owned()
         }
         _ => layout.t(prompt).to_owned(),
     }
@@ -151,8 +155,27 @@ pub fn change_label(question: Question, answers: &Answers, layout: &Layout) -> S
     layout.tf(
         Ui::ReviewChange,
         &[
-            ("question", &layout.t(question.row().name)),
+            (
+                "question",
+                &layout.t(short_name(question, answers.acting())),
+            ),
             ("answer", &answer),
         ],
     )
+}
+
+/// Whether the user writes for someone else: an estate, or the owner who authorised them.
+fn for_someone_else(acting: Option<Acting>) -> bool {
+    matches!(acting, Some(Acting::Estate | Acting::Proxy))
+}
+
+/// A question's short name in the review: the name is the writer's where someone else owns
+/// the subscription.
+#[must_use]
+pub fn short_name(question: Question, acting: Option<Acting>) -> Ui {
+    if question == Question::Name && for_someone_else(acting) {
+        Ui::KeyWriter
+    } else {
+        question.row().name
+    }
 }

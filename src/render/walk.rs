@@ -40,20 +40,29 @@ pub fn show(show: &Show, walk: &Walk, layout: &Layout) -> String {
             steps,
             precautions,
         } => details(*phase, steps, precautions, operator, layout),
-        Show::BeforeYouSend(precautions) => before_you_send(precautions, layout),
+        Show::BeforeYouSend {
+            precautions,
+            reviewed,
+        } => before_you_send(precautions, *reviewed, layout),
         Show::Employer => employer(layout),
         Show::Identity => identity(layout),
-        Show::WhatNext { end, prepaid } => what_next(operator, *end, *prepaid, walk.today, layout),
+        Show::WhatNext {
+            end,
+            prepaid,
+            leaving,
+        } => what_next(operator, *end, *prepaid, *leaving, walk.today, layout),
         Show::Review(answers) => review(answers, operator, layout),
         Show::Message {
             message,
             path,
             translation,
+            authorisation,
             channel,
         } => super::message::message(
             message,
             path,
             translation.as_deref(),
+            authorisation.as_ref(),
             *channel,
             operator,
             layout,
@@ -205,8 +214,11 @@ fn details(
 /// it, and shown at the end.
 const BEFORE_YOU_SEND_SHOWN: [usize; 2] = [3, 2];
 
+/// A review of more answers than this shows two precautions before it, whatever the width.
+const LONG_REVIEW: usize = 10;
+
 /// The titles of the first precautions that hold, as a reminder before anything is sent.
-fn before_you_send(precautions: &[&Entry], layout: &Layout) -> String {
+fn before_you_send(precautions: &[&Entry], reviewed: usize, layout: &Layout) -> String {
     let mut out = String::new();
     layout.emphasized(
         Emphasis::Bold,
@@ -216,6 +228,12 @@ fn before_you_send(precautions: &[&Entry], layout: &Layout) -> String {
         layout.t(Ui::BeforeYouSend),
     );
     let shown = BEFORE_YOU_SEND_SHOWN[usize::from(layout.width.is_some_and(|w| w < 60))];
+    // A long review below (acting for someone, a letter) leaves the window less room.
+    let shown = if reviewed > LONG_REVIEW {
+        shown.min(2)
+    } else {
+        shown
+    };
     for precaution in precautions.iter().take(shown) {
         layout.paragraph(&mut out, "  • ", "    ", precaution.title.get(layout.lang));
     }
@@ -261,6 +279,7 @@ fn what_next(
     operator: &Operator,
     end: Option<Date>,
     prepaid: bool,
+    leaving: bool,
     today: Date,
     layout: &Layout,
 ) -> String {
@@ -294,6 +313,13 @@ fn what_next(
             layout.paragraph(&mut out, "", "", &line);
         }
     }
+    if leaving && let Some(end) = end.filter(|_| !prepaid) {
+        let line = layout.tf(
+            Ui::LeavingUntilEnd,
+            &[("date", &super::day(end, today, lang))],
+        );
+        layout.paragraph(&mut out, "", "", &line);
+    }
     out
 }
 
@@ -301,7 +327,11 @@ fn what_next(
 fn review(answers: &[Value], operator: &Operator, layout: &Layout) -> String {
     let mut out = String::new();
     heading(&mut out, layout, layout.t(Ui::YourAnswers));
-    let name = |value: &Value| layout.t(value.question().row().name);
+    let acting = answers.iter().find_map(|value| match value {
+        Value::Acting(acting) => Some(*acting),
+        _ => None,
+    });
+    let name = |value: &Value| layout.t(super::questions::short_name(value.question(), acting));
     let width = answers
         .iter()
         .map(|value| console::measure_text_width(name(value)))

@@ -56,11 +56,18 @@ impl<'a> Walk<'a> {
         match &progress.write {
             Writing::Written(path) => {
                 let message = message::compose(&request, self.lang, path);
+                let authorisation = match request.on_behalf {
+                    Some(message::OnBehalf::Proxy(owner)) => {
+                        Some((message::authorisation_path(path), owner.to_owned()))
+                    }
+                    _ => None,
+                };
                 show.push(Show::Message {
                     translation: message
                         .translation
                         .is_some()
                         .then(|| message::translation_path(path, self.lang)),
+                    authorisation,
                     message,
                     path: path.clone(),
                     channel: request.channel,
@@ -82,6 +89,13 @@ impl<'a> Walk<'a> {
                 let mut files = vec![(path.clone(), message.text)];
                 if let Some(translation) = message.translation {
                     files.push((message::translation_path(&path, self.lang), translation));
+                }
+                if let Some((norwegian, translation)) = message.authorisation {
+                    files.push((message::authorisation_path(&path), norwegian));
+                    if let Some(translation) = translation {
+                        let beside = message::authorisation_translation_path(&path, self.lang);
+                        files.push((beside, translation));
+                    }
                 }
                 Some(Next::Do(Action::Write {
                     checklist: message::checklist_path(&path),
@@ -151,6 +165,8 @@ impl<'a> Walk<'a> {
             message,
             sha256,
             name: Some(request.name.to_owned()),
+            acting: answers.acting().filter(|_| answers.owner().is_some()),
+            owner: answers.owner().map(str::to_owned),
             address: request.address.cloned(),
             state: if sent { State::Sent } else { State::Written },
             confirmed: None,

@@ -22,7 +22,7 @@ use crate::answers::Answers;
 use crate::checklist::Checklist;
 use crate::operator::{Common, Operator, Phase};
 use crate::questions::{Question, Value};
-use crate::situation::{Intent, Plan, Situation, Stage};
+use crate::situation::{Acting, Intent, Key, Plan, Situation, Stage};
 use crate::text::Lang;
 use crate::values::{CustomerNumber, Reference};
 pub use progress::Progress;
@@ -313,6 +313,10 @@ impl<'a> Walk<'a> {
             Question::Sent => progress.answers.set(Value::Sent(false)),
             Question::Reference => progress.answers.set(Value::Reference(Reference::none())),
             Question::Calendar => progress.answers.set(Value::Calendar(false)),
+            // An answers file that says nothing of them is for the owner, staying in Norway,
+            // as every answers file was before these questions.
+            Question::Acting => progress.answers.set(Value::Acting(Acting::Owner)),
+            Question::Leaving => progress.answers.set(Value::Leaving(false)),
             Question::CustomerNumber => progress
                 .answers
                 .set(Value::CustomerNumber(CustomerNumber::none())),
@@ -346,11 +350,21 @@ impl<'a> Walk<'a> {
             stage: Some(Stage::Before),
             ..answers.situation()
         };
-        self.common
+        let mut precautions: Vec<_> = self
+            .common
             .precautions
             .iter()
             .filter(|precaution| precaution.when.admits(&situation))
-            .collect()
+            .collect();
+        // What is made for this person (acting for someone, leaving Norway, the channel)
+        // comes before what holds for everyone.
+        let specific = |entry: &&crate::operator::Entry| {
+            [Key::Acting, Key::Leaving, Key::Channel]
+                .into_iter()
+                .any(|key| entry.when.mentions(key))
+        };
+        precautions.sort_by_key(|entry| !specific(entry));
+        precautions
     }
 
     fn block(&self, block: Block, answers: &Answers) -> Show<'a> {
@@ -369,12 +383,16 @@ impl<'a> Walk<'a> {
                     specific,
                 }
             }
-            Block::BeforeYouSend => Show::BeforeYouSend(self.before_sending(answers)),
+            Block::BeforeYouSend => Show::BeforeYouSend {
+                precautions: self.before_sending(answers),
+                reviewed: self.reviewed(answers).len(),
+            },
             Block::Employer => Show::Employer,
             Block::Identity => Show::Identity,
             Block::WhatNext => Show::WhatNext {
                 end: self.end_date(answers),
                 prepaid: answers.plan() == Some(Plan::Prepaid),
+                leaving: answers.leaving() == Some(true),
             },
             Block::Checked => Show::Checked,
             Block::Checklist => {

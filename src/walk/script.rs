@@ -5,7 +5,7 @@ use super::Walk;
 use crate::answers::Answers;
 use crate::operator::Phase;
 use crate::questions::{Question, When};
-use crate::situation::{Intent, Key, Payer, Situation};
+use crate::situation::{Intent, Key, Leaving, Payer, Situation};
 
 /// One thing the walk does.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -85,6 +85,8 @@ impl Walk<'_> {
             script.push([Beat::Show(Block::Employer), Beat::Show(Block::Checklist)]);
             return None;
         }
+        go_on(script.ask(self, Question::Acting))?;
+        go_on(script.ask(self, Question::Leaving))?;
         go_on(script.ask(self, Question::Plan))?;
         go_on(script.ask(self, Question::Sim))?;
         match intent {
@@ -109,6 +111,7 @@ impl Walk<'_> {
         ]);
         go_on(script.ask(self, Question::Phone))?;
         script.push([Beat::Guard]);
+        go_on(script.ask(self, Question::Owner))?;
         go_on(script.ask(self, Question::Name))?;
         go_on(script.ask(self, Question::Address))?;
         go_on(script.ask(self, Question::CustomerNumber))?;
@@ -172,6 +175,11 @@ fn earlier(question: Question, answers: &Answers) -> Situation {
     let before = |other: Question| other < question;
     Situation {
         intent: answers.intent().filter(|_| before(Question::Intent)),
+        acting: answers.acting().filter(|_| before(Question::Acting)),
+        leaving: answers
+            .leaving()
+            .filter(|_| before(Question::Leaving))
+            .map(|leaving| if leaving { Leaving::Yes } else { Leaving::No }),
         payer: answers.payer().filter(|_| before(Question::Payer)),
         plan: answers.plan().filter(|_| before(Question::Plan)),
         sim: answers.sim().filter(|_| before(Question::Sim)),

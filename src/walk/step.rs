@@ -38,13 +38,19 @@ pub enum Show<'a> {
         porting: bool,
     },
     /// The common precautions that hold, as a reminder before anything is sent.
-    BeforeYouSend(Vec<&'a Entry>),
+    BeforeYouSend {
+        precautions: Vec<&'a Entry>,
+        /// How many answers the review after it lists: the reminder leaves them room.
+        reviewed: usize,
+    },
     Employer,
     Identity,
     /// The notice period, and the day the subscription ends if the request arrives today.
     WhatNext {
         end: Option<Date>,
         prepaid: bool,
+        /// The user is leaving Norway: the SIM must work abroad until the end.
+        leaving: bool,
     },
     /// The answers given, in the order of the questions.
     Review(Vec<Value>),
@@ -67,6 +73,8 @@ pub enum Show<'a> {
         message: Message,
         path: PathBuf,
         translation: Option<PathBuf>,
+        /// The authorisation for the owner to sign, and the owner's name.
+        authorisation: Option<(PathBuf, String)>,
         channel: ChannelKind,
     },
     /// An open case for the number the user is about to cancel again.

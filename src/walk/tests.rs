@@ -5,7 +5,7 @@ use std::path::Path;
 
 use super::*;
 use crate::operator::{Catalog, ChannelKind, Phase};
-use crate::situation::{Intent, Payer, Plan, Sim};
+use crate::situation::{Acting, Intent, Payer, Plan, Sim};
 use crate::text::Lang;
 use crate::values::MobileNumber;
 
@@ -83,6 +83,7 @@ fn porting_ends_with_advice_and_asks_the_command_for_nothing() {
         &[
             Value::Intent(Intent::Port),
             Value::Payer(Payer::Private),
+            Value::Leaving(false),
             Value::Plan(Plan::Postpaid),
             Value::Sim(Sim::Esim),
         ],
@@ -93,9 +94,11 @@ fn porting_ends_with_advice_and_asks_the_command_for_nothing() {
         [
             Question::Intent,
             Question::Payer,
+            Question::Leaving,
             Question::Plan,
             Question::Sim
-        ]
+        ],
+        "who acts is asked only for a cancellation"
     );
 }
 
@@ -131,6 +134,8 @@ fn the_number_is_looked_up_before_the_name_is_asked_and_again_when_it_changes() 
         &[
             Value::Intent(Intent::Cancel),
             Value::Payer(Payer::Private),
+            Value::Acting(Acting::Owner),
+            Value::Leaving(false),
             Value::Plan(Plan::Postpaid),
             Value::Sim(Sim::Physical),
             Value::Channel(ChannelKind::Letter),
@@ -215,6 +220,8 @@ fn an_operator_without_channels_is_refused_rather_than_asked_for_ever() {
         &[
             Value::Intent(Intent::Cancel),
             Value::Payer(Payer::Private),
+            Value::Acting(Acting::Owner),
+            Value::Leaving(false),
             Value::Plan(Plan::Postpaid),
             Value::Sim(Sim::Physical),
         ],

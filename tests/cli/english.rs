@@ -16,7 +16,7 @@ const NORWEGIAN_TOO: &[&str] = &[
     "app", "apper", "argument", "at", "be", "byte", "chat", "chatten", "enter", "esc", "escape",
     "for", "format", "full", "i", "list", "over", "per", "problem", "send", "standard", "start",
     "status", "terminal", "to", "type", "under", "sms", "bokmål", "mobile", "system", "like",
-    "hold", "post",
+    "mine", "hold", "post",
 ];
 
 /// Names, technical terms and code words every language writes alike.
@@ -89,6 +89,8 @@ const ALIKE: &[&str] = &[
     "forbrukertilsynet",
     "storgata",
     "oslo",
+    // "Mine sider", "Min side": the operators' self-service pages, by their names.
+    "mine",
     "esim",
     "sim",
     "kr",
@@ -117,6 +119,10 @@ const NORWEGIAN_TERMS: &[&str] = &[
     "delbetaling",
     "fødselsnummer",
     "rekommandert",
+    "fullmakt",
+    "skifteattest",
+    "dødsattest",
+    "dødsbo",
 ];
 
 /// clap's, serde's, the TOML parser's and the system's English: words nocard's strings need not
@@ -258,6 +264,11 @@ fn code_word(word: &str) -> bool {
         "address",
         "customer_number",
         "calendar",
+        "acting",
+        "estate",
+        "proxy",
+        "leaving",
+        "owner",
         "cancel",
         "port",
         "keep",

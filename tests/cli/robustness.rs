@@ -483,7 +483,7 @@ fn deep_nesting_is_an_error_not_a_stack_overflow() {
 fn a_wrong_type_for_any_answers_key_names_the_key() {
     let dir = tempfile::tempdir().unwrap();
     for key in keys() {
-        let wrong: &[(&str, &str)] = if key == "sent" || key == "calendar" {
+        let wrong: &[(&str, &str)] = if matches!(key, "sent" | "calendar" | "leaving") {
             &[
                 (
                     "\"yes\"",

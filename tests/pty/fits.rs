@@ -115,6 +115,7 @@ fn walk(lang: Lang, kind: &str) -> Vec<Answer> {
         "keep" => {
             let mut answers = start(Ui::OptIntentKeep);
             answers.extend([
+                pick(Ui::QLeaving, Ui::OptLeavingYes),
                 pick(Ui::QPlan, Ui::OptPlanPrepaid),
                 pick(Ui::QSim, Ui::OptSimPhysical),
             ]);
@@ -129,6 +130,19 @@ fn walk(lang: Lang, kind: &str) -> Vec<Answer> {
     }
     answers.push(pick(Ui::QPayer, Ui::OptPayerPrivate));
     let prepaid = kind == "prepaid";
+    // A cancellation for oneself, leaving Norway; a prepaid card for someone else, who
+    // authorised it; porting, leaving: the longest screens each has.
+    match kind {
+        "port" => answers.push(pick(Ui::QLeaving, Ui::OptLeavingYes)),
+        _ if prepaid => answers.extend([
+            pick(Ui::QActing, Ui::OptActingProxy),
+            pick(Ui::QLeaving, Ui::OptLeavingNo),
+        ]),
+        _ => answers.extend([
+            pick(Ui::QActing, Ui::OptActingSelf),
+            pick(Ui::QLeaving, Ui::OptLeavingYes),
+        ]),
+    }
     let plan = if prepaid {
         Ui::OptPlanPrepaid
     } else {
@@ -145,8 +159,14 @@ fn walk(lang: Lang, kind: &str) -> Vec<Answer> {
             Ui::ChannelLetter
         }),
         Type(Ui::QPhone, "912 34 567"),
-        Type(Ui::QName, "Ola Nordmann"),
     ]);
+    if prepaid {
+        answers.push(Type(Ui::QOwner, "Kari Nordmann"));
+    }
+    answers.push(Type(
+        if prepaid { Ui::QNameWriter } else { Ui::QName },
+        "Ola Nordmann",
+    ));
     if !prepaid {
         answers.extend([
             Type(Ui::QAddress, "Storgata 1, 0150 Oslo"),

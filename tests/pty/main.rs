@@ -147,6 +147,8 @@ impl Person {
         let channel = self.t(channel);
         self.choose(&self.t(Ui::QIntent), &head(&self.t(Ui::OptIntentCancel)));
         self.choose(&self.t(Ui::QPayer), &self.t(Ui::OptPayerPrivate));
+        self.choose(&self.t(Ui::QActing), &self.t(Ui::OptActingSelf));
+        self.choose(&self.t(Ui::QLeaving), &self.t(Ui::OptLeavingNo));
         self.choose(&self.t(Ui::QPlan), &head(&self.t(Ui::OptPlanPostpaid)));
         self.choose(&self.t(Ui::QSim), &self.t(Ui::OptSimPhysical));
         let channel_prompt = self.tf(Ui::QChannel, &[("operator", &"Telenor")]);

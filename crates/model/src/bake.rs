@@ -12,7 +12,7 @@ use crate::operator::{
     Address, Channel, ChannelKind, Common, DateKind, Dated, Entry, Network, Notice, NoticeRule,
     Operator, OperatorId, Phase, Provenance, Source, SourceKind, Step,
 };
-use crate::situation::{Balance, Condition, Intent, Payer, Plan, Sim, Stage};
+use crate::situation::{Acting, Balance, Condition, Intent, Leaving, Payer, Plan, Sim, Stage};
 use crate::text::{List, Str, Text};
 
 /// A value that can write itself as a constant Rust expression.
@@ -121,7 +121,17 @@ macro_rules! baked_enum {
     };
 }
 
-baked_enum!("situation", Intent, Plan, Sim, Payer, Balance, Stage);
+baked_enum!(
+    "situation",
+    Intent,
+    Acting,
+    Leaving,
+    Plan,
+    Sim,
+    Payer,
+    Balance,
+    Stage
+);
 baked_enum!(
     "operator",
     ChannelKind,
@@ -136,6 +146,8 @@ baked!(
     "situation",
     Condition {
         intent,
+        acting,
+        leaving,
         plan,
         sim,
         payer,

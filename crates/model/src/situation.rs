@@ -108,6 +108,27 @@ choice!(
 );
 
 choice!(
+    /// Who is acting: the owner, for a deceased owner's estate, or with the owner's written
+    /// authorisation.
+    Acting, Acting, {
+        /// The subscription is the user's own.
+        Owner = "self",
+        /// The owner has died: the user acts for the estate (dødsbo).
+        Estate = "estate",
+        /// The user acts with the owner's written authorisation (fullmakt).
+        Proxy = "proxy",
+    }
+);
+
+choice!(
+    /// Whether the user is leaving Norway (or has left).
+    Leaving, Leaving, {
+        Yes = "yes",
+        No = "no",
+    }
+);
+
+choice!(
     /// Where the request stands: advice for before it is sent, or for after.
     Stage, Stage, {
         /// Nothing sent yet: what to do first.
@@ -124,6 +145,8 @@ choice!(
 )]
 pub enum Key {
     Intent,
+    Acting,
+    Leaving,
     Plan,
     Sim,
     Payer,
@@ -133,8 +156,10 @@ pub enum Key {
 }
 
 impl Key {
-    pub const ALL: [Key; 7] = [
+    pub const ALL: [Key; 9] = [
         Key::Intent,
+        Key::Acting,
+        Key::Leaving,
         Key::Plan,
         Key::Sim,
         Key::Payer,
@@ -148,6 +173,8 @@ impl Key {
     pub fn word(self) -> &'static str {
         match self {
             Key::Intent => "intent",
+            Key::Acting => "acting",
+            Key::Leaving => "leaving",
             Key::Plan => "plan",
             Key::Sim => "sim",
             Key::Payer => "payer",
@@ -168,6 +195,8 @@ impl fmt::Display for Key {
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Situation {
     pub intent: Option<Intent>,
+    pub acting: Option<Acting>,
+    pub leaving: Option<Leaving>,
     pub plan: Option<Plan>,
     pub sim: Option<Sim>,
     pub payer: Option<Payer>,
@@ -180,6 +209,8 @@ pub struct Situation {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Condition {
     pub intent: List<Intent>,
+    pub acting: List<Acting>,
+    pub leaving: List<Leaving>,
     pub plan: List<Plan>,
     pub sim: List<Sim>,
     pub payer: List<Payer>,
@@ -194,6 +225,8 @@ impl Condition {
     #[must_use]
     pub fn admits(&self, situation: &Situation) -> bool {
         admits(&self.intent, situation.intent)
+            && admits(&self.acting, situation.acting)
+            && admits(&self.leaving, situation.leaving)
             && admits(&self.plan, situation.plan)
             && admits(&self.sim, situation.sim)
             && admits(&self.payer, situation.payer)
@@ -207,6 +240,8 @@ impl Condition {
     pub fn mentions(&self, key: Key) -> bool {
         match key {
             Key::Intent => !self.intent.is_empty(),
+            Key::Acting => !self.acting.is_empty(),
+            Key::Leaving => !self.leaving.is_empty(),
             Key::Plan => !self.plan.is_empty(),
             Key::Sim => !self.sim.is_empty(),
             Key::Payer => !self.payer.is_empty(),
@@ -230,6 +265,8 @@ impl Condition {
         }
         [
             (Key::Intent, words(&self.intent)),
+            (Key::Acting, words(&self.acting)),
+            (Key::Leaving, words(&self.leaving)),
             (Key::Plan, words(&self.plan)),
             (Key::Sim, words(&self.sim)),
             (Key::Payer, words(&self.payer)),

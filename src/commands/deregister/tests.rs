@@ -227,9 +227,11 @@ impl Fixture {
 }
 
 /// A letter: the address heads it, and there is no customer number at hand.
-const COMMON_CASE: [Say; 11] = [
+const COMMON_CASE: [Say; 13] = [
     Pick("Cancel for good"),
     Pick("myself"),
+    Pick("Mine"),
+    Pick("No, I stay"),
     Pick("Postpaid"),
     Pick("physical"),
     Pick("letter"),
@@ -242,29 +244,30 @@ const COMMON_CASE: [Say; 11] = [
 ];
 
 /// Where `COMMON_CASE` answers the review.
-const REVIEW: usize = 9;
+const REVIEW: usize = 11;
 
 #[test]
-fn the_common_case_reaches_the_message_in_eight_questions() {
+fn the_common_case_reaches_the_message_in_ten_questions() {
     let telenor = Fixture::new("telenor");
     let mut chat = COMMON_CASE.to_vec();
-    chat[4] = Pick("chat");
-    chat.drain(7..9);
+    chat[6] = Pick("chat");
+    chat.drain(9..11);
     let (outcome, person, _) = telenor.run(&chat);
     assert_eq!(outcome, Outcome::Message(out()));
     assert_eq!(
-        person.asked[..8],
+        person.asked[..10],
         [
-            "intent", "payer", "plan", "sim", "channel", "phone", "name", "review"
+            "intent", "payer", "acting", "leaving", "plan", "sim", "channel", "phone", "name",
+            "review"
         ],
-        "the message is written after eight questions"
+        "the message is written after ten questions"
     );
-    assert_eq!(person.asked[8..], ["sent"], "then: was it sent?");
+    assert_eq!(person.asked[10..], ["sent"], "then: was it sent?");
 
     // A letter also asks where the confirmation should go, and for a customer number.
     let (_, person, memory) = telenor.run(&COMMON_CASE);
     assert_eq!(
-        person.asked[6..=REVIEW],
+        person.asked[8..=REVIEW],
         ["name", "address", "customer_number", "review"]
     );
     let message = memory.message();
@@ -303,8 +306,8 @@ fn the_common_case_reaches_the_message_in_eight_questions() {
 fn a_wrong_phone_number_is_asked_again_with_the_reason() {
     let telenor = Fixture::new("telenor");
     let mut replies = COMMON_CASE.to_vec();
-    replies.insert(5, Type("812 34 567"));
-    replies.insert(5, Type("9123"));
+    replies.insert(7, Type("812 34 567"));
+    replies.insert(7, Type("9123"));
     let (_, person, memory) = telenor.run(&replies);
     assert_eq!(person.refused.len(), 2);
     assert!(person.refused[0].contains("8 digits"));
@@ -318,6 +321,7 @@ fn porting_ends_with_advice_and_sends_nothing() {
     let (outcome, person, memory) = telenor.run(&[
         Pick("another operator"),
         Pick("myself"),
+        Pick("No, I stay"),
         Pick("Prepaid"),
         Pick("eSIM"),
     ]);
@@ -337,11 +341,16 @@ fn porting_ends_with_advice_and_sends_nothing() {
 #[test]
 fn keeping_the_number_shows_what_the_operator_offers() {
     let ice = Fixture::new("ice");
-    let (outcome, person, _) = ice.run(&[Pick("alive"), Pick("Postpaid"), Pick("physical")]);
+    let (outcome, person, _) = ice.run(&[
+        Pick("alive"),
+        Pick("No, I stay"),
+        Pick("Postpaid"),
+        Pick("physical"),
+    ]);
     assert_eq!(outcome, Outcome::Advice);
     assert_eq!(
         person.asked,
-        ["intent", "plan", "sim"],
+        ["intent", "leaving", "plan", "sim"],
         "who pays does not matter for keeping"
     );
     assert!(
@@ -351,7 +360,12 @@ fn keeping_the_number_shows_what_the_operator_offers() {
     );
 
     let telenor = Fixture::new("telenor");
-    let (_, person, _) = telenor.run(&[Pick("alive"), Pick("Prepaid"), Pick("physical")]);
+    let (_, person, _) = telenor.run(&[
+        Pick("alive"),
+        Pick("No, I stay"),
+        Pick("Prepaid"),
+        Pick("physical"),
+    ]);
     assert!(person.shown.contains("15 months after the last top-up"));
 }
 
@@ -375,6 +389,8 @@ fn a_prepaid_refund_asks_for_an_account_until_it_is_valid() {
     let (_, person, memory) = telenor.run(&[
         Pick("Cancel for good"),
         Pick("myself"),
+        Pick("Mine"),
+        Pick("No, I stay"),
         Pick("Prepaid"),
         Pick("eSIM"),
         Pick("phone"),
@@ -403,7 +419,7 @@ fn the_details_of_a_phase_are_shown_on_request_and_the_question_asked_again() {
     let telenor = Fixture::new("telenor");
     let mut replies = COMMON_CASE[..REVIEW].to_vec();
     replies.extend([Details, Pick("Write the message"), Pick("Not yet")]);
-    replies.splice(5..5, [Details]);
+    replies.splice(7..7, [Details]);
     let (_, person, _) = telenor.run(&replies);
     assert!(
         person
@@ -428,7 +444,7 @@ fn the_details_of_a_phase_are_shown_on_request_and_the_question_asked_again() {
 fn an_esim_gets_the_esim_precautions_and_not_the_sim_card_ones() {
     let telenor = Fixture::new("telenor");
     let mut replies = COMMON_CASE.to_vec();
-    replies[3] = Pick("eSIM");
+    replies[5] = Pick("eSIM");
     let (_, _, memory) = telenor.run(&replies);
     let saved = &memory.files[&PathBuf::from("$DIR/message-checklist.txt")];
     assert!(saved.contains("Deleting the eSIM or blocking it does not end the contract"));
@@ -451,6 +467,8 @@ fn a_prepaid_walk_is_told_of_its_balance_never_of_notice_periods_or_final_invoic
     let (_, person, memory) = telenor.run(&[
         Pick("Cancel for good"),
         Pick("myself"),
+        Pick("Mine"),
+        Pick("No, I stay"),
         Pick("Prepaid"),
         Pick("physical"),
         Pick("letter"),
@@ -763,7 +781,7 @@ fn a_request_not_sent_yet_is_recorded_as_written_and_a_second_walk_takes_its_pla
 
     // Written again, with a customer number this time: no second case, no guard.
     let mut replies = COMMON_CASE.to_vec();
-    replies[8] = Type("C-1");
+    replies[10] = Type("C-1");
     replies.insert(REVIEW + 1, Pick("Replace"));
     let (_, person) = telenor.run_with(&replies, &mut memory);
     assert!(!person.asked.contains(&"guard".to_owned()));
@@ -809,7 +827,7 @@ fn an_open_case_for_the_number_stops_the_walk_unless_the_user_goes_on() {
     telenor.run_with(&sent_now(), &mut memory);
     memory.files.clear();
 
-    let mut replies = COMMON_CASE[..6].to_vec();
+    let mut replies = COMMON_CASE[..8].to_vec();
     replies.push(Pick("Stop here"));
     let (outcome, person) = telenor.run_with(&replies, &mut memory);
     assert_eq!(outcome, Outcome::Stopped);
@@ -827,9 +845,9 @@ fn an_open_case_for_the_number_stops_the_walk_unless_the_user_goes_on() {
     );
     assert!(memory.files.is_empty(), "nothing written");
 
-    let mut replies = COMMON_CASE[..6].to_vec();
+    let mut replies = COMMON_CASE[..8].to_vec();
     replies.push(Pick("Continue anyway"));
-    replies.extend(COMMON_CASE[6..].iter().copied());
+    replies.extend(COMMON_CASE[8..].iter().copied());
     let (outcome, _) = telenor.run_with(&replies, &mut memory);
     assert_eq!(outcome, Outcome::Message(out()));
 }
@@ -858,18 +876,18 @@ fn every_answer_is_kept_at_once_and_an_interrupted_walk_resumes_where_it_stopped
     let telenor = Fixture::new("telenor");
     let mut memory = Memory::default();
     // The person stops answering after the phone number: the script runs out.
-    let mut person = Scripted::new(&COMMON_CASE[..6]);
+    let mut person = Scripted::new(&COMMON_CASE[..8]);
     let interrupted = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
         telenor.drive(Progress::default(), &mut person, &mut memory)
     }));
     assert!(interrupted.is_err(), "the walk stopped at the name");
-    assert_eq!(memory.drafts_saved, 6, "saved after each answer");
+    assert_eq!(memory.drafts_saved, 8, "saved after each answer");
     let kept = memory.draft.clone().unwrap();
     assert_eq!(kept.answers["phone"].as_str(), Some("91234567"));
 
     let answers = Answers::from_table(&kept.answers, &telenor.operator, Lang::En);
     let progress = Progress::resumed(&telenor.walk(), answers, kept.started, None);
-    let mut person = Scripted::new(&COMMON_CASE[6..]);
+    let mut person = Scripted::new(&COMMON_CASE[8..]);
     let outcome = telenor.drive(progress, &mut person, &mut memory).unwrap();
     assert_eq!(
         person.asked,
@@ -932,7 +950,7 @@ fn transcripts_of_walks_through_the_prompts() {
     golden("prompts-telenor-letter", &person.transcript);
 
     let mut replies = vec![Pick("another operator"), Back];
-    replies.extend(COMMON_CASE[..5].iter().copied());
+    replies.extend(COMMON_CASE[..7].iter().copied());
     replies.extend([Type("9123"), Type("812 34 567"), Type("912 34 567")]);
     replies.extend([
         Type("Ola Nordmann"),
@@ -955,6 +973,8 @@ fn transcripts_of_walks_through_the_prompts() {
     let (_, person, _) = telenor.run(&[
         Pick("Cancel for good"),
         Pick("myself"),
+        Pick("Mine"),
+        Pick("No, I stay"),
         Pick("Prepaid"),
         Pick("eSIM"),
         Pick("chat"),
@@ -969,7 +989,12 @@ fn transcripts_of_walks_through_the_prompts() {
     golden("prompts-telenor-prepaid-refund-chat", &person.transcript);
 
     let ice = Fixture::new("ice");
-    let (_, person, _) = ice.run(&[Pick("alive"), Pick("Postpaid"), Pick("physical")]);
+    let (_, person, _) = ice.run(&[
+        Pick("alive"),
+        Pick("No, I stay"),
+        Pick("Postpaid"),
+        Pick("physical"),
+    ]);
     golden("prompts-ice-keep", &person.transcript);
 
     let telia = Fixture::new("telia");
@@ -983,7 +1008,7 @@ fn a_transcript_of_the_duplicate_guard() {
     let mut memory = Memory::default();
     telenor.run_with(&sent_now(), &mut memory);
     memory.files.clear();
-    let mut replies = COMMON_CASE[..6].to_vec();
+    let mut replies = COMMON_CASE[..8].to_vec();
     replies.push(Pick("Stop here"));
     let (_, person) = telenor.run_with(&replies, &mut memory);
     golden("prompts-telenor-duplicate-stop", &person.transcript);

@@ -302,6 +302,10 @@ mod schema {
     #[serde(deny_unknown_fields)]
     pub struct ConditionSchema {
         intent: Option<Vec<Intent>>,
+        /// `self`, for a deceased owner's `estate`, or as the owner's `proxy`.
+        acting: Option<Vec<Acting>>,
+        /// `yes` where the user is leaving Norway, `no` where not.
+        leaving: Option<Vec<Leaving>>,
         plan: Option<Vec<Plan>>,
         sim: Option<Vec<Sim>>,
         payer: Option<Vec<Payer>>,
@@ -310,6 +314,22 @@ mod schema {
         channel: Option<Vec<ChannelKindWord>>,
         /// `before` the request is sent, or `after`.
         stage: Option<Vec<Stage>>,
+    }
+
+    #[derive(JsonSchema)]
+    #[serde(rename_all = "lowercase")]
+    enum Acting {
+        #[serde(rename = "self")]
+        Owner,
+        Estate,
+        Proxy,
+    }
+
+    #[derive(JsonSchema)]
+    #[serde(rename_all = "lowercase")]
+    enum Leaving {
+        Yes,
+        No,
     }
 
     #[derive(JsonSchema)]

@@ -188,6 +188,8 @@ impl Checker<'_> {
         for (key, words) in raw {
             match Key::ALL.into_iter().find(|k| k.word() == key.get_ref()) {
                 Some(Key::Intent) => condition.intent = self.choices(words).into(),
+                Some(Key::Acting) => condition.acting = self.choices(words).into(),
+                Some(Key::Leaving) => condition.leaving = self.choices(words).into(),
                 Some(Key::Plan) => condition.plan = self.choices(words).into(),
                 Some(Key::Sim) => condition.sim = self.choices(words).into(),
                 Some(Key::Payer) => condition.payer = self.choices(words).into(),
