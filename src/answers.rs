@@ -209,10 +209,19 @@ impl Answers {
     pub fn situation(&self) -> Situation {
         Situation {
             intent: self.intent(),
-            acting: self.acting(),
-            leaving: self
-                .leaving()
-                .map(|leaving| if leaving { Leaving::Yes } else { Leaving::No }),
+            // Not asked where it changes nothing: keeping or porting a number, and a
+            // company-paid subscription, which the employer ends.
+            acting: self.acting().or_else(|| {
+                let moot = self.intent().is_some_and(|intent| intent != Intent::Cancel)
+                    || self.payer() == Some(Payer::Company);
+                moot.then_some(Acting::Owner)
+            }),
+            leaving: match self.leaving() {
+                Some(true) => Some(Leaving::Yes),
+                Some(false) => Some(Leaving::No),
+                None if self.payer() == Some(Payer::Company) => Some(Leaving::No),
+                None => None,
+            },
             plan: self.plan(),
             sim: self.sim(),
             payer: self.payer(),

@@ -356,13 +356,6 @@ impl<'a> Walk<'a> {
             .iter()
             .filter(|precaution| precaution.when.admits(&situation))
             .collect();
-        // What is made for this person (acting for someone, leaving Norway, the channel)
-        // comes before what holds for everyone.
-        let specific = |entry: &&crate::operator::Entry| {
-            [Key::Acting, Key::Leaving, Key::Channel]
-                .into_iter()
-                .any(|key| entry.when.mentions(key))
-        };
         precautions.sort_by_key(|entry| !specific(entry));
         precautions
     }
@@ -397,7 +390,9 @@ impl<'a> Walk<'a> {
             Block::Checked => Show::Checked,
             Block::Checklist => {
                 let mut list = Checklist::new(self.common, Some(self.operator), &situation);
-                // Once the request is out, what comes after it comes first.
+                // What is made for this person comes first; once the request is out, what
+                // comes after it comes before that.
+                list.items.sort_by_key(|item| !specific(item.entry));
                 if situation.stage == Some(Stage::After) {
                     list.items
                         .sort_by_key(|item| *item.entry.when.stage != [Stage::After]);
@@ -406,6 +401,16 @@ impl<'a> Walk<'a> {
             }
         }
     }
+}
+
+/// Whether `entry` is made for a person in a particular case (acting for someone, leaving
+/// Norway, the channel chosen, an employer paying), which comes before what holds for
+/// everyone.
+fn specific(entry: &crate::operator::Entry) -> bool {
+    [Key::Acting, Key::Leaving, Key::Channel]
+        .into_iter()
+        .any(|key| entry.when.mentions(key))
+        || *entry.when.payer == [crate::situation::Payer::Company]
 }
 
 /// The phase the beat at `cursor` belongs to: that of the last header before it.

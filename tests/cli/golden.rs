@@ -297,3 +297,33 @@ fn the_ladder_from_a_written_letter_to_brukerklagenemnda() {
         );
     }
 }
+
+/// Someone acting for a deceased owner's estate, someone with the owner's authorisation, and
+/// someone leaving Norway: the messages they write and the advice they get, in English and
+/// Chinese.
+#[test]
+fn for_an_estate_with_an_authorisation_and_leaving_norway() {
+    let estate = LETTER.replace(
+        "name = \"Ola Nordmann\"\n",
+        "acting = \"estate\"\nowner = \"Kari Nordmann\"\nname = \"Per Nordmann\"\n",
+    );
+    let proxy = LETTER.replace("\"letter\"", "\"chat\"").replace(
+        "name = \"Ola Nordmann\"\n",
+        "acting = \"proxy\"\nowner = \"Kari Nordmann\"\nname = \"Ola Nordmann\"\n",
+    );
+    let leaving = format!("{LETTER}leaving = true\n");
+    for (lang, columns) in [("en", 80), ("zh", 40)] {
+        check(
+            &format!("walk-telenor-estate-letter-{lang}-{columns}"),
+            &[walk(lang, columns, TELENOR, &estate)],
+        );
+        check(
+            &format!("walk-telenor-proxy-chat-{lang}-{columns}"),
+            &[walk(lang, columns, TELENOR, &proxy)],
+        );
+        check(
+            &format!("walk-telenor-leaving-{lang}-{columns}"),
+            &[walk(lang, columns, TELENOR, &leaving)],
+        );
+    }
+}

@@ -8,6 +8,7 @@
 
 #![cfg(unix)]
 
+mod acting;
 mod back;
 mod cases;
 mod chinese;
