@@ -198,6 +198,8 @@ pub enum Command {
     Schema {
         #[arg(long = "common")]
         common: bool,
+        #[arg(long = "services", conflicts_with = "common")]
+        services: bool,
     },
     Completions {
         #[arg(value_name = "SHELL", value_enum)]

@@ -140,10 +140,13 @@ fn manual_sections(page: &str, lang: Lang) -> String {
     out
 }
 
-/// `nocard schema [--common]`: the JSON Schema of operator files.
-pub fn schema(common: bool, lang: Lang) -> Result<ExitCode> {
+/// `nocard schema [--common | --services]`: the JSON Schema of operator files, or of the
+/// common file, or of the services file.
+pub fn schema(common: bool, services: bool, lang: Lang) -> Result<ExitCode> {
     let schema = if common {
         crate::operator::common_schema()
+    } else if services {
+        crate::operator::services_schema()
     } else {
         crate::operator::operator_schema()
     };
