@@ -141,7 +141,8 @@ pub struct Common {
 }
 
 /// The services that send codes to, or recover accounts through, a Norwegian mobile number
-/// (BankID, Vipps, MinID, Google, WhatsApp, …): what to do about each before the number goes.
+/// (the bank, public services, e-mail and chat apps): what to do about each before the number
+/// goes.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Services {
     pub checked: Date,
