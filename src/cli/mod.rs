@@ -295,6 +295,10 @@ pub struct ChecklistArgs {
     #[arg(long = "operator", value_name = "ID")]
     pub operator: Option<String>,
 
+    // The services are the same whatever the operator: they list instead of the precautions.
+    #[arg(long = "services", conflicts_with = "operator")]
+    pub services: bool,
+
     #[arg(long = "format", value_enum, default_value_t = Format::Text)]
     pub format: Format,
 }

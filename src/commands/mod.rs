@@ -24,6 +24,15 @@ use crate::situation::Situation;
 use crate::text::Lang;
 
 pub fn checklist(catalog: &Catalog, args: &ChecklistArgs, ctx: &Context) -> Result<ExitCode> {
+    if args.services {
+        let services = catalog.services()?;
+        write_stdout(
+            &render::services(&services, args.format, &ctx.layout),
+            ctx.lang,
+        )?;
+        exit_soon(services);
+        return Ok(ExitCode::SUCCESS);
+    }
     let common = catalog.common()?;
     let operator = args
         .operator
