@@ -1,6 +1,7 @@
 //! Compiles data into the binary, so `nocard` needs no data folder and pays little to start:
-//! the shipped operator files (checked here, written as Rust statics of their model) and the
-//! interface strings of `i18n/ui.toml` (checked here, looked up by index at run time).
+//! the shipped operator files, the common precautions and the services tied to the number
+//! (checked here, written as Rust statics of their model), and the interface strings of
+//! `i18n/ui.toml` (checked here, looked up by index at run time).
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
@@ -8,7 +9,7 @@ use std::path::Path;
 use std::{env, fs};
 
 use nocard_model::bake::baked;
-use nocard_model::operator::{parse_common, parse_operator};
+use nocard_model::operator::{parse_common, parse_operator, parse_services};
 
 const LANGS: [&str; 3] = ["en", "nb", "zh"];
 
@@ -56,6 +57,13 @@ fn operator_table(dir: &Path) -> String {
                     baked(&parsed.value)
                 )
             })
+        } else if id == "services" {
+            parse_services(&shown, &text, today).map(|parsed| {
+                format!(
+                    "static {name}: ::nocard_model::operator::Services = {};",
+                    baked(&parsed.value)
+                )
+            })
         } else {
             parse_operator(&shown, id, &text, today).map(|parsed| {
                 format!(
@@ -73,7 +81,11 @@ fn operator_table(dir: &Path) -> String {
             panic!("a shipped operator file is broken:\n{}", lines.join("\n"));
         });
         writeln!(statics, "{baked}").unwrap();
-        let model = if id == "common" { "Common" } else { "Operator" };
+        let model = match id {
+            "common" => "Common",
+            "services" => "Services",
+            _ => "Operator",
+        };
         writeln!(
             table,
             "    BuiltIn {{ id: {id:?}, text: include_str!({:?}), model: Model::{model}(&{name}) }},",

@@ -50,7 +50,7 @@ pub fn run(cli: &Cli, ctx: &Context) -> Result<ExitCode> {
             deny_warnings,
         }) => commands::validate::run(&catalog, paths, *format, *deny_warnings, ctx),
         Command::Status(args) => commands::status(&catalog, args, ctx),
-        Command::Schema { common } => commands::schema(*common, ctx.lang),
+        Command::Schema { common, services } => commands::schema(*common, *services, ctx.lang),
         Command::Completions { shell } => commands::completions(*shell, ctx.lang),
         Command::Man => commands::man(ctx.lang),
     }

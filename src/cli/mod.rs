@@ -198,6 +198,8 @@ pub enum Command {
     Schema {
         #[arg(long = "common")]
         common: bool,
+        #[arg(long = "services", conflicts_with = "common")]
+        services: bool,
     },
     Completions {
         #[arg(value_name = "SHELL", value_enum)]
@@ -292,6 +294,10 @@ pub struct DeregisterArgs {
 pub struct ChecklistArgs {
     #[arg(long = "operator", value_name = "ID")]
     pub operator: Option<String>,
+
+    // The services are the same whatever the operator: they list instead of the precautions.
+    #[arg(long = "services", conflicts_with = "operator")]
+    pub services: bool,
 
     #[arg(long = "format", value_enum, default_value_t = Format::Text)]
     pub format: Format,

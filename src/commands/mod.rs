@@ -24,6 +24,15 @@ use crate::situation::Situation;
 use crate::text::Lang;
 
 pub fn checklist(catalog: &Catalog, args: &ChecklistArgs, ctx: &Context) -> Result<ExitCode> {
+    if args.services {
+        let services = catalog.services()?;
+        write_stdout(
+            &render::services(&services, args.format, &ctx.layout),
+            ctx.lang,
+        )?;
+        exit_soon(services);
+        return Ok(ExitCode::SUCCESS);
+    }
     let common = catalog.common()?;
     let operator = args
         .operator
@@ -140,10 +149,13 @@ fn manual_sections(page: &str, lang: Lang) -> String {
     out
 }
 
-/// `nocard schema [--common]`: the JSON Schema of operator files.
-pub fn schema(common: bool, lang: Lang) -> Result<ExitCode> {
+/// `nocard schema [--common | --services]`: the JSON Schema of operator files, or of the
+/// common file, or of the services file.
+pub fn schema(common: bool, services: bool, lang: Lang) -> Result<ExitCode> {
     let schema = if common {
         crate::operator::common_schema()
+    } else if services {
+        crate::operator::services_schema()
     } else {
         crate::operator::operator_schema()
     };

@@ -11,7 +11,9 @@ use crate::causes::Refusal;
 use crate::context::Context;
 use crate::disk;
 use crate::i18n::Ui;
-use crate::operator::{Catalog, FileError, Problem, Rule, Severity, parse_common, parse_operator};
+use crate::operator::{
+    Catalog, FileError, Problem, Rule, Severity, parse_common, parse_operator, parse_services,
+};
 use crate::output::write_stdout;
 use crate::render::{self, ListFormat};
 use crate::text::{Lang, printable};
@@ -51,13 +53,14 @@ pub fn run(
 }
 
 /// The findings for one file's text, shown as `path`: problems that stop the file from being
-/// used as well as those that do not.
+/// used as well as those that do not. The file's name says its kind: `common.toml` holds the
+/// common precautions, `services.toml` the services tied to the number, any other an operator.
 #[must_use]
 pub fn check_text(path: &str, id: &str, text: &str, today: Date) -> Vec<FileError> {
-    let findings = if id == "common" {
-        parse_common(path, text, today).map(|parsed| parsed.findings)
-    } else {
-        parse_operator(path, id, text, today).map(|parsed| parsed.findings)
+    let findings = match id {
+        "common" => parse_common(path, text, today).map(|parsed| parsed.findings),
+        "services" => parse_services(path, text, today).map(|parsed| parsed.findings),
+        _ => parse_operator(path, id, text, today).map(|parsed| parsed.findings),
     };
     findings.unwrap_or_else(|findings| findings)
 }

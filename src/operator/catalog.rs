@@ -11,7 +11,8 @@ use anyhow::{Context as _, Result};
 use nocard_model::limits::{self, Unreadable};
 
 use super::{
-    Common, FileError, Operator, Position, Problem, is_operator_id, parse_common, parse_operator,
+    Common, FileError, Operator, Position, Problem, Services, is_operator_id, parse_common,
+    parse_operator, parse_services,
 };
 use crate::causes::{self, Refusal};
 use crate::context::Clock;
@@ -32,6 +33,7 @@ struct BuiltIn {
 /// The model of a shipped file.
 enum Model {
     Common(&'static Common),
+    Services(&'static Services),
     Operator(&'static Operator),
 }
 
@@ -40,6 +42,14 @@ include!(concat!(env!("OUT_DIR"), "/built_in.rs"));
 
 /// The id of the file of precautions common to all operators.
 const COMMON: &str = "common";
+
+/// The id of the file of services tied to the number.
+const SERVICES: &str = "services";
+
+/// Whether `id` names one of the files that are not an operator's.
+fn is_shared(id: &str) -> bool {
+    id == COMMON || id == SERVICES
+}
 
 /// The operator files nocard knows.
 #[derive(Debug, Clone)]
@@ -71,7 +81,7 @@ impl<'c> Catalog<'c> {
         let mut ids: BTreeSet<String> = BUILT_IN
             .iter()
             .map(|built_in| built_in.id.to_owned())
-            .filter(|id| id != COMMON)
+            .filter(|id| !is_shared(id))
             .collect();
         if let Some(dir) = &self.dir {
             let entries = std::fs::read_dir(dir).with_context(|| {
@@ -85,7 +95,7 @@ impl<'c> Catalog<'c> {
                     .path();
                 let stem = path.file_stem().and_then(|stem| stem.to_str());
                 if path.extension().is_some_and(|ext| ext == "toml")
-                    && let Some(stem) = stem.filter(|stem| is_operator_id(stem) && *stem != COMMON)
+                    && let Some(stem) = stem.filter(|stem| is_operator_id(stem) && !is_shared(stem))
                 {
                     ids.insert(stem.to_owned());
                 }
@@ -96,7 +106,7 @@ impl<'c> Catalog<'c> {
 
     /// Loads the operator `id`. An id of the wrong form is refused before any file is touched.
     pub fn operator(&self, id: &str) -> Result<Operator> {
-        if !is_operator_id(id) || id == COMMON {
+        if !is_operator_id(id) || is_shared(id) {
             return self.by_name(id);
         }
         let Some(file) = self.find(id)? else {
@@ -121,6 +131,21 @@ impl<'c> Catalog<'c> {
             return Ok((*common).clone());
         }
         let parsed = parse_common(&file.path, &file.text, self.today())
+            .map_err(|problems| broken(problems, &file, self.lang))?;
+        self.warn(&parsed.findings);
+        Ok(parsed.value)
+    }
+
+    /// Loads the services that send codes to, or recover accounts through, the number: the
+    /// folder's `services.toml` where it has one, else the built-in.
+    pub fn services(&self) -> Result<Services> {
+        let file = self
+            .find(SERVICES)?
+            .context("the built-in services are missing")?;
+        if let Some(Model::Services(services)) = file.model {
+            return Ok((*services).clone());
+        }
+        let parsed = parse_services(&file.path, &file.text, self.today())
             .map_err(|problems| broken(problems, &file, self.lang))?;
         self.warn(&parsed.findings);
         Ok(parsed.value)
@@ -151,10 +176,10 @@ impl<'c> Catalog<'c> {
         Ok(operators)
     }
 
-    /// Every file nocard would use, as `(path, id, text)`: the common precautions, then each
-    /// operator, the folder's copy where it has one.
+    /// Every file nocard would use, as `(path, id, text)`: the common precautions, the
+    /// services, then each operator, the folder's copy where it has one.
     pub fn files(&self) -> Result<Vec<(String, String, String)>> {
-        let mut ids = vec![COMMON.to_owned()];
+        let mut ids = vec![COMMON.to_owned(), SERVICES.to_owned()];
         ids.extend(self.ids()?);
         let mut files = Vec::with_capacity(ids.len());
         for id in ids {
@@ -216,7 +241,7 @@ impl<'c> Catalog<'c> {
         let lower = name.trim().to_lowercase();
         if is_operator_id(&lower)
             && lower != name
-            && lower != COMMON
+            && !is_shared(&lower)
             && self.find(&lower)?.is_some()
         {
             return self.operator(&lower);
@@ -269,7 +294,7 @@ impl<'c> Catalog<'c> {
             .chars()
             .all(|c| c.is_alphanumeric() || c == ' ' || c == '-');
         let shown = shown_name(id);
-        let problem = if !id.is_empty() && plausible && id != COMMON {
+        let problem = if !id.is_empty() && plausible && !is_shared(id) {
             Ui::UnknownOperator.fill(lang, &[("id", &shown)])
         } else {
             Ui::NotAnId.fill(lang, &[("id", &shown)])
@@ -511,6 +536,28 @@ mod tests {
             );
         }
         assert!(catalog.common().unwrap().precautions.len() >= 10);
+        let services = catalog.services().unwrap();
+        for id in [
+            "bankid",
+            "vipps",
+            "minid",
+            "id-porten",
+            "helsenorge",
+            "bank-sms",
+            "google",
+            "apple",
+            "microsoft",
+            "whatsapp",
+            "wechat",
+            "telegram",
+            "signal",
+        ] {
+            assert!(services.get(id).is_some(), "services.toml lacks `{id}`");
+        }
+        // Neither shared file is an operator.
+        for id in [COMMON, SERVICES] {
+            assert!(catalog.operator(id).is_err(), "{id}");
+        }
     }
 
     fn today() -> Date {
@@ -527,6 +574,10 @@ mod tests {
                     let parsed = parse_common(&path, text, today()).unwrap().value;
                     assert_eq!(**compiled, parsed, "{id}");
                 }
+                Model::Services(compiled) => {
+                    let parsed = parse_services(&path, text, today()).unwrap().value;
+                    assert_eq!(**compiled, parsed, "{id}");
+                }
                 Model::Operator(compiled) => {
                     let parsed = parse_operator(&path, id, text, today()).unwrap().value;
                     assert_eq!(**compiled, parsed, "{id}");
@@ -539,10 +590,10 @@ mod tests {
     fn every_shipped_text_is_in_every_language() {
         for BuiltIn { id, text, .. } in BUILT_IN {
             let path = format!("operators/{id}.toml");
-            let warnings = if *id == COMMON {
-                parse_common(&path, text, today()).unwrap().findings
-            } else {
-                parse_operator(&path, id, text, today()).unwrap().findings
+            let warnings = match *id {
+                COMMON => parse_common(&path, text, today()).unwrap().findings,
+                SERVICES => parse_services(&path, text, today()).unwrap().findings,
+                _ => parse_operator(&path, id, text, today()).unwrap().findings,
             };
             let missing: Vec<String> = warnings.iter().map(ToString::to_string).collect();
             assert!(missing.is_empty(), "{missing:#?}");

@@ -7,7 +7,8 @@ use serde_json::{Value, json};
 use super::{Emphasis, Format, Layout, applies_when, cite, unconfirmed};
 use crate::checklist::{Checklist, Item};
 use crate::i18n::{Ui, long_date};
-use crate::operator::Dated;
+use crate::operator::{Dated, Entry};
+use crate::text::Lang;
 use jiff::civil::Date;
 
 /// The checklist in `format`.
@@ -139,7 +140,7 @@ fn markdown(checklist: &Checklist, today: Date, layout: &Layout) -> String {
     out
 }
 
-fn markdown_cite(source: &crate::operator::Source, lang: crate::text::Lang) -> String {
+pub(super) fn markdown_cite(source: &crate::operator::Source, lang: Lang) -> String {
     let cited = cite(source, lang);
     match source.link() {
         // `cite` ends with the URL; make it a link in Markdown.
@@ -158,36 +159,57 @@ fn json(checklist: &Checklist, layout: &Layout) -> String {
         .iter()
         .map(|item| {
             let entry = item.entry;
-            let applies_to: serde_json::Map<String, Value> = entry
-                .when
-                .terms()
-                .into_iter()
-                .map(|(key, words)| (key.word().to_owned(), json!(words)))
-                .collect();
             json!({
                 "id": entry.id,
                 "operator": item.operator.map(|operator| operator.id.as_str()),
                 "title": entry.title.get(lang),
                 "detail": entry.detail.get(lang),
-                "applies_to": applies_to,
+                "applies_to": applies_to(entry),
                 "confirmed": entry.provenance.confirmed,
-                "check_on": (!entry.provenance.confirmed && !entry.provenance.check_on.is_empty())
-                    .then_some(&entry.provenance.check_on),
-                "sources": entry.provenance.sources.iter().map(|source| json!({
-                    "title": source.title.get(lang),
-                    "url": source.link(),
-                    "kind": source.kind.word(),
-                    // The date the page shows, ISO, or null where it shows none.
-                    "dated": source.dated.date().map(|date| date.to_string()),
-                    "dated_as": match source.dated {
-                        Dated::On { kind, .. } => kind.word(),
-                        Dated::Undated => "undated",
-                    },
-                })).collect::<Vec<_>>(),
+                "check_on": check_on(entry),
+                "sources": sources(entry, lang),
             })
         })
         .collect();
     let mut out = serde_json::to_string_pretty(&items).unwrap_or_default();
     out.push('\n');
     out
+}
+
+/// The situations `entry` applies to, as JSON: each question with the answers it admits.
+pub(super) fn applies_to(entry: &Entry) -> serde_json::Map<String, Value> {
+    entry
+        .when
+        .terms()
+        .into_iter()
+        .map(|(key, words)| (key.word().to_owned(), json!(words)))
+        .collect()
+}
+
+/// The page to check an unconfirmed `entry` on, where it has one.
+pub(super) fn check_on(entry: &Entry) -> Option<&str> {
+    let provenance = &entry.provenance;
+    (!provenance.confirmed && !provenance.check_on.is_empty()).then_some(&*provenance.check_on)
+}
+
+/// `entry`'s sources as JSON, linked only where users may be sent.
+pub(super) fn sources(entry: &Entry, lang: Lang) -> Vec<Value> {
+    entry
+        .provenance
+        .sources
+        .iter()
+        .map(|source| {
+            json!({
+                "title": source.title.get(lang),
+                "url": source.link(),
+                "kind": source.kind.word(),
+                // The date the page shows, ISO, or null where it shows none.
+                "dated": source.dated.date().map(|date| date.to_string()),
+                "dated_as": match source.dated {
+                    Dated::On { kind, .. } => kind.word(),
+                    Dated::Undated => "undated",
+                },
+            })
+        })
+        .collect()
 }

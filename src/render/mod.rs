@@ -7,12 +7,14 @@ pub mod ics;
 mod message;
 mod operators;
 mod questions;
+mod services;
 pub mod status;
 pub mod walk;
 
 pub use checklist::checklist;
 pub use findings::{count, findings};
 pub use operators::{freshness, operator, operator_list};
+pub use services::services;
 
 use std::fmt::Write as _;
 

@@ -238,3 +238,90 @@ fn a_closed_pipe_is_not_an_error() {
     assert!(output.status.success());
     assert_eq!(String::from_utf8_lossy(&output.stderr), "");
 }
+
+fn services_json(args: &[&str]) -> Vec<Value> {
+    let out = stdout_of(
+        nocard()
+            .args(["checklist", "--services", "--format", "json"])
+            .args(args),
+    );
+    serde_json::from_str::<Vec<Value>>(&out).expect("the services are a JSON array")
+}
+
+#[test]
+fn the_services_list_each_service_by_the_id_answers_files_use() {
+    let items = services_json(&[]);
+    let ids: Vec<&str> = items
+        .iter()
+        .map(|item| item["id"].as_str().unwrap())
+        .collect();
+    for id in [
+        "bankid",
+        "bank-sms",
+        "vipps",
+        "minid",
+        "id-porten",
+        "helsenorge",
+        "google",
+        "apple",
+        "microsoft",
+        "whatsapp",
+        "wechat",
+        "telegram",
+        "signal",
+    ] {
+        assert!(ids.contains(&id), "the services lack `{id}`: {ids:?}");
+    }
+    for item in &items {
+        for key in ["title", "detail", "applies_to", "confirmed", "sources"] {
+            assert!(item.get(key).is_some(), "a service lacks `{key}`: {item}");
+        }
+        let sources = item["sources"].as_array().unwrap();
+        assert!(!sources.is_empty(), "{item}");
+        // Confirmed only where a public authority says so, and linked only to authorities.
+        let authority = sources.iter().any(|source| source["kind"] == "authority");
+        assert!(!item["confirmed"].as_bool().unwrap() || authority, "{item}");
+        for source in sources {
+            assert_eq!(
+                source["url"].is_string(),
+                source["kind"] == "authority",
+                "{source}"
+            );
+        }
+    }
+    let minid = items.iter().find(|item| item["id"] == "minid").unwrap();
+    assert_eq!(minid["confirmed"], true);
+    let google = items.iter().find(|item| item["id"] == "google").unwrap();
+    assert_eq!(google["confirmed"], false);
+    // Every text in every language: Chinese is not the English fallback.
+    let zh = services_json(&["--lang", "zh"]);
+    for (en, zh) in items.iter().zip(&zh) {
+        assert_ne!(en["detail"], zh["detail"], "{}", en["id"]);
+    }
+}
+
+#[test]
+fn the_services_come_from_the_folder_where_it_has_them_and_not_with_an_operator() {
+    let dir = tempfile::tempdir().unwrap();
+    let shipped = std::fs::read_to_string(
+        std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("operators/services.toml"),
+    )
+    .unwrap();
+    let local = shipped.replace(
+        "title.en = \"Signal: change the number while the account is still active\"",
+        "title.en = \"Signal, as the local copy says\"",
+    );
+    assert_ne!(local, shipped);
+    std::fs::write(dir.path().join("services.toml"), local).unwrap();
+    let out = stdout_of(
+        nocard()
+            .args(["checklist", "--services", "--operators-dir"])
+            .arg(dir.path()),
+    );
+    assert!(out.contains("Signal, as the local copy says"), "{out}");
+    let err = stderr_of(
+        nocard().args(["checklist", "--services", "--operator", "telenor"]),
+        2,
+    );
+    assert!(err.contains("cannot be used with"), "{err}");
+}

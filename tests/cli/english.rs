@@ -369,6 +369,8 @@ fn screens(dir: &Path) -> Vec<Vec<String>> {
     let mut runs = vec![
         args(&["checklist"]),
         args(&["checklist", "--format", "markdown"]),
+        args(&["checklist", "--services"]),
+        args(&["checklist", "--services", "--format", "markdown"]),
         args(&["operators", "list"]),
         args(&["status"]),
         args(&["man"]),

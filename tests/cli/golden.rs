@@ -249,6 +249,19 @@ fn the_checklist_in_each_format() {
     );
 }
 
+/// The services tied to the number, which `--services` prints instead of the precautions.
+#[test]
+fn the_services_tied_to_the_number_in_english_and_chinese() {
+    check(
+        "checklist-services-en-80",
+        &[show("en", 80, &["checklist", "--services"])],
+    );
+    check(
+        "checklist-services-zh-40",
+        &[show("zh", 40, &["checklist", "--services"])],
+    );
+}
+
 #[test]
 fn the_list_of_operators() {
     check(

@@ -243,3 +243,28 @@ fn facts_checked_over_a_year_ago_carry_a_visible_notice() {
     let fresh = stdout_of(nocard().args(["operators", "show", "telenor"]));
     assert!(!fresh.contains("more than a year ago"));
 }
+
+#[test]
+fn the_services_file_is_not_an_operator_in_the_list_or_in_a_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    let shipped = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("operators");
+    for name in ["services.toml", "common.toml"] {
+        std::fs::copy(shipped.join(name), dir.path().join(name)).unwrap();
+    }
+    let out = stdout_of(
+        nocard()
+            .args(["operators", "list", "--format", "json"])
+            .arg("--operators-dir")
+            .arg(dir.path()),
+    );
+    let list: Vec<Value> = serde_json::from_str(&out).unwrap();
+    assert_eq!(list.len(), 9, "{out}");
+    assert!(list.iter().all(|operator| operator["id"] != "services"));
+    let err = stderr_of(
+        nocard()
+            .args(["operators", "show", "services", "--operators-dir"])
+            .arg(dir.path()),
+        2,
+    );
+    assert!(err.contains("services"), "{err}");
+}

@@ -35,12 +35,21 @@ fn the_committed_schemas_are_the_generated_ones() {
         generated == committed,
         "operators/common.schema.json is stale: run `nocard schema --common > operators/common.schema.json`"
     );
+    let generated = stdout_of(nocard().args(["schema", "--services"]));
+    let committed = std::fs::read_to_string(operators_dir().join("services.schema.json")).unwrap();
+    assert!(
+        generated == committed,
+        "operators/services.schema.json is stale: run `nocard schema --services > operators/services.schema.json`"
+    );
 }
 
 #[test]
 fn every_shipped_file_names_its_schema_and_validates_against_it() {
     let files = shipped();
-    assert!(files.len() >= 10, "nine operators and the common file");
+    assert!(
+        files.len() >= 11,
+        "nine operators, the common file and the services file"
+    );
     for (path, text) in files {
         let first = text.lines().next().unwrap();
         let schema_name = first
@@ -48,6 +57,8 @@ fn every_shipped_file_names_its_schema_and_validates_against_it() {
             .unwrap_or_else(|| panic!("{} lacks #:schema", path.display()));
         let expected = if path.ends_with("common.toml") {
             "common.schema.json"
+        } else if path.ends_with("services.toml") {
+            "services.schema.json"
         } else {
             "schema.json"
         };
@@ -84,6 +95,23 @@ fn the_schema_catches_what_an_editor_should_flag() {
             "when = { intent = [\"cancel\"] }",
             "when = { country = [\"no\"] }",
         ),
+    ] {
+        assert!(text.contains(good), "{good}");
+        let broken = to_json(toml::from_str::<toml::Value>(&text.replacen(good, bad, 1)).unwrap());
+        assert!(!validator.is_valid(&broken), "the schema misses {bad}");
+    }
+}
+
+#[test]
+fn the_services_schema_catches_what_an_editor_should_flag() {
+    let schema: serde_json::Value =
+        serde_json::from_str(&stdout_of(nocard().args(["schema", "--services"]))).unwrap();
+    let validator = jsonschema::draft7::new(&schema).unwrap();
+    let text = std::fs::read_to_string(operators_dir().join("services.toml")).unwrap();
+    for (good, bad) in [
+        ("[[services]]", "[[service]]"),
+        ("kind = \"third-party\"", "kind = \"thirdparty\""),
+        ("confirmed = false", "confirmed = \"no\""),
     ] {
         assert!(text.contains(good), "{good}");
         let broken = to_json(toml::from_str::<toml::Value>(&text.replacen(good, bad, 1)).unwrap());

@@ -155,3 +155,74 @@ fn the_rules_are_listed_in_help() {
         "{help}"
     );
 }
+
+#[test]
+fn the_shipped_services_file_passes_as_the_services_kind() {
+    let path = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("operators/services.toml");
+    let out = stdout_of(
+        nocard()
+            .args(["operators", "validate", "--deny-warnings"])
+            .arg(&path),
+    );
+    assert_eq!(out, "0 errors, 0 warnings in 1 file\n");
+    // With no path, it is one of the shipped files checked.
+    let out = stdout_of(nocard().args(["operators", "validate", "--format", "json"]));
+    assert_eq!(out.trim(), "[]");
+}
+
+#[test]
+fn a_broken_services_file_fails_with_the_code_and_place_of_its_mistake() {
+    let text = std::fs::read_to_string(fixtures("services").join("services.toml")).unwrap();
+    let (code, place) = expectation(&text).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    // Named services.toml, the file is checked as the services kind wherever it is.
+    let path = dir.path().join("services.toml");
+    std::fs::write(&path, checked_relative_to_today(&text, Some(&code))).unwrap();
+    let out = nocard()
+        .args(["operators", "validate", "--format", "json"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let findings: Vec<Value> = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(findings.len(), 1, "{findings:#?}");
+    assert_eq!(findings[0]["code"], code.as_str());
+    assert_eq!(
+        format!("{}:{}", findings[0]["line"], findings[0]["column"]),
+        place
+    );
+    assert!(
+        findings[0]["message"]
+            .as_str()
+            .unwrap()
+            .starts_with("service `signal` is marked confirmed"),
+        "{findings:#?}"
+    );
+
+    // The same file in an operators folder is checked, and refused, with the shipped ones.
+    let out = nocard()
+        .args(["operators", "validate", "--operators-dir"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.contains(&format!("services.toml:{place}: {code}")),
+        "{text}"
+    );
+
+    // Under another name it is read as an operator file, and fails as one.
+    let other = dir.path().join("apps.toml");
+    std::fs::copy(&path, &other).unwrap();
+    let out = nocard()
+        .args(["operators", "validate", "--format", "json"])
+        .arg(&other)
+        .output()
+        .unwrap();
+    let findings: Vec<Value> = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(
+        findings.iter().any(|f| f["code"] == "NC002"),
+        "{findings:#?}"
+    );
+}

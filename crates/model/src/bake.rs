@@ -10,7 +10,7 @@ use jiff::civil::Date;
 
 use crate::operator::{
     Address, Channel, ChannelKind, Common, DateKind, Dated, Entry, Network, Notice, NoticeRule,
-    Operator, OperatorId, Phase, Provenance, Source, SourceKind, Step,
+    Operator, OperatorId, Phase, Provenance, Services, Source, SourceKind, Step,
 };
 use crate::situation::{Acting, Balance, Condition, Intent, Leaving, Payer, Plan, Sim, Stage};
 use crate::text::{List, Str, Text};
@@ -231,6 +231,14 @@ baked!(
         checked,
         sources,
         precautions
+    }
+);
+baked!(
+    "operator",
+    Services {
+        checked,
+        sources,
+        services
     }
 );
 

@@ -18,6 +18,11 @@ pub const AUTHORITY_DOMAINS: &[&str] = &[
     "brukerklagenemnda.no",
     "digdir.no",
     "idporten.no",
+    // Difi, Digdir's forerunner, whose pages on MinID and ID-porten are still served there.
+    "difi.no",
+    "skatteetaten.no",
+    "altinn.no",
+    "helsenorge.no",
 ];
 
 /// Whether `url` is an https link whose host is one of `domains`, a subdomain of one, or a
@@ -67,6 +72,8 @@ mod tests {
             "https://telenor.no\\@evil.com",
             "https://nkom.no/x",
             "https://www.forbrukerradet.no/y",
+            "https://eid.difi.no/en/minid",
+            "https://www.helsenorge.no/en/",
         ] {
             assert!(on_domains(good, &telenor), "{good}");
         }

@@ -1,4 +1,5 @@
-//! The procedure model: operators, their channels and steps, and the common precautions.
+//! The procedure model: operators, their channels and steps, the common precautions, and the
+//! services tied to the number.
 //! Files become this model in `convert`; the rest of nocard sees only these types.
 
 mod convert;
@@ -11,11 +12,11 @@ use std::fmt;
 
 use jiff::civil::Date;
 
-pub use convert::{parse_common, parse_operator};
+pub use convert::{parse_common, parse_operator, parse_services};
 pub use dates::{Age, DateKind, Dated, Freshness, OLD_AFTER_YEARS, STALE_AFTER_MONTHS, is_stale};
 pub use links::AUTHORITY_DOMAINS;
 pub use problem::{FileError, Position, Problem, Rule, Severity};
-pub use raw::{common_schema, operator_schema};
+pub use raw::{common_schema, operator_schema, services_schema};
 
 use crate::situation::Condition;
 use crate::text::Text;
@@ -137,6 +138,25 @@ pub struct Common {
     pub checked: Date,
     pub sources: List<Source>,
     pub precautions: List<Entry>,
+}
+
+/// The services that send codes to, or recover accounts through, a Norwegian mobile number
+/// (the bank, public services, e-mail and chat apps): what to do about each before the number
+/// goes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Services {
+    pub checked: Date,
+    pub sources: List<Source>,
+    /// In file order. Each entry's `id` is the word answers files name the service by.
+    pub services: List<Entry>,
+}
+
+impl Services {
+    /// The service whose id is `id`.
+    #[must_use]
+    pub fn get(&self, id: &str) -> Option<&Entry> {
+        self.services.iter().find(|entry| entry.id == id)
+    }
 }
 
 /// A page facts were taken from.
@@ -419,7 +439,7 @@ pub struct Step {
     pub entry: Entry,
 }
 
-/// A piece of advice: a step's content, or a precaution.
+/// A piece of advice: a step's content, a precaution, or what to do about a service.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Entry {
     pub id: Str,

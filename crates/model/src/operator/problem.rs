@@ -185,6 +185,9 @@ pub enum Problem {
     IdMismatch { id: String, stem: String },
     #[error("`{}` is not an operator id (lowercase letters, digits and '-')", printable(.0))]
     InvalidId(String),
+    /// An id users type (a service's), of the wrong form.
+    #[error("{what} id `{}` is not lowercase letters, digits and '-'", printable(.id))]
+    InvalidEntryId { what: &'static str, id: String },
     #[error("{what} `{}` is defined twice", printable(.id))]
     Duplicate { what: &'static str, id: String },
     #[error("unknown phase `{}`; expected one of: {phases}", printable(.0), phases = crate::operator::Phase::WORDS)]
@@ -200,8 +203,9 @@ pub enum Problem {
     },
     #[error("step `{}` has no phase", printable(.0))]
     MissingPhase(String),
-    #[error("precaution `{}` has a phase; phases are for steps", printable(.0))]
-    PhaseOnPrecaution(String),
+    /// A precaution or a service with a phase.
+    #[error("{what} `{}` has a phase; phases are for steps", printable(.id))]
+    PhaseOffStep { what: &'static str, id: String },
     #[error(
         "`{}` is not a situation question; expected one of: intent, plan, sim, payer, balance",
         printable(.0)
@@ -306,11 +310,11 @@ impl Problem {
             Problem::Syntax(_) | Problem::TooLarge(_) | Problem::TooDeep => Rule::Syntax,
             Problem::Shape(_) => Rule::Shape,
             Problem::IdMismatch { .. } => Rule::IdMatchesFile,
-            Problem::InvalidId(_) => Rule::IdForm,
+            Problem::InvalidId(_) | Problem::InvalidEntryId { .. } => Rule::IdForm,
             Problem::Duplicate { .. } => Rule::Duplicate,
             Problem::UnknownPhase(_) => Rule::UnknownPhase,
             Problem::PhaseOutOfOrder { .. } => Rule::PhaseOrder,
-            Problem::MissingPhase(_) | Problem::PhaseOnPrecaution(_) => Rule::StepPhase,
+            Problem::MissingPhase(_) | Problem::PhaseOffStep { .. } => Rule::StepPhase,
             Problem::UnknownSituation(_) => Rule::UnknownSituation,
             Problem::UnknownSituationValue { .. } => Rule::UnknownSituationValue,
             Problem::UnknownSource(_) => Rule::UnknownSource,

@@ -86,6 +86,26 @@ pub struct RawCommon {
     pub precautions: Vec<RawEntry>,
 }
 
+/// The services that send codes to, or recover accounts through, a Norwegian mobile number:
+/// `operators/services.toml`.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(rename = "ServicesFile")]
+pub struct RawServices {
+    /// Always `services`.
+    #[schemars(with = "String")]
+    pub id: Spanned<String>,
+    /// When the facts were last compared with their sources.
+    #[schemars(with = "Option<LocalDate>")]
+    pub checked: Option<Spanned<toml::value::Datetime>>,
+    /// What the facts were compared with.
+    #[serde(default)]
+    pub sources: Vec<RawSource>,
+    /// The services, in the order they are shown; each `id` is the word an answers file names
+    /// the service by (`bankid`, `vipps`).
+    pub services: Vec<RawEntry>,
+}
+
 /// A page a fact was taken from.
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -184,12 +204,12 @@ pub struct RawChannel {
     pub check_on: Option<Spanned<String>>,
 }
 
-/// A step or a precaution: a piece of advice that may hold only in some situations.
+/// A step, a precaution or a service: a piece of advice that may hold only in some situations.
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 #[schemars(rename = "Entry")]
 pub struct RawEntry {
-    /// Short name, unique among the file's steps (or precautions).
+    /// Short name, unique among the file's steps (or precautions, or services).
     #[schemars(with = "String")]
     pub id: Spanned<String>,
     /// For steps only: `preparation`, `contact`, `information`, `balance` or `confirmation`.
@@ -385,18 +405,24 @@ use schema::{
 /// The JSON Schema (draft-07) of operator files, for TOML editors: `#:schema ./schema.json`.
 #[must_use]
 pub fn operator_schema() -> String {
-    let generator = schemars::generate::SchemaSettings::draft07().into_generator();
-    let schema = generator.into_root_schema_for::<RawOperator>();
-    let mut text = serde_json::to_string_pretty(&schema).unwrap_or_default();
-    text.push('\n');
-    text
+    schema_of::<RawOperator>()
 }
 
 /// The JSON Schema of the common precautions file, `common.toml`.
 #[must_use]
 pub fn common_schema() -> String {
+    schema_of::<RawCommon>()
+}
+
+/// The JSON Schema of the file of services tied to the number, `services.toml`.
+#[must_use]
+pub fn services_schema() -> String {
+    schema_of::<RawServices>()
+}
+
+fn schema_of<T: JsonSchema>() -> String {
     let generator = schemars::generate::SchemaSettings::draft07().into_generator();
-    let schema = generator.into_root_schema_for::<RawCommon>();
+    let schema = generator.into_root_schema_for::<T>();
     let mut text = serde_json::to_string_pretty(&schema).unwrap_or_default();
     text.push('\n');
     text

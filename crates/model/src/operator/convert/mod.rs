@@ -11,11 +11,13 @@ use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
 use super::links::on_domains;
-use super::raw::{RawChannel, RawCommon, RawCondition, RawEntry, RawOperator, RawSource, RawText};
+use super::raw::{
+    RawChannel, RawCommon, RawCondition, RawEntry, RawOperator, RawServices, RawSource, RawText,
+};
 use super::{
     Address, Channel, ChannelKind, Common, DateKind, Dated, Entry, FileError, Network, Notice,
-    NoticeRule, Operator, OperatorId, Phase, Position, Problem, Provenance, Source, SourceKind,
-    Step, is_operator_id, is_stale,
+    NoticeRule, Operator, OperatorId, Phase, Position, Problem, Provenance, Services, Source,
+    SourceKind, Step, is_operator_id, is_stale,
 };
 use crate::limits::{MAX_FILE_BYTES, too_deep};
 use crate::situation::{Choice, Condition, Key};
@@ -128,13 +130,46 @@ pub fn parse_common(path: &str, text: &str, today: Date) -> Result<Parsed<Common
     })
 }
 
+/// Parses the file of services tied to the number, `services.toml`, by the rules of the common
+/// file. It speaks for no operator, so nothing in it is an operator's own page: its links, as
+/// in an operator file, may go only to public authorities, and only an authority's page can
+/// confirm a fact. A service's own help page (bankid.no, support.google.com) is `third-party`.
+pub fn parse_services(
+    path: &str,
+    text: &str,
+    today: Date,
+) -> Result<Parsed<Services>, Vec<FileError>> {
+    let mut check = Checker::new(path, text, today);
+    let raw: RawServices = check.deserialize()?;
+    check.file_id(&raw.id, "services");
+    let ctx = Context {
+        sources: &[],
+        home: "",
+        domains: &[],
+        common: false,
+    };
+    let sources = check.sources(&ctx, raw.sources);
+    let checked = check.checked(raw.checked.as_ref());
+    let ctx = Context {
+        sources: &sources,
+        ..ctx
+    };
+    let services = check.services(&ctx, raw.services);
+    check.finish(Services {
+        checked,
+        sources: sources.into(),
+        services: services.into(),
+    })
+}
+
 /// What references and links in a file are checked against.
 struct Context<'a> {
     sources: &'a [Source],
     home: &'a str,
     /// The operator's own domains.
     domains: &'a [String],
-    /// The common file, whose official sources are many operators' pages.
+    /// The common file, whose official sources are many operators' pages. (The services file
+    /// is not: it has no official sources but an authority's.)
     common: bool,
 }
 
@@ -648,6 +683,197 @@ confirmed = false
         assert_eq!(
             parsed.value.precautions[0].provenance.check_on,
             "https://www.forbrukerradet.no/y"
+        );
+    }
+
+    const SERVICES: &str = r#"
+id = "services"
+checked = 2026-11-25
+
+[[sources]]
+id = "norge-contact"
+title.en = "norge.no: Update your contact information"
+title.nb = "norge.no: Oppdater kontaktinformasjonen din"
+title.zh = "norge.no：更新您的联系信息"
+url = "https://www.norge.no/en/update-your-contact-information"
+kind = "authority"
+undated = true
+
+[[sources]]
+id = "help"
+title.en = "A service's own help page"
+title.nb = "En tjenestes egen hjelpeside"
+title.zh = "某服务自己的帮助页面"
+url = "https://support.example.com/change-number"
+kind = "third-party"
+undated = true
+
+[[services]]
+id = "minid"
+title.en = "MinID"
+title.nb = "MinID"
+title.zh = "MinID"
+detail.en = "Update the contact register."
+detail.nb = "Oppdater kontaktregisteret."
+detail.zh = "更新联系信息登记册。"
+sources = ["norge-contact"]
+confirmed = true
+
+[[services]]
+id = "example-app"
+when = { intent = ["cancel", "port"] }
+title.en = "Example app"
+title.nb = "Eksempel-appen"
+title.zh = "示例 App"
+detail.en = "Change the number in the app's settings."
+detail.nb = "Bytt nummer i appens innstillinger."
+detail.zh = "在 App 的设置中更换号码。"
+sources = ["help"]
+confirmed = false
+"#;
+
+    /// Every finding for a services file, whether or not it stops the file from being used.
+    fn service_findings(text: &str) -> Vec<FileError> {
+        parse_services("services.toml", text, TODAY)
+            .map_or_else(|findings| findings, |parsed| parsed.findings)
+    }
+
+    #[test]
+    fn a_services_file_becomes_the_model_with_each_service_by_its_id() {
+        let parsed = parse_services("services.toml", SERVICES, TODAY).unwrap();
+        assert_eq!(parsed.findings, vec![]);
+        let services = parsed.value;
+        assert_eq!(services.checked, jiff::civil::date(2026, 11, 25));
+        let ids: Vec<&str> = services.services.iter().map(|s| &*s.id).collect();
+        assert_eq!(ids, ["minid", "example-app"]);
+        let minid = services.get("minid").unwrap();
+        assert!(minid.provenance.confirmed);
+        let app = services.get("example-app").unwrap();
+        assert!(!app.provenance.confirmed);
+        assert_eq!(app.when.intent.len(), 2);
+        // A service's own page is cited, never linked, and gives no page to check on.
+        assert_eq!(app.provenance.sources[0].link(), None);
+        assert_eq!(app.provenance.check_on, "");
+        assert!(services.get("google").is_none());
+    }
+
+    #[test]
+    fn a_broken_services_file_names_file_line_and_column() {
+        let text = SERVICES.replace("title.en = \"MinID\"", "title.en = \"MinID");
+        let found = parse_services("operators/services.toml", &text, TODAY).unwrap_err();
+        assert!(matches!(found[0].problem, Problem::Syntax(_)));
+        assert_eq!(found[0].problem.rule().code(), "NC001");
+        let line = position_of(&text, "title.en = \"MinID").line;
+        assert!(
+            found[0]
+                .to_string()
+                .starts_with(&format!("operators/services.toml:{line}:")),
+            "{}",
+            found[0]
+        );
+    }
+
+    #[test]
+    fn an_unknown_key_in_a_services_file_is_a_shape_problem_at_the_key() {
+        let text = SERVICES.replace("confirmed = true", "confimred = true");
+        let found = parse_services("services.toml", &text, TODAY).unwrap_err();
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(
+            matches!(&found[0].problem, Problem::Shape(m) if m.contains("confimred")),
+            "{found:?}"
+        );
+        assert_eq!(found[0].problem.rule().code(), "NC002");
+        assert_eq!(found[0].position, Some(position_of(&text, "confimred")));
+        let text = SERVICES.replace("[[services]]", "[[service]]");
+        let found = parse_services("services.toml", &text, TODAY).unwrap_err();
+        assert!(matches!(&found[0].problem, Problem::Shape(_)), "{found:?}");
+    }
+
+    #[test]
+    fn a_missing_language_in_a_services_file_falls_back_to_english_with_a_warning() {
+        let text = SERVICES.replace("detail.zh = \"更新联系信息登记册。\"\n", "");
+        let parsed = parse_services("services.toml", &text, TODAY).unwrap();
+        let [warning] = &parsed.findings[..] else {
+            panic!("one warning: {:?}", parsed.findings);
+        };
+        assert_eq!(
+            warning.problem,
+            Problem::MissingTranslation(crate::text::Lang::Zh)
+        );
+        assert_eq!(warning.problem.rule().code(), "NC018");
+        assert_eq!(
+            warning.position,
+            Some(position_of(&text, "detail.en = \"Update"))
+        );
+        let minid = parsed.value.get("minid").unwrap();
+        assert_eq!(
+            minid.detail.get(crate::text::Lang::Zh),
+            "Update the contact register."
+        );
+        assert_eq!(
+            minid.detail.get(crate::text::Lang::Nb),
+            "Oppdater kontaktregisteret."
+        );
+    }
+
+    #[test]
+    fn a_services_file_is_held_to_the_rules_of_the_common_file() {
+        let code = |text: &str| -> Vec<String> {
+            service_findings(text)
+                .iter()
+                .map(|f| f.problem.rule().code())
+                .collect()
+        };
+        // The file's own id.
+        assert_eq!(
+            code(&SERVICES.replacen("\"services\"", "\"common\"", 1)),
+            ["NC003"]
+        );
+        // Ids users type in answers files.
+        let text = SERVICES.replace("id = \"example-app\"", "id = \"Example App\"");
+        assert_eq!(code(&text), ["NC004"]);
+        let found = service_findings(&text);
+        assert_eq!(
+            found[0].position,
+            Some(position_of(&text, "\"Example App\""))
+        );
+        assert_eq!(
+            found[0].problem.to_string(),
+            "service id `Example App` is not lowercase letters, digits and '-'"
+        );
+        assert_eq!(
+            code(&SERVICES.replace("id = \"example-app\"", "id = \"minid\"")),
+            ["NC005"]
+        );
+        // No phases: a service is not a step.
+        let text = SERVICES.replace(
+            "id = \"minid\"\n",
+            "id = \"minid\"\nphase = \"preparation\"\n",
+        );
+        assert_eq!(code(&text), ["NC008"]);
+        // A service's own page cannot confirm, nor be linked as the operator's.
+        let text = SERVICES.replacen("confirmed = false", "confirmed = true", 1);
+        assert_eq!(code(&text), ["NC025"]);
+        assert!(
+            !parse_services("services.toml", &text, TODAY)
+                .unwrap()
+                .value
+                .get("example-app")
+                .unwrap()
+                .provenance
+                .confirmed
+        );
+        let text = SERVICES.replace("kind = \"third-party\"", "kind = \"official\"");
+        assert_eq!(code(&text), ["NC016"]);
+        // Every fact cites a source and says whether it is confirmed.
+        assert_eq!(
+            code(&SERVICES.replace("sources = [\"help\"]\n", "")),
+            ["NC012"]
+        );
+        assert_eq!(code(&SERVICES.replace("confirmed = true\n", "")), ["NC024"]);
+        assert_eq!(
+            code(&SERVICES.replace("checked = 2026-11-25\n", "")),
+            ["NC013"]
         );
     }
 

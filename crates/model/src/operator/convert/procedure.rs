@@ -4,7 +4,7 @@
 use super::{
     Address, Channel, ChannelKind, Checker, Choice, Condition, Context, Entry, Fact, HashSet, Key,
     NoticeRule, Phase, Problem, RawChannel, RawCondition, RawEntry, Spanned, Step,
-    is_norwegian_service_number,
+    is_norwegian_service_number, is_operator_id,
 };
 
 impl Checker<'_> {
@@ -150,22 +150,47 @@ impl Checker<'_> {
     }
 
     pub(super) fn precautions(&mut self, ctx: &Context, raw: Vec<RawEntry>) -> Vec<Entry> {
+        self.entries(ctx, "precaution", raw)
+    }
+
+    /// The services of `services.toml`. Users name them in answers files (`uses = ["bankid"]`),
+    /// so their ids have the form operator ids have.
+    pub(super) fn services(&mut self, ctx: &Context, raw: Vec<RawEntry>) -> Vec<Entry> {
+        for entry in &raw {
+            if !is_operator_id(entry.id.get_ref()) {
+                self.report(
+                    &entry.id,
+                    Problem::InvalidEntryId {
+                        what: "service",
+                        id: entry.id.get_ref().clone(),
+                    },
+                );
+            }
+        }
+        self.entries(ctx, "service", raw)
+    }
+
+    /// Precautions or services (`what` says which): unique ids, no phase.
+    fn entries(&mut self, ctx: &Context, what: &'static str, raw: Vec<RawEntry>) -> Vec<Entry> {
         let mut seen = HashSet::new();
         raw.into_iter()
             .map(|entry| {
-                self.unique(&mut seen, "precaution", &entry.id);
+                self.unique(&mut seen, what, &entry.id);
                 if let Some(phase) = &entry.phase {
                     self.report(
                         phase,
-                        Problem::PhaseOnPrecaution(entry.id.get_ref().clone()),
+                        Problem::PhaseOffStep {
+                            what,
+                            id: entry.id.get_ref().clone(),
+                        },
                     );
                 }
-                self.entry(ctx, "precaution", entry)
+                self.entry(ctx, what, entry)
             })
             .collect()
     }
 
-    /// A step or precaution; `what` is which, for messages.
+    /// A step, precaution or service; `what` is which, for messages.
     pub(super) fn entry(&mut self, ctx: &Context, what: &str, entry: RawEntry) -> Entry {
         let fact = Fact {
             what: format!("{what} `{}`", entry.id.get_ref()),
