@@ -68,7 +68,7 @@ impl<'a> Walk<'a> {
                         .is_some()
                         .then(|| message::translation_path(path, self.lang)),
                     authorisation,
-                    message,
+                    message: Box::new(message),
                     path: path.clone(),
                     channel: request.channel,
                 });

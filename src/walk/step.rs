@@ -70,7 +70,7 @@ pub enum Show<'a> {
     Stopped(u32),
     /// The message, written to `path`, and its translation to `translation`.
     Message {
-        message: Message,
+        message: Box<Message>,
         path: PathBuf,
         translation: Option<PathBuf>,
         /// The authorisation for the owner to sign, and the owner's name.
