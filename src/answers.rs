@@ -8,10 +8,10 @@ use anyhow::{Context as _, Result};
 use nocard_model::limits::{self, MAX_FILE_BYTES, Unreadable};
 use toml::Spanned;
 
-use crate::causes;
+use crate::causes::{self, Expected};
 use crate::error::Failure;
 use crate::i18n::Ui;
-use crate::operator::{ChannelKind, Operator, Position};
+use crate::operator::{ChannelKind, Operator, Position, Services};
 use crate::questions::{Question, Value, shown_word};
 use crate::situation::{Acting, Balance, Intent, Leaving, Payer, Plan, Sim, Situation, Stage};
 use crate::text::{Lang, printable};
@@ -101,6 +101,15 @@ impl Answers {
         match self.get(Question::Owner)? {
             Value::Owner(name) => Some(name),
             _ => None,
+        }
+    }
+
+    /// The ids of the services the user has that use the number.
+    #[must_use]
+    pub fn uses(&self) -> &[String] {
+        match self.get(Question::Uses) {
+            Some(Value::Uses(ids)) => ids,
+            _ => &[],
         }
     }
 
@@ -259,6 +268,11 @@ impl Answers {
                     Value::Sent(flag) | Value::Calendar(flag) | Value::Leaving(flag) => {
                         toml::Value::Boolean(*flag)
                     }
+                    Value::Uses(ids) => toml::Value::Array(
+                        ids.iter()
+                            .map(|id| toml::Value::String(id.clone()))
+                            .collect(),
+                    ),
                     other => toml::Value::String(other.word().into_owned()),
                 };
                 Some((question.key().to_owned(), value))
@@ -269,7 +283,12 @@ impl Answers {
     /// The answers a draft kept, each through its check; any that no longer passes (the
     /// operator stopped offering a channel) is left to be asked again.
     #[must_use]
-    pub fn from_table(table: &toml::Table, operator: &Operator, lang: Lang) -> Self {
+    pub fn from_table(
+        table: &toml::Table,
+        operator: &Operator,
+        services: &Services,
+        lang: Lang,
+    ) -> Self {
         let mut answers = Answers::default();
         for question in Question::ALL {
             if let Some(value) = table.get(question.key())
@@ -278,30 +297,52 @@ impl Answers {
                 let _ = answers.answer(question, &input, operator, lang);
             }
         }
+        // A service the services file no longer has is left out.
+        if let Some(Value::Uses(ids)) = answers.get(Question::Uses) {
+            let known = ids
+                .iter()
+                .filter(|id| services.get(id).is_some())
+                .cloned()
+                .collect();
+            answers.set(Value::Uses(known));
+        }
         answers
     }
 
     /// Reads an answers file. Wrong keys, wrong types and wrong values are errors that name
     /// the file, the position and the key. A file over 1 MiB, or not UTF-8, is refused unread.
-    pub fn from_file(path: &Path, operator: &Operator, lang: Lang) -> Result<Self> {
+    pub fn from_file(
+        path: &Path,
+        operator: &Operator,
+        services: &Services,
+        lang: Lang,
+    ) -> Result<Self> {
         // A regular file only: a named pipe would wait for ever, /dev/zero fill the memory.
         let text = crate::disk::read_text(path, crate::disk::Links::Follow).with_context(|| {
             Ui::CouldNotReadAnswers.fill(lang, &[("path", &printable(&path.display().to_string()))])
         })?;
-        Self::parse(&path.display().to_string(), &text, operator, lang).map_err(|message| {
-            Failure::new(message)
-                .with_hint(
-                    Ui::AnswersHint
-                        .fill(lang, &[("keys", &Question::keys()), ("id", &operator.id)]),
-                )
-                .into()
-        })
+        Self::parse(&path.display().to_string(), &text, operator, services, lang).map_err(
+            |message| {
+                Failure::new(message)
+                    .with_hint(
+                        Ui::AnswersHint
+                            .fill(lang, &[("keys", &Question::keys()), ("id", &operator.id)]),
+                    )
+                    .into()
+            },
+        )
     }
 
     /// Parses the text of an answers file shown as `path`. Every error starts with
     /// `path:line:column:` and, where one key is at fault, names it; values from the file are
     /// shown as data, never as terminal control.
-    pub fn parse(path: &str, text: &str, operator: &Operator, lang: Lang) -> Result<Self, String> {
+    pub fn parse(
+        path: &str,
+        text: &str,
+        operator: &Operator,
+        services: &Services,
+        lang: Lang,
+    ) -> Result<Self, String> {
         let path = printable(path);
         let at = |offset: usize| {
             let Position { line, column } = Position::of(text, offset);
@@ -355,6 +396,17 @@ impl Answers {
             answers
                 .answer(question, &input, operator, lang)
                 .map_err(|reason| format!("{place}: `{question}`: {reason}"))?;
+            if let Some(Value::Uses(ids)) = answers.get(question)
+                && let Some(unknown) = ids.iter().find(|id| services.get(id).is_none())
+            {
+                let known: Vec<&str> = services.services.iter().map(|s| &*s.id).collect();
+                let message = Ui::UsesUnknown.fill(
+                    lang,
+                    &[("id", &printable(unknown)), ("ids", &known.join(", "))],
+                );
+                let message = crate::suggest::with_suggestion(message, unknown, known, lang);
+                return Err(format!("{place}: `{question}`: {message}"));
+            }
         }
         Ok(answers)
     }
@@ -363,11 +415,34 @@ impl Answers {
 /// The value of `question`'s key as the walk takes it, or why it is of the wrong type: a flag
 /// is a boolean, every other key a string (never a date, which serde would take as one).
 fn typed(question: Question, value: &toml::Value, lang: Lang) -> Result<String, String> {
-    match (question.is_flag(), value) {
-        (true, toml::Value::Boolean(sent)) => Ok(sent.to_string()),
-        (false, toml::Value::String(text)) => Ok(text.clone()),
-        (flag, other) => Err(causes::wrong_type(question.key(), other, flag, lang)),
+    let expected = if question.is_list() {
+        Expected::List
+    } else if question.is_flag() {
+        Expected::Boolean
+    } else {
+        Expected::String
+    };
+    match (expected, value) {
+        (Expected::Boolean, toml::Value::Boolean(sent)) => return Ok(sent.to_string()),
+        (Expected::String, toml::Value::String(text)) => return Ok(text.clone()),
+        // A list of words, as `uses = ["bankid", "vipps"]`; given to the check between commas.
+        (Expected::List, toml::Value::Array(items)) => {
+            for item in items {
+                if !item.is_str() {
+                    return Err(causes::wrong_type(
+                        question.key(),
+                        item,
+                        Expected::String,
+                        lang,
+                    ));
+                }
+            }
+            let words: Vec<&str> = items.iter().filter_map(toml::Value::as_str).collect();
+            return Ok(words.join(","));
+        }
+        _ => {}
     }
+    Err(causes::wrong_type(question.key(), value, expected, lang))
 }
 
 #[cfg(test)]
@@ -375,11 +450,67 @@ mod tests {
     use super::*;
     use crate::operator::Catalog;
 
+    fn services() -> Services {
+        Catalog::default().services().unwrap()
+    }
+
+    #[test]
+    fn uses_is_a_list_of_known_services_and_an_unknown_one_is_named_with_the_one_meant() {
+        let telenor = Catalog::default().operator("telenor").unwrap();
+        let answers = Answers::parse(
+            "a.toml",
+            "uses = [\"bankid\", \"vipps\", \"bankid\"]\n",
+            &telenor,
+            &services(),
+            Lang::En,
+        )
+        .unwrap();
+        assert_eq!(answers.uses(), ["bankid", "vipps"]);
+        assert_eq!(answers.to_table()["uses"].as_array().unwrap().len(), 2);
+        let err = Answers::parse(
+            "a.toml",
+            "uses = [\"vips\"]\n",
+            &telenor,
+            &services(),
+            Lang::En,
+        )
+        .unwrap_err();
+        assert!(
+            err.starts_with("a.toml:1:8: `uses`: unknown service `vips`"),
+            "{err}"
+        );
+        assert!(err.contains("did you mean `vipps`?"), "{err}");
+        let err = Answers::parse(
+            "a.toml",
+            "uses = \"bankid\"\n",
+            &telenor,
+            &services(),
+            Lang::En,
+        )
+        .unwrap_err();
+        assert_eq!(
+            err,
+            "a.toml:1:8: invalid type: string \"bankid\", expected a list of strings for `uses`"
+        );
+        let err = Answers::parse(
+            "a.toml",
+            "uses = [\"bankid\", 2]\n",
+            &telenor,
+            &services(),
+            Lang::En,
+        )
+        .unwrap_err();
+        assert!(
+            err.ends_with("invalid type: integer `2`, expected a string for `uses`"),
+            "{err}"
+        );
+    }
+
     #[test]
     fn a_draft_keeps_the_answers_file_shape_and_reads_back_the_same() {
         let telenor = Catalog::default().operator("telenor").unwrap();
         let text = "intent = \"cancel\"\nplan = \"prepaid\"\nchannel = \"phone\"\nphone = \"912 34 567\"\nbalance = \"refund\"\naccount = \"1234.56.78903\"\nsent = true\nreference = \"AB-1\"\n";
-        let answers = Answers::parse("a.toml", text, &telenor, Lang::En).unwrap();
+        let answers = Answers::parse("a.toml", text, &telenor, &services(), Lang::En).unwrap();
         let table = answers.to_table();
         assert_eq!(table["phone"].as_str(), Some("91234567"));
         assert_eq!(table["sent"].as_bool(), Some(true));
@@ -389,7 +520,10 @@ mod tests {
         );
         let mut expected = answers.clone();
         expected.forget(Question::Account);
-        assert_eq!(Answers::from_table(&table, &telenor, Lang::En), expected);
+        assert_eq!(
+            Answers::from_table(&table, &telenor, &services(), Lang::En),
+            expected
+        );
     }
 
     #[test]
@@ -399,6 +533,7 @@ mod tests {
             "a.toml",
             "intent = \"cancel\"\nphoen = \"1\"\n",
             &telenor,
+            &services(),
             Lang::En,
         )
         .unwrap_err();

@@ -164,11 +164,20 @@ pub fn toml_syntax(message: &str, lang: Lang) -> String {
     key.get(lang).to_owned()
 }
 
-/// The words for a value of the wrong type in a file, `key = value`, where a string
-/// (`boolean` false) or a boolean (`boolean` true) was expected: in English as serde says it,
-/// ``invalid type: integer `1`, expected a string for `phone` ``.
+/// What an answers file's key takes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Expected {
+    String,
+    Boolean,
+    /// A list of strings, as `uses = ["bankid"]`.
+    List,
+}
+
+/// The words for a value of the wrong type in a file, `key = value`, where `expected` was
+/// expected: in English as serde says it, ``invalid type: integer `1`, expected a string for
+/// `phone` ``.
 #[must_use]
-pub fn wrong_type(key: &str, value: &toml::Value, boolean: bool, lang: Lang) -> String {
+pub fn wrong_type(key: &str, value: &toml::Value, expected: Expected, lang: Lang) -> String {
     let (kind, shown) = match value {
         toml::Value::String(text) => (Ui::TypeString, Some(format!("\"{}\"", shown_word(text)))),
         toml::Value::Integer(number) => (Ui::TypeInteger, Some(format!("`{number}`"))),
@@ -189,10 +198,10 @@ pub fn wrong_type(key: &str, value: &toml::Value, boolean: bool, lang: Lang) -> 
         Some(shown) => format!("{} {shown}", kind.get(lang)),
         None => kind.get(lang).to_owned(),
     };
-    let expected = if boolean {
-        Ui::ExpectedBoolean
-    } else {
-        Ui::ExpectedString
+    let expected = match expected {
+        Expected::String => Ui::ExpectedString,
+        Expected::Boolean => Ui::ExpectedBoolean,
+        Expected::List => Ui::ExpectedList,
     };
     Ui::WrongType.fill(
         lang,
@@ -237,30 +246,35 @@ mod tests {
         let cases = [
             (
                 toml::Value::Integer(1),
-                false,
+                Expected::String,
                 "invalid type: integer `1`, expected a string for `phone`",
             ),
             (
                 toml::Value::Float(2.0),
-                false,
+                Expected::String,
                 "invalid type: floating point `2.0`, expected a string for `phone`",
             ),
             (
                 toml::Value::Array(Vec::new()),
-                false,
+                Expected::String,
                 "invalid type: sequence, expected a string for `phone`",
             ),
             (
                 toml::Value::String("yes".into()),
-                true,
+                Expected::Boolean,
                 "invalid type: string \"yes\", expected a boolean for `phone`",
             ),
         ];
-        for (value, boolean, expected) in cases {
-            assert_eq!(wrong_type("phone", &value, boolean, Lang::En), expected);
+        for (value, kind, expected) in cases {
+            assert_eq!(wrong_type("phone", &value, kind, Lang::En), expected);
         }
         assert_eq!(
-            wrong_type("phone", &toml::Value::Integer(1), false, Lang::Zh),
+            wrong_type(
+                "phone",
+                &toml::Value::Integer(1),
+                Expected::String,
+                Lang::Zh
+            ),
             "`phone` 的类型不对：应为字符串（加引号），而不是整数 `1`"
         );
     }

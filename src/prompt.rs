@@ -51,6 +51,8 @@ pub trait Prompter {
     fn show(&mut self, text: &str) -> Result<()>;
     /// Asks for one of `options`, with `default` chosen to begin with.
     fn select(&mut self, ask: Ask, options: &[String], default: usize) -> Result<Reply<usize>>;
+    /// Asks for any of `options`, those `marked` marked to begin with; the indices marked.
+    fn many(&mut self, ask: Ask, options: &[String], marked: &[bool]) -> Result<Reply<Vec<usize>>>;
     /// Asks for free text, starting from `initial`, until `check` accepts it, giving the
     /// answer as it is to be shown; a refusal is shown and asked again.
     fn input(
@@ -77,6 +79,10 @@ impl Prompter for NoPrompter {
     }
 
     fn select(&mut self, ask: Ask, _: &[String], _: usize) -> Result<Reply<usize>> {
+        Err(missing(ask, self.lang))
+    }
+
+    fn many(&mut self, ask: Ask, _: &[String], _: &[bool]) -> Result<Reply<Vec<usize>>> {
         Err(missing(ask, self.lang))
     }
 

@@ -154,13 +154,48 @@ impl Prompter for TerminalPrompter {
         if ask.details {
             labels.push(Ui::OptionDetails.get(self.lang).to_owned());
         }
-        let reply = self.list(ask.prompt, &labels, default)?;
+        let reply = self.list(ask.prompt, &labels, default, None)?;
         Ok(match reply {
             Some(index) if index < options.len() => {
                 self.answered(ask.prompt, &options[index])?;
                 Reply::Answer(index)
             }
             Some(_) => Reply::Details,
+            None => {
+                self.back()?;
+                Reply::Back
+            }
+        })
+    }
+
+    fn many(&mut self, ask: Ask, options: &[String], marked: &[bool]) -> Result<Reply<Vec<usize>>> {
+        if ask.careful {
+            discard_type_ahead();
+        }
+        let mut labels: Vec<String> = options.to_vec();
+        if ask.details {
+            labels.push(Ui::OptionDetails.get(self.lang).to_owned());
+        }
+        let mut marks: Vec<bool> = marked.to_vec();
+        marks.resize(options.len(), false);
+        let reply = self.list(ask.prompt, &labels, 0, Some(&mut marks))?;
+        Ok(match reply {
+            Some(index) if index >= options.len() => Reply::Details,
+            Some(_) => {
+                let chosen: Vec<&str> = options
+                    .iter()
+                    .zip(&marks)
+                    .filter(|(_, marked)| **marked)
+                    .map(|(option, _)| option.as_str())
+                    .collect();
+                let answer = if chosen.is_empty() {
+                    Ui::NoneGiven.get(self.lang).to_owned()
+                } else {
+                    chosen.join(Ui::ListComma.get(self.lang))
+                };
+                self.answered(ask.prompt, &answer)?;
+                Reply::Answer((0..options.len()).filter(|&i| marks[i]).collect())
+            }
             None => {
                 self.back()?;
                 Reply::Back
@@ -221,8 +256,16 @@ impl TerminalPrompter {
     /// A list to choose from, redrawn in place by counting the rows each line takes in cells
     /// (dialoguer counts bytes, and a Chinese option then makes it erase rows above the
     /// list). Options wrap rather than lose their end; a list taller than the window scrolls.
-    /// Esc (or q) gives `None`, to go back.
-    fn list(&self, prompt: &str, options: &[String], default: usize) -> Result<Option<usize>> {
+    /// Esc (or q) gives `None`, to go back. With `marks`, each option (of as many as there are
+    /// marks; the rest, such as the details, are plain) is ticked or not: Space toggles it,
+    /// Enter gives the option the cursor is on.
+    fn list(
+        &self,
+        prompt: &str,
+        options: &[String],
+        default: usize,
+        mut marks: Option<&mut Vec<bool>>,
+    ) -> Result<Option<usize>> {
         if options.is_empty() {
             return Ok(None);
         }
@@ -241,6 +284,12 @@ impl TerminalPrompter {
                 .iter()
                 .enumerate()
                 .map(|(index, option)| {
+                    let ticked = marks.as_deref().and_then(|marks| marks.get(index));
+                    let option = &match ticked {
+                        Some(true) => format!("[x] {option}"),
+                        Some(false) => format!("[ ] {option}"),
+                        None => option.clone(),
+                    };
                     // Lines an option wraps onto are indented further, so that each option
                     // reads as one.
                     if index == selected {
@@ -266,6 +315,14 @@ impl TerminalPrompter {
                 Key::ArrowDown | Key::Tab | Key::Char('j') => selected = (selected + 1) % count,
                 Key::Home | Key::PageUp => selected = 0,
                 Key::End | Key::PageDown => selected = count - 1,
+                Key::Char(' ') if marks.is_some() => {
+                    if let Some(mark) = marks
+                        .as_deref_mut()
+                        .and_then(|marks| marks.get_mut(selected))
+                    {
+                        *mark = !*mark;
+                    }
+                }
                 Key::Enter | Key::Char(' ') => break Some(selected),
                 Key::Escape | Key::Char('q') => break None,
                 Key::CtrlC => {

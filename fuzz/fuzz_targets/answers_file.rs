@@ -8,7 +8,7 @@ use std::sync::OnceLock;
 use libfuzzer_sys::fuzz_target;
 use nocard::answers::Answers;
 use nocard::questions::Question;
-use nocard::operator::{Catalog, Operator};
+use nocard::operator::{Catalog, Operator, Services};
 use nocard::text::{Lang, is_unsafe_char};
 
 fn telenor() -> &'static Operator {
@@ -16,8 +16,13 @@ fn telenor() -> &'static Operator {
     OPERATOR.get_or_init(|| Catalog::default().operator("telenor").expect("built in"))
 }
 
+fn services() -> &'static Services {
+    static SERVICES: OnceLock<Services> = OnceLock::new();
+    SERVICES.get_or_init(|| Catalog::default().services().expect("built in"))
+}
+
 fuzz_target!(|text: &str| {
-    match Answers::parse("fuzz.toml", text, telenor(), Lang::En) {
+    match Answers::parse("fuzz.toml", text, telenor(), services(), Lang::En) {
         Ok(answers) => {
             for question in Question::ALL {
                 if let Some(shown) = answers.get(question).map(|value| value.shown()) {

@@ -79,15 +79,17 @@ pub fn run(catalog: &Catalog, args: &DeregisterArgs, ctx: &Context) -> Result<Ex
         Some(operator) => operator,
         None => choose_operator(catalog, prompter.as_mut(), lang)?,
     };
+    let services = catalog.services()?;
     let answers = match (&args.answers, &draft) {
-        (Some(path), _) => Answers::from_file(path, &operator, lang)?,
-        (None, Some(draft)) => Answers::from_table(&draft.answers, &operator, lang),
+        (Some(path), _) => Answers::from_file(path, &operator, &services, lang)?,
+        (None, Some(draft)) => Answers::from_table(&draft.answers, &operator, &services, lang),
         (None, None) => Answers::default(),
     };
     let common = catalog.common()?;
     let walk = Walk {
         operator: &operator,
         common: &common,
+        services: &services,
         today,
         lang,
         interactive,

@@ -29,6 +29,8 @@ pub enum Question {
     Leaving,
     Plan,
     Sim,
+    /// Which services that send codes to the number the user has.
+    Uses,
     Channel,
     Phone,
     /// The owner's name, where the user acts for someone else.
@@ -57,6 +59,8 @@ pub enum Value {
     Leaving(bool),
     Plan(Plan),
     Sim(Sim),
+    /// Service ids, as the services file names them.
+    Uses(Vec<String>),
     Channel(ChannelKind),
     Phone(MobileNumber),
     /// The owner's name, where it is not the user's, tidied.
@@ -79,6 +83,8 @@ pub enum Form {
     Choice(&'static [(Value, Ui)]),
     /// One of the kinds of channel the operator offers.
     Channel,
+    /// Any of the services nocard knows, by their ids.
+    Services,
     /// Typed text, checked by `parse`; `accepts` says what is taken, and `sample` is an
     /// answer it takes.
     Text {
@@ -116,13 +122,14 @@ pub struct Row {
 }
 
 impl Question {
-    pub const ALL: [Question; 17] = [
+    pub const ALL: [Question; 18] = [
         Question::Intent,
         Question::Payer,
         Question::Acting,
         Question::Leaving,
         Question::Plan,
         Question::Sim,
+        Question::Uses,
         Question::Channel,
         Question::Phone,
         Question::Owner,
@@ -185,8 +192,14 @@ impl Question {
                     .map(Value::Channel)
                     .collect(),
             ),
-            Form::Text { .. } => None,
+            Form::Text { .. } | Form::Services => None,
         }
+    }
+
+    /// Whether an answers file gives this answer as a list of words.
+    #[must_use]
+    pub fn is_list(self) -> bool {
+        matches!(self.row().form, Form::Services)
     }
 
     /// How an answers file could give this answer, as a person would type it.
@@ -195,6 +208,8 @@ impl Question {
         match self.row().form {
             Form::Text { sample, .. } => Some(sample.to_owned()),
             Form::Choice(_) | Form::Channel => Some(self.sample(operator)?.word().into_owned()),
+            // A list is not written as a quoted word; none is a fine answer.
+            Form::Services => None,
         }
     }
 
@@ -204,6 +219,7 @@ impl Question {
         match self.row().form {
             Form::Text { parse, sample, .. } => parse(sample).ok(),
             Form::Choice(_) | Form::Channel => self.options(operator)?.into_iter().next(),
+            Form::Services => Some(Value::Uses(Vec::new())),
         }
     }
 
@@ -219,6 +235,7 @@ impl Question {
                 None => ChannelKind::WORDS.to_owned(),
             },
             Form::Text { accepts, .. } => accepts.get(lang).to_owned(),
+            Form::Services => Ui::AcceptsUses.get(lang).to_owned(),
         }
     }
 
@@ -260,6 +277,9 @@ impl Question {
                         lang,
                     )
                 }),
+            Form::Services => service_ids(input)
+                .map(Value::Uses)
+                .ok_or_else(|| Ui::UsesInvalid.get(lang).to_owned()),
             Form::Text { parse, .. } => parse(input).map_err(|invalid| invalid.message(lang)),
         }
     }
@@ -283,6 +303,7 @@ impl Value {
             Value::Owner(_) => Question::Owner,
             Value::Plan(_) => Question::Plan,
             Value::Sim(_) => Question::Sim,
+            Value::Uses(_) => Question::Uses,
             Value::Channel(_) => Question::Channel,
             Value::Phone(_) => Question::Phone,
             Value::Name(_) => Question::Name,
@@ -305,6 +326,7 @@ impl Value {
             Value::Acting(v) => v.word().into(),
             Value::Plan(v) => v.word().into(),
             Value::Sim(v) => v.word().into(),
+            Value::Uses(ids) => ids.join(",").into(),
             Value::Balance(v) => v.word().into(),
             Value::Channel(v) => v.word().into(),
             Value::Sent(true) | Value::Calendar(true) | Value::Leaving(true) => "true".into(),
@@ -323,6 +345,7 @@ impl Value {
     pub fn shown(&self) -> Cow<'static, str> {
         match self {
             Value::Phone(number) => number.to_string().into(),
+            Value::Uses(ids) => ids.join(", ").into(),
             other => other.word(),
         }
     }
@@ -335,9 +358,30 @@ impl Value {
                 .iter()
                 .find(|(value, _)| value == self)
                 .map(|(_, label)| *label),
-            Form::Channel | Form::Text { .. } => None,
+            Form::Channel | Form::Text { .. } | Form::Services => None,
         }
     }
+}
+
+/// Service ids from `input`, between commas: at most 30, each a word of at most 30 letters,
+/// digits and hyphens, taken in lowercase (`Vipps` is `vipps`), each once; none at all is an
+/// answer too.
+fn service_ids(input: &str) -> Option<Vec<String>> {
+    let mut ids: Vec<String> = Vec::new();
+    let input = input.to_ascii_lowercase();
+    for id in input.split(',').map(str::trim).filter(|id| !id.is_empty()) {
+        let word = id.len() <= 30
+            && id
+                .bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
+        if !word {
+            return None;
+        }
+        if !ids.iter().any(|known| known == id) {
+            ids.push(id.to_owned());
+        }
+    }
+    (ids.len() <= 30).then_some(ids)
 }
 
 /// The kinds of channel an operator offers, each once, in file order.

@@ -8,7 +8,7 @@ use crate::values::{
     BankAccount, CustomerNumber, MobileNumber, PostalAddress, Reference, owner_name,
 };
 
-pub(super) static TABLE: [Row; 17] = [
+pub(super) static TABLE: [Row; 18] = [
     Row {
         key: "intent",
         prompt: Ui::QIntent,
@@ -82,6 +82,16 @@ pub(super) static TABLE: [Row; 17] = [
             (Value::Sim(Sim::Esim), Ui::OptSimEsim),
         ]),
         when: When::Matters(Key::Sim),
+        kept: true,
+        reviewed: true,
+    },
+    Row {
+        key: "uses",
+        prompt: Ui::QUses,
+        name: Ui::KeyUses,
+        form: Form::Services,
+        // What depends on the number matters when it goes: not when it is kept or ported.
+        when: When::Only(|answers| answers.intent() == Some(Intent::Cancel)),
         kept: true,
         reviewed: true,
     },

@@ -14,7 +14,7 @@ pub mod walk;
 pub use checklist::checklist;
 pub use findings::{count, findings};
 pub use operators::{freshness, operator, operator_list};
-pub use services::services;
+pub use services::{name as service_name, names as service_names, services};
 
 use std::fmt::Write as _;
 

@@ -5,7 +5,7 @@ use super::Layout;
 use super::operators::channel_kind;
 use crate::answers::Answers;
 use crate::i18n::Ui;
-use crate::operator::{Address, ChannelKind, Operator};
+use crate::operator::{Address, ChannelKind, Operator, Services};
 use crate::questions::{Question, Value};
 use crate::situation::Acting;
 use crate::text::Lang;
@@ -36,6 +36,15 @@ fn answer_in_short(value: &Value, layout: &Layout) -> String {
                 head.to_owned()
             },
         ),
+    }
+}
+
+/// The services the user has, by name, or that there are none.
+pub(super) fn uses_in_words(ids: &[String], services: &Services, layout: &Layout) -> String {
+    if ids.is_empty() {
+        layout.t(Ui::NoneGiven).to_owned()
+    } else {
+        super::service_names(ids, services, layout.lang)
     }
 }
 
@@ -147,11 +156,17 @@ fn channel_option(kind: ChannelKind, operator: &Operator, layout: &Layout) -> St
 
 /// "Change channel: letter", an option at the review.
 #[must_use]
-pub fn change_label(question: Question, answers: &Answers, layout: &Layout) -> String {
-    let answer = answers
-        .get(question)
-        .map(|value| answer_in_short(value, layout))
-        .unwrap_or_default();
+pub fn change_label(
+    question: Question,
+    answers: &Answers,
+    services: &Services,
+    layout: &Layout,
+) -> String {
+    let answer = match answers.get(question) {
+        Some(Value::Uses(ids)) => uses_in_words(ids, services, layout),
+        Some(value) => answer_in_short(value, layout),
+        None => String::new(),
+    };
     layout.tf(
         Ui::ReviewChange,
         &[

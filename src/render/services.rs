@@ -8,7 +8,7 @@ use serde_json::{Value, json};
 use super::checklist::{applies_to, check_on, markdown_cite, sources};
 use super::{Emphasis, Format, Layout, applies_when, cite};
 use crate::i18n::{Ui, long_date};
-use crate::operator::{Provenance, Services};
+use crate::operator::{Entry, Provenance, Services};
 use crate::text::Lang;
 
 /// The services in `format`.
@@ -35,29 +35,11 @@ fn text(services: &Services, layout: &Layout) -> String {
     out.push('\n');
     layout.paragraph(&mut out, "", "", layout.t(Ui::ServicesIntro));
     out.push('\n');
-    let number_width = services.services.len().to_string().len();
-    for (index, entry) in services.services.iter().enumerate() {
-        let number = format!("{:>number_width$}. ", index + 1);
-        let indent = " ".repeat(number.len());
-        layout.emphasized(
-            Emphasis::Bold,
-            &mut out,
-            &number,
-            &indent,
-            entry.title.get(lang),
-        );
-        layout.paragraph(&mut out, &indent, &indent, entry.detail.get(lang));
-        if let Some(line) = applies_when(&entry.when, lang) {
-            layout.emphasized(Emphasis::Dim, &mut out, &indent, &indent, &line);
-        }
-        for source in entry.provenance.sources.iter() {
-            let line = layout.tf(Ui::SourceLine, &[("source", &cite(source, lang))]);
-            layout.emphasized(Emphasis::Dim, &mut out, &indent, &indent, &line);
-        }
-        if let Some(line) = unconfirmed(&entry.provenance, lang) {
-            layout.paragraph(&mut out, &indent, &indent, &line);
-        }
-    }
+    listed(
+        &mut out,
+        &services.services.iter().collect::<Vec<_>>(),
+        layout,
+    );
     out.push('\n');
     let date = long_date(services.checked, lang);
     layout.paragraph(
@@ -67,6 +49,51 @@ fn text(services: &Services, layout: &Layout) -> String {
         &layout.tf(Ui::ServicesChecked, &[("date", &date)]),
     );
     out
+}
+
+/// A service's name: its title's head, before the colon that every title in the services file
+/// has: "Vipps: it needs a Norwegian mobile number" is named Vipps.
+#[must_use]
+pub fn name(entry: &Entry, lang: Lang) -> &str {
+    let title = entry.title.get(lang);
+    title.split([':', '：']).next().unwrap_or(title)
+}
+
+/// The services `ids` names, by name, in the order given; an id not known stays as it is.
+#[must_use]
+pub fn names(ids: &[String], services: &Services, lang: Lang) -> String {
+    let names: Vec<&str> = ids
+        .iter()
+        .map(|id| {
+            services
+                .get(id)
+                .map_or(id.as_str(), |entry| name(entry, lang))
+        })
+        .collect();
+    names.join(Ui::ListComma.get(lang))
+}
+
+/// Each service in `entries`, numbered: its title, what to do, where it applies, its sources,
+/// and whether it is confirmed.
+pub(super) fn listed(out: &mut String, entries: &[&Entry], layout: &Layout) {
+    let lang = layout.lang;
+    let number_width = entries.len().to_string().len();
+    for (index, entry) in entries.iter().enumerate() {
+        let number = format!("{:>number_width$}. ", index + 1);
+        let indent = " ".repeat(number.len());
+        layout.emphasized(Emphasis::Bold, out, &number, &indent, entry.title.get(lang));
+        layout.paragraph(out, &indent, &indent, entry.detail.get(lang));
+        if let Some(line) = applies_when(&entry.when, lang) {
+            layout.emphasized(Emphasis::Dim, out, &indent, &indent, &line);
+        }
+        for source in entry.provenance.sources.iter() {
+            let line = layout.tf(Ui::SourceLine, &[("source", &cite(source, lang))]);
+            layout.emphasized(Emphasis::Dim, out, &indent, &indent, &line);
+        }
+        if let Some(line) = unconfirmed(&entry.provenance, lang) {
+            layout.paragraph(out, &indent, &indent, &line);
+        }
+    }
 }
 
 fn markdown(services: &Services, layout: &Layout) -> String {

@@ -3,7 +3,7 @@
 use jiff::civil::Date;
 
 use super::operators::{Citations, channel, entry, phase_title};
-use super::questions::answer_in_words;
+use super::questions::{answer_in_words, uses_in_words};
 pub use super::questions::{change_label, option, prompt};
 use super::{Emphasis, Layout};
 use crate::answers::Answers;
@@ -40,6 +40,7 @@ pub fn show(show: &Show, walk: &Walk, layout: &Layout) -> String {
             steps,
             precautions,
         } => details(*phase, steps, precautions, operator, layout),
+        Show::Services(services) => self::services(services, layout),
         Show::BeforeYouSend {
             precautions,
             reviewed,
@@ -51,7 +52,7 @@ pub fn show(show: &Show, walk: &Walk, layout: &Layout) -> String {
             prepaid,
             leaving,
         } => what_next(operator, *end, *prepaid, *leaving, walk.today, layout),
-        Show::Review(answers) => review(answers, operator, layout),
+        Show::Review(answers) => review(answers, walk, layout),
         Show::Message {
             message,
             path,
@@ -88,7 +89,7 @@ pub fn show(show: &Show, walk: &Walk, layout: &Layout) -> String {
             let shown = crate::text::printable(&path.display().to_string()).into_owned();
             paragraph(&layout.tf(Ui::CalendarSaved, &[("path", &shown)]), layout)
         }
-        Show::Checklist(list) => checklist(list, layout),
+        Show::Checklist { list, after_advice } => checklist(list, *after_advice, layout),
         Show::Resumed { started, phase } => {
             let line = layout.tf(
                 Ui::Resumed,
@@ -247,6 +248,40 @@ fn before_you_send(precautions: &[&Entry], reviewed: usize, layout: &Layout) -> 
     out
 }
 
+/// How many of the services the user has are listed before the contact phase, in a window
+/// of 60 columns or more, and in a narrower one: the channel question must fit below them.
+const SERVICES_SHOWN: [usize; 2] = [4, 2];
+
+/// A line for the first services the user has that depend on the number: what to do, and
+/// whether it is confirmed; each in full in the saved checklist.
+fn services(services: &[&Entry], layout: &Layout) -> String {
+    let mut out = String::new();
+    layout.emphasized(
+        Emphasis::Bold,
+        &mut out,
+        "",
+        "",
+        layout.t(Ui::ServicesHeading),
+    );
+    let shown = SERVICES_SHOWN[usize::from(layout.width.is_some_and(|w| w < 60))];
+    for entry in services.iter().take(shown) {
+        let line = format!(
+            "{}{}",
+            entry.title.get(layout.lang),
+            super::tag(&entry.provenance, layout)
+        );
+        layout.paragraph(&mut out, "  • ", "    ", &line);
+    }
+    let more = services.len().saturating_sub(shown);
+    let last = if more > 0 {
+        layout.tf(Ui::MoreServices, &[("count", &more)])
+    } else {
+        layout.t(Ui::ServicesSaved).to_owned()
+    };
+    layout.paragraph(&mut out, "", "", &last);
+    out
+}
+
 /// Why nothing is sent to the old operator when the number is ported.
 #[must_use]
 fn porting(operator: &Operator, layout: &Layout) -> String {
@@ -324,7 +359,7 @@ fn what_next(
 }
 
 /// The answers so far, one per line, before the message is written.
-fn review(answers: &[Value], operator: &Operator, layout: &Layout) -> String {
+fn review(answers: &[Value], walk: &Walk, layout: &Layout) -> String {
     let mut out = String::new();
     heading(&mut out, layout, layout.t(Ui::YourAnswers));
     let acting = answers.iter().find_map(|value| match value {
@@ -338,7 +373,10 @@ fn review(answers: &[Value], operator: &Operator, layout: &Layout) -> String {
         .max()
         .unwrap_or(0);
     for value in answers {
-        let answer = answer_in_words(value, operator, layout);
+        let answer = match value {
+            Value::Uses(ids) => uses_in_words(ids, walk.services, layout),
+            other => answer_in_words(other, walk.operator, layout),
+        };
         let name = console::pad_str(name(value), width, console::Alignment::Left, None);
         let first = format!("  {name}  ");
         let indent = " ".repeat(console::measure_text_width(&first));
@@ -362,10 +400,16 @@ fn open_case(case: &Case, operator: &Operator, today: Date, layout: &Layout) -> 
 const CHECKLIST_SHOWN: [usize; 2] = [4, 2];
 
 /// The checklist that ends every walk, its first items.
-fn checklist(checklist: &Checklist, layout: &Layout) -> String {
+fn checklist(checklist: &Checklist, after_advice: bool, layout: &Layout) -> String {
     let mut out = String::new();
     heading(&mut out, layout, layout.t(Ui::ChecklistHeading));
-    let shown = CHECKLIST_SHOWN[usize::from(layout.width.is_some_and(|w| w < 60))];
+    let narrow = layout.width.is_some_and(|w| w < 60);
+    // The advice above it, whole, leaves a narrow window room for one.
+    let shown = if narrow && after_advice {
+        1
+    } else {
+        CHECKLIST_SHOWN[usize::from(narrow)]
+    };
     for (index, item) in checklist.items.iter().take(shown).enumerate() {
         let number = format!("  [ ] {:>2}. ", index + 1);
         let indent = " ".repeat(number.len());
@@ -414,6 +458,16 @@ pub fn saved_checklist(walk: &Walk, answers: &Answers, lang: Lang) -> String {
         for step in steps {
             entry(&mut out, &layout, &Citations::Inline, &step.entry);
         }
+    }
+    let services: Vec<&Entry> = answers
+        .uses()
+        .iter()
+        .filter_map(|id| walk.services.get(id))
+        .collect();
+    if !services.is_empty() {
+        heading(&mut out, &layout, layout.t(Ui::ServicesHeading));
+        out.push('\n');
+        super::services::listed(&mut out, &services, &layout);
     }
     out.push('\n');
     let list = Checklist::new(walk.common, Some(operator), &situation);

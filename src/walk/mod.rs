@@ -20,7 +20,7 @@ use jiff::civil::Date;
 
 use crate::answers::Answers;
 use crate::checklist::Checklist;
-use crate::operator::{Common, Operator, Phase};
+use crate::operator::{Common, Operator, Phase, Services};
 use crate::questions::{Question, Value};
 use crate::situation::{Acting, Intent, Key, Plan, Situation, Stage};
 use crate::text::Lang;
@@ -35,6 +35,8 @@ pub use step::{Action, Effect, Event, Next, Outcome, Prompt, Refusal, Show, Step
 pub struct Walk<'a> {
     pub operator: &'a Operator,
     pub common: &'a Common,
+    /// The services that may depend on the number, for the question which the user has.
+    pub services: &'a Services,
     pub today: Date,
     /// The user's language, for the translation saved beside the Norwegian message.
     pub lang: Lang,
@@ -264,6 +266,8 @@ impl<'a> Walk<'a> {
             .into_iter()
             .filter(|question| question.row().reviewed && self.asks(*question, answers))
             .filter_map(|question| answers.get(question).cloned())
+            // No service is nothing to check: the list stays short, and changeable.
+            .filter(|value| !matches!(value, Value::Uses(ids) if ids.is_empty()))
             .collect()
     }
 
@@ -293,6 +297,24 @@ impl<'a> Walk<'a> {
         if progress.answers.is_answered(question) {
             return None;
         }
+        if self.interactive && question.is_list() {
+            let phase = phase_at(script, progress.cursor);
+            let earlier = match progress.earlier.get(question) {
+                Some(Value::Uses(ids)) => ids.clone(),
+                _ => Vec::new(),
+            };
+            return Some(Next::Ask(Prompt::Many {
+                question,
+                options: self
+                    .services
+                    .services
+                    .iter()
+                    .map(|s| s.id.to_string())
+                    .collect(),
+                earlier,
+                details: !self.steps(phase, &progress.answers).is_empty(),
+            }));
+        }
         if self.interactive {
             let options = question.options(self.operator);
             // A list with nothing in it could only be left by going back, for ever.
@@ -317,6 +339,7 @@ impl<'a> Walk<'a> {
             // as every answers file was before these questions.
             Question::Acting => progress.answers.set(Value::Acting(Acting::Owner)),
             Question::Leaving => progress.answers.set(Value::Leaving(false)),
+            Question::Uses => progress.answers.set(Value::Uses(Vec::new())),
             Question::CustomerNumber => progress
                 .answers
                 .set(Value::CustomerNumber(CustomerNumber::none())),
@@ -356,7 +379,7 @@ impl<'a> Walk<'a> {
             .iter()
             .filter(|precaution| precaution.when.admits(&situation))
             .collect();
-        precautions.sort_by_key(|entry| !specific(entry));
+        precautions.sort_by_key(|entry| !specific(entry, &situation));
         precautions
     }
 
@@ -376,6 +399,13 @@ impl<'a> Walk<'a> {
                     specific,
                 }
             }
+            Block::Services => Show::Services(
+                answers
+                    .uses()
+                    .iter()
+                    .filter_map(|id| self.services.get(id))
+                    .collect(),
+            ),
             Block::BeforeYouSend => Show::BeforeYouSend {
                 precautions: self.before_sending(answers),
                 reviewed: self.reviewed(answers).len(),
@@ -392,25 +422,39 @@ impl<'a> Walk<'a> {
                 let mut list = Checklist::new(self.common, Some(self.operator), &situation);
                 // What is made for this person comes first; once the request is out, what
                 // comes after it comes before that.
-                list.items.sort_by_key(|item| !specific(item.entry));
+                list.items
+                    .sort_by_key(|item| !specific(item.entry, &situation));
                 if situation.stage == Some(Stage::After) {
                     list.items
                         .sort_by_key(|item| *item.entry.when.stage != [Stage::After]);
                 }
-                Show::Checklist(list)
+                Show::Checklist {
+                    list,
+                    after_advice: answers
+                        .intent()
+                        .is_some_and(|intent| intent != Intent::Cancel),
+                }
             }
         }
     }
 }
 
-/// Whether `entry` is made for a person in a particular case (acting for someone, leaving
-/// Norway, the channel chosen, an employer paying), which comes before what holds for
-/// everyone.
-fn specific(entry: &crate::operator::Entry) -> bool {
+/// Whether `entry` is made for the person's particular case (acting for someone, leaving
+/// Norway, the channel chosen, an employer paying), as an answer says: that comes before what
+/// holds for everyone. A case no answer decided (who pays, when keeping a number) is not
+/// put first.
+fn specific(entry: &crate::operator::Entry, situation: &Situation) -> bool {
+    let answered = |key: Key| match key {
+        Key::Acting => situation.acting.is_some(),
+        Key::Leaving => situation.leaving.is_some(),
+        Key::Channel => situation.channel.is_some(),
+        _ => false,
+    };
     [Key::Acting, Key::Leaving, Key::Channel]
         .into_iter()
-        .any(|key| entry.when.mentions(key))
-        || *entry.when.payer == [crate::situation::Payer::Company]
+        .any(|key| entry.when.mentions(key) && answered(key))
+        || (*entry.when.payer == [crate::situation::Payer::Company]
+            && situation.payer == Some(crate::situation::Payer::Company))
 }
 
 /// The phase the beat at `cursor` belongs to: that of the last header before it.

@@ -32,6 +32,8 @@ pub(super) enum Block {
     /// that holds, and those made for the intent in full; the general word on porting where
     /// the operator has none of its own.
     Advice,
+    /// What to do about each service the user has that depends on the number.
+    Services,
     BeforeYouSend,
     Employer,
     Identity,
@@ -96,6 +98,10 @@ impl Walk<'_> {
                 return None;
             }
             _ => script.push([Beat::Show(Block::Steps(Phase::Preparation))]),
+        }
+        go_on(script.ask(self, Question::Uses))?;
+        if !answers.uses().is_empty() {
+            script.push([Beat::Show(Block::Services)]);
         }
 
         script.push([

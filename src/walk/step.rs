@@ -37,6 +37,8 @@ pub enum Show<'a> {
         specific: Vec<&'a ProcedureStep>,
         porting: bool,
     },
+    /// What to do about each service the user has that depends on the number.
+    Services(Vec<&'a Entry>),
     /// The common precautions that hold, as a reminder before anything is sent.
     BeforeYouSend {
         precautions: Vec<&'a Entry>,
@@ -90,7 +92,12 @@ pub enum Show<'a> {
     },
     /// The case's dates were saved for a calendar, to this file.
     CalendarSaved(PathBuf),
-    Checklist(Checklist<'a>),
+    /// The checklist that ends the walk; `after_advice` where it follows the whole advice on
+    /// keeping or porting the number, which leaves the window less room.
+    Checklist {
+        list: Checklist<'a>,
+        after_advice: bool,
+    },
 }
 
 /// What the walk needs next.
@@ -116,6 +123,13 @@ pub enum Prompt {
         earlier: Option<Value>,
         details: bool,
     },
+    /// Any of the services (`options`, by id), those of `earlier` marked to begin with.
+    Many {
+        question: Question,
+        options: Vec<String>,
+        earlier: Vec<String>,
+        details: bool,
+    },
     /// Stop, or go on, where the number already has an open case.
     Guard,
     /// Write the message, or change one of these answers first.
@@ -134,6 +148,7 @@ impl Prompt {
             Prompt::Question { question, .. } => {
                 matches!(question, Question::Sent | Question::Calendar)
             }
+            Prompt::Many { .. } => false,
             Prompt::Guard | Prompt::Review { .. } | Prompt::Overwrite { .. } => true,
         }
     }

@@ -14,10 +14,17 @@ fn procedure(id: &str) -> (Operator, Common) {
     (catalog.operator(id).unwrap(), catalog.common().unwrap())
 }
 
+/// The shipped services, for every walk here.
+fn services() -> &'static crate::operator::Services {
+    static SERVICES: std::sync::OnceLock<crate::operator::Services> = std::sync::OnceLock::new();
+    SERVICES.get_or_init(|| Catalog::default().services().unwrap())
+}
+
 fn walk<'a>(operator: &'a Operator, common: &'a Common) -> Walk<'a> {
     Walk {
         operator,
         common,
+        services: services(),
         today: jiff::civil::date(2026, 11, 25),
         lang: Lang::En,
         interactive: true,
@@ -35,13 +42,15 @@ fn answer_all(walk: &Walk, progress: &mut Progress, answers: &[Value]) -> (Next,
     loop {
         let step = walk.step(progress);
         match step.next {
-            Next::Ask(Prompt::Question { question, .. }) => match answers.next() {
-                Some(value) => {
-                    asked.push(question);
-                    walk.take(progress, Event::Answer(value.clone()));
+            Next::Ask(Prompt::Question { question, .. } | Prompt::Many { question, .. }) => {
+                match answers.next() {
+                    Some(value) => {
+                        asked.push(question);
+                        walk.take(progress, Event::Answer(value.clone()));
+                    }
+                    None => return (step.next, asked),
                 }
-                None => return (step.next, asked),
-            },
+            }
             next => return (next, asked),
         }
     }
@@ -138,6 +147,7 @@ fn the_number_is_looked_up_before_the_name_is_asked_and_again_when_it_changes() 
             Value::Leaving(false),
             Value::Plan(Plan::Postpaid),
             Value::Sim(Sim::Physical),
+            Value::Uses(Vec::new()),
             Value::Channel(ChannelKind::Letter),
             Value::Phone(number.clone()),
         ],
@@ -171,7 +181,7 @@ fn without_a_person_a_missing_answer_is_refused_and_a_request_is_taken_as_not_se
         ..walk(&ice, &common)
     };
     let text = "intent = \"cancel\"\npayer = \"private\"\nplan = \"postpaid\"\nsim = \"physical\"\nchannel = \"phone\"\nphone = \"99 88 77 66\"\n";
-    let answers = Answers::parse("a.toml", text, &ice, Lang::En).unwrap();
+    let answers = Answers::parse("a.toml", text, &ice, services(), Lang::En).unwrap();
     let mut progress = Progress::new(answers);
     let (next, _) = answer_all(&unattended, &mut progress, &[]);
     assert_eq!(
@@ -224,7 +234,104 @@ fn an_operator_without_channels_is_refused_rather_than_asked_for_ever() {
             Value::Leaving(false),
             Value::Plan(Plan::Postpaid),
             Value::Sim(Sim::Physical),
+            Value::Uses(Vec::new()),
         ],
     );
     assert_eq!(next, Next::Fail(Refusal::NoOptions(Question::Channel)));
+}
+
+#[test]
+fn the_services_the_user_has_are_shown_before_the_contact_phase_in_the_order_chosen() {
+    let (telenor, common) = procedure("telenor");
+    let walk = walk(&telenor, &common);
+    let mut progress = Progress::default();
+    let (next, asked) = answer_all(
+        &walk,
+        &mut progress,
+        &[
+            Value::Intent(Intent::Cancel),
+            Value::Payer(Payer::Private),
+            Value::Acting(Acting::Owner),
+            Value::Leaving(true),
+            Value::Plan(Plan::Postpaid),
+            Value::Sim(Sim::Esim),
+        ],
+    );
+    assert_eq!(asked.last(), Some(&Question::Sim));
+    let Next::Ask(Prompt::Many {
+        question,
+        options,
+        earlier,
+        ..
+    }) = next
+    else {
+        panic!("{next:?}");
+    };
+    assert_eq!(question, Question::Uses);
+    assert_eq!(
+        options.len(),
+        services().services.len(),
+        "every service is offered"
+    );
+    assert!(earlier.is_empty());
+
+    walk.take(
+        &mut progress,
+        Event::Answer(Value::Uses(vec!["vipps".into(), "bankid".into()])),
+    );
+    let step = walk.step(&mut progress);
+    let shown: Vec<&str> = step
+        .show
+        .iter()
+        .find_map(|show| match show {
+            Show::Services(entries) => Some(entries.iter().map(|e| &*e.id).collect()),
+            _ => None,
+        })
+        .unwrap_or_else(|| panic!("no services shown: {:?}", step.show));
+    assert_eq!(shown, ["vipps", "bankid"]);
+    let services_at = step
+        .show
+        .iter()
+        .position(|show| matches!(show, Show::Services(_)));
+    let contact_at = step
+        .show
+        .iter()
+        .position(|show| matches!(show, Show::Header(Phase::Contact)));
+    assert!(
+        services_at < contact_at,
+        "then the contact phase: {:?}",
+        step.show
+    );
+
+    // Going back offers the list again with what was chosen marked.
+    walk.take(&mut progress, Event::Back);
+    let step = walk.step(&mut progress);
+    let Next::Ask(Prompt::Many { earlier, .. }) = step.next else {
+        panic!("{:?}", step.next);
+    };
+    assert_eq!(earlier, ["vipps", "bankid"]);
+}
+
+#[test]
+fn no_service_is_asked_about_when_the_number_is_kept_or_ported() {
+    let (telenor, common) = procedure("telenor");
+    let walk = walk(&telenor, &common);
+    let rest = [
+        Value::Leaving(false),
+        Value::Plan(Plan::Postpaid),
+        Value::Sim(Sim::Esim),
+    ];
+    let port = [Value::Intent(Intent::Port), Value::Payer(Payer::Private)];
+    let keep = [Value::Intent(Intent::Keep)];
+    for first in [&port[..], &keep[..]] {
+        let answers: Vec<Value> = first.iter().chain(&rest).cloned().collect();
+        let mut progress = Progress::default();
+        let (next, asked) = answer_all(&walk, &mut progress, &answers);
+        let questions: Vec<Question> = answers.iter().map(Value::question).collect();
+        assert_eq!(asked, questions);
+        assert!(
+            !matches!(next, Next::Ask(_)),
+            "nothing more is asked: {next:?}"
+        );
+    }
 }

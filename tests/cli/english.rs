@@ -269,6 +269,7 @@ fn code_word(word: &str) -> bool {
         "proxy",
         "leaving",
         "owner",
+        "uses",
         "cancel",
         "port",
         "keep",

@@ -312,10 +312,10 @@ fn the_ladder_from_a_written_letter_to_brukerklagenemnda() {
 }
 
 /// Someone acting for a deceased owner's estate, someone with the owner's authorisation, and
-/// someone leaving Norway: the messages they write and the advice they get, in English and
-/// Chinese.
+/// someone leaving Norway with services that send codes to the number: the messages they
+/// write and the advice they get, in English and Chinese.
 #[test]
-fn for_an_estate_with_an_authorisation_and_leaving_norway() {
+fn for_an_estate_with_an_authorisation_and_leaving_norway_with_services() {
     let estate = LETTER.replace(
         "name = \"Ola Nordmann\"\n",
         "acting = \"estate\"\nowner = \"Kari Nordmann\"\nname = \"Per Nordmann\"\n",
@@ -324,7 +324,9 @@ fn for_an_estate_with_an_authorisation_and_leaving_norway() {
         "name = \"Ola Nordmann\"\n",
         "acting = \"proxy\"\nowner = \"Kari Nordmann\"\nname = \"Ola Nordmann\"\n",
     );
-    let leaving = format!("{LETTER}leaving = true\n");
+    let leaving = format!(
+        "{LETTER}leaving = true\nuses = [\"bankid\", \"vipps\", \"minid\", \"wechat\", \"whatsapp\"]\n"
+    );
     for (lang, columns) in [("en", 80), ("zh", 40)] {
         check(
             &format!("walk-telenor-estate-letter-{lang}-{columns}"),

@@ -480,10 +480,45 @@ fn deep_nesting_is_an_error_not_a_stack_overflow() {
 // ── Answers files: types, length, lines ─────────────────────────────────────────────────────
 
 #[test]
+fn an_unknown_service_in_uses_names_it_and_the_one_meant() {
+    let dir = tempfile::tempdir().unwrap();
+    let answers = write(
+        dir.path(),
+        "answers.toml",
+        "uses = [\"vips\", \"bankid\"]\n",
+    );
+    let stderr = stderr_of(&mut deregister(&answers), 1);
+    assert!(
+        stderr
+            .contains("answers.toml:1:8: `uses`: unknown service `vips`; expected one of: bankid,"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("did you mean `vipps`?"), "{stderr}");
+    // A name as the list shows it is taken in lowercase; one not known is still refused.
+    let answers = write(
+        dir.path(),
+        "answers.toml",
+        "uses = [\"Vipps\", \"BankID\"]\nintent = \"bogus\"\n",
+    );
+    let stderr = stderr_of(&mut deregister(&answers), 1);
+    assert!(!stderr.contains("`uses`"), "{stderr}");
+}
+
+#[test]
 fn a_wrong_type_for_any_answers_key_names_the_key() {
     let dir = tempfile::tempdir().unwrap();
     for key in keys() {
-        let wrong: &[(&str, &str)] = if matches!(key, "sent" | "calendar" | "leaving") {
+        let wrong: &[(&str, &str)] = if key == "uses" {
+            &[
+                ("1", "invalid type: integer `1`, expected a list of strings"),
+                (
+                    "\"bankid\"",
+                    "invalid type: string \"bankid\", expected a list of strings",
+                ),
+                ("{ a = 1 }", "invalid type: map, expected a list of strings"),
+                ("[1]", "invalid type: integer `1`, expected a string"),
+            ]
+        } else if matches!(key, "sent" | "calendar" | "leaving") {
             &[
                 (
                     "\"yes\"",

@@ -39,6 +39,18 @@ fn an_estate_names_the_owner_and_signs_for_the_estate_while_leaving_norway() {
         person.choose(&person.t(Ui::QLeaving), &head(&person.t(Ui::OptLeavingYes)));
         person.choose(&person.t(Ui::QPlan), &head(&person.t(Ui::OptPlanPostpaid)));
         person.choose(&person.t(Ui::QSim), &person.t(Ui::OptSimPhysical));
+        // The estate's own logins that get codes on the number.
+        let services = person.services(&["bankid", "vipps"]);
+        let names: Vec<&str> = services.iter().map(String::as_str).collect();
+        person.mark(&person.t(Ui::QUses), &names);
+        let channel = person.tf(Ui::QChannel, &[("operator", &"Telenor")]);
+        person.wait_for(&channel);
+        let rows = person.wizard.screen_rows();
+        assert!(
+            flat_screen(&rows).contains(&flat(&person.t(Ui::ServicesHeading))),
+            "{terminal:?}: what to do for each service comes before the contact phase:\n{}",
+            screen(&rows)
+        );
         let channel = person.tf(Ui::QChannel, &[("operator", &"Telenor")]);
         person.choose(&channel, &person.t(Ui::ChannelLetter));
         person.type_in(&person.t(Ui::QPhone), "912 34 567");
@@ -69,8 +81,9 @@ fn an_estate_names_the_owner_and_signs_for_the_estate_while_leaving_norway() {
         let checklist =
             std::fs::read_to_string(person.wizard.file("brev-checklist.txt")).expect("checklist");
         assert!(
-            checklist.contains("dødsattest") && checklist.contains("BankID"),
-            "{terminal:?}: the estate's papers and what to do before leaving are in the checklist"
+            checklist.contains("dødsattest") && checklist.contains(&person.t(Ui::ServicesHeading)),
+            "{terminal:?}: the estate's papers and what to do about each service are in the \
+             checklist"
         );
     }
 }
@@ -91,6 +104,7 @@ fn a_proxy_gets_an_authorisation_for_the_owner_to_sign() {
     person.choose(&person.t(Ui::QLeaving), &head(&person.t(Ui::OptLeavingNo)));
     person.choose(&person.t(Ui::QPlan), &head(&person.t(Ui::OptPlanPostpaid)));
     person.choose(&person.t(Ui::QSim), &person.t(Ui::OptSimPhysical));
+    person.mark(&person.t(Ui::QUses), &[]);
     let channel = person.tf(Ui::QChannel, &[("operator", &"Telenor")]);
     person.choose(&channel, &person.t(Ui::ChannelChat));
     person.type_in(&person.t(Ui::QPhone), "912 34 567");

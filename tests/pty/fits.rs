@@ -14,6 +14,8 @@ use nocard::text::Lang;
 enum Answer {
     Pick(Ui, String),
     Type(Ui, &'static str),
+    /// Services marked in a list of many, by their ids.
+    Mark(Ui, &'static [&'static str]),
 }
 
 /// The question an answer answers, as the terminal's language words it.
@@ -36,6 +38,8 @@ fn fits(terminal: Terminal, answers: &[Answer]) {
         let (ui, text) = match answer {
             Answer::Pick(ui, option) => (*ui, option.clone()),
             Answer::Type(ui, text) => (*ui, (*text).to_owned()),
+            Answer::Mark(ui, []) => (*ui, person.t(Ui::NoneGiven)),
+            Answer::Mark(ui, ids) => (*ui, person.services(ids).join(&person.t(Ui::ListComma))),
         };
         let asked = prompt(&person, ui);
         person.wait_for(&asked);
@@ -45,6 +49,11 @@ fn fits(terminal: Terminal, answers: &[Answer]) {
         match answer {
             Answer::Pick(..) => person.choose(&asked, &text),
             Answer::Type(..) => person.type_in(&asked, &text),
+            Answer::Mark(_, ids) => {
+                let names = person.services(ids);
+                let names: Vec<&str> = names.iter().map(String::as_str).collect();
+                person.mark(&asked, &names);
+            }
         }
         previous = Some((asked, text));
     }
@@ -152,6 +161,22 @@ fn walk(lang: Lang, kind: &str) -> Vec<Answer> {
     if kind == "port" {
         return answers;
     }
+    // Leaving Norway with the most that depends on the number: the longest list shown.
+    answers.push(Answer::Mark(
+        Ui::QUses,
+        if prepaid {
+            &[]
+        } else {
+            &[
+                "bankid",
+                "bank-sms",
+                "vipps",
+                "minid",
+                "id-porten",
+                "wechat",
+            ]
+        },
+    ));
     answers.extend([
         channel(if prepaid {
             Ui::ChannelChat

@@ -15,6 +15,7 @@ mod chinese;
 mod fits;
 mod harness;
 mod safety;
+mod services;
 
 use harness::{Row, Terminal, Wizard, key};
 use nocard::i18n::Ui;
@@ -131,6 +132,46 @@ impl Person {
         );
     }
 
+    /// Answers the list of many `prompt` by marking, with Space, each option that holds one of
+    /// `options` (given in the list's order), then Enter; none given marks none.
+    fn mark(&mut self, prompt: &str, options: &[&str]) {
+        self.wait_for(prompt);
+        for option in options {
+            let mut found = false;
+            for _ in 0..20 {
+                if flat(&self.selected()).contains(&flat(option)) {
+                    found = true;
+                    break;
+                }
+                self.wizard.send(key::DOWN);
+                self.wizard.settle();
+            }
+            assert!(
+                found,
+                "no option {option:?} at {prompt:?}; the screen:\n{}",
+                screen(&self.wizard.screen_rows())
+            );
+            self.wizard.send(" ");
+            self.wizard.settle();
+        }
+        self.wizard.send(key::ENTER);
+    }
+
+    /// The names of the services `ids`, in this person's language, as the walk lists them.
+    fn services(&self, ids: &[&str]) -> Vec<String> {
+        let services = nocard::operator::Catalog::default()
+            .services()
+            .expect("services");
+        ids.iter()
+            .map(|id| {
+                let entry = services
+                    .get(id)
+                    .unwrap_or_else(|| panic!("no service {id}"));
+                nocard::render::service_name(entry, self.lang).to_owned()
+            })
+            .collect()
+    }
+
     /// Answers the text question `prompt` with `text`.
     fn type_in(&mut self, prompt: &str, text: &str) {
         self.wait_for(prompt);
@@ -142,8 +183,8 @@ impl Person {
         flat_screen(&self.wizard.screen_rows()).contains(&flat(&format!("✔ {prompt}")))
     }
 
-    /// Answers the walk up to the number: cancel, I pay, postpaid, a physical SIM, by the
-    /// kind of channel `channel` names.
+    /// Answers the walk up to the number: cancel, I pay, postpaid, a physical SIM, no service
+    /// that depends on the number, by the kind of channel `channel` names.
     fn up_to_the_number(&mut self, channel: Ui) {
         let channel = self.t(channel);
         self.choose(&self.t(Ui::QIntent), &head(&self.t(Ui::OptIntentCancel)));
@@ -152,6 +193,7 @@ impl Person {
         self.choose(&self.t(Ui::QLeaving), &self.t(Ui::OptLeavingNo));
         self.choose(&self.t(Ui::QPlan), &head(&self.t(Ui::OptPlanPostpaid)));
         self.choose(&self.t(Ui::QSim), &self.t(Ui::OptSimPhysical));
+        self.mark(&self.t(Ui::QUses), &[]);
         let channel_prompt = self.tf(Ui::QChannel, &[("operator", &"Telenor")]);
         self.choose(&channel_prompt, &channel);
     }

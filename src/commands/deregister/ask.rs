@@ -54,6 +54,39 @@ pub(super) fn ask(
                 Reply::Details => Event::Details,
             }
         }
+        Prompt::Many {
+            question,
+            options,
+            earlier,
+            details,
+        } => {
+            let text = show::prompt(*question, walk.operator, progress.answers(), layout);
+            let ask = Ask {
+                details: *details,
+                careful,
+                ..Ask::new(question.key(), &text)
+            };
+            let labels: Vec<String> = options
+                .iter()
+                .map(|id| {
+                    walk.services.get(id).map_or_else(
+                        || id.clone(),
+                        |entry| crate::render::service_name(entry, lang).to_owned(),
+                    )
+                })
+                .collect();
+            let marked: Vec<bool> = options.iter().map(|id| earlier.contains(id)).collect();
+            match prompter.many(ask, &labels, &marked)? {
+                Reply::Answer(indices) => Event::Answer(Value::Uses(
+                    indices
+                        .into_iter()
+                        .filter_map(|index| options.get(index).cloned())
+                        .collect(),
+                )),
+                Reply::Back => Event::Back,
+                Reply::Details => Event::Details,
+            }
+        }
         Prompt::Guard => {
             let options =
                 [Ui::DuplicateStop, Ui::DuplicateContinue].map(|ui| ui.get(lang).to_owned());
@@ -67,7 +100,7 @@ pub(super) fn ask(
                 Reply::Back | Reply::Details => Event::Back,
             }
         }
-        Prompt::Review { changeable } => review(changeable, progress, prompter, layout)?,
+        Prompt::Review { changeable } => review(changeable, walk, progress, prompter, layout)?,
         Prompt::Overwrite { path, free } => overwrite(path, free, prompter, lang)?,
     })
 }
@@ -120,6 +153,7 @@ fn text_answer(
 /// Write the message, or change one of the answers, each shown as an option.
 fn review(
     changeable: &[Question],
+    walk: &Walk,
     progress: &Progress,
     prompter: &mut dyn Prompter,
     layout: &Layout,
@@ -127,9 +161,9 @@ fn review(
     let lang = layout.lang;
     let mut labels = vec![Ui::ReviewWrite.get(lang).to_owned()];
     labels.extend(
-        changeable
-            .iter()
-            .map(|&question| show::change_label(question, progress.answers(), layout)),
+        changeable.iter().map(|&question| {
+            show::change_label(question, progress.answers(), walk.services, layout)
+        }),
     );
     let ask = Ask {
         details: true,

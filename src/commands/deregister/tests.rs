@@ -102,6 +102,52 @@ impl Prompter for Scripted {
         Ok(Reply::Answer(index))
     }
 
+    /// `Type("BankID, Vipps")` marks the options that hold each part; Enter keeps what is
+    /// marked.
+    fn many(&mut self, ask: Ask, options: &[String], marked: &[bool]) -> Result<Reply<Vec<usize>>> {
+        self.asked.push(ask.key.to_owned());
+        let _ = writeln!(self.transcript, "? {}", ask.prompt);
+        for (index, option) in options.iter().enumerate() {
+            let mark = if marked.get(index) == Some(&true) {
+                'x'
+            } else {
+                ' '
+            };
+            let _ = writeln!(self.transcript, "  [{mark}] {option}");
+        }
+        let chosen: Vec<usize> = match self.next(&ask) {
+            Type(text) => text
+                .split(',')
+                .map(|part| {
+                    options
+                        .iter()
+                        .position(|option| option.contains(part.trim()))
+                        .unwrap_or_else(|| panic!("no option with {part:?} at `{}`", ask.key))
+                })
+                .collect(),
+            Enter => (0..options.len())
+                .filter(|&i| marked.get(i) == Some(&true))
+                .collect(),
+            Back => {
+                self.transcript.push_str("‹ back\n");
+                return Ok(Reply::Back);
+            }
+            Details => {
+                self.transcript.push_str("› (details)\n");
+                return Ok(Reply::Details);
+            }
+            Pick(text) => panic!("picked {text:?} at the list of many `{}`", ask.key),
+        };
+        let names: Vec<&str> = chosen.iter().map(|&i| options[i].as_str()).collect();
+        let names = if names.is_empty() {
+            "(none)".to_owned()
+        } else {
+            names.join(", ")
+        };
+        let _ = writeln!(self.transcript, "› {names}");
+        Ok(Reply::Answer(chosen))
+    }
+
     fn input(
         &mut self,
         ask: Ask,
@@ -145,6 +191,7 @@ impl Prompter for Scripted {
 struct Fixture {
     operator: Operator,
     common: Common,
+    services: crate::operator::Services,
 }
 
 /// The message file's name in every walk here; shown in transcripts as a folder would be.
@@ -160,6 +207,7 @@ impl Fixture {
         Fixture {
             operator: catalog.operator(id).unwrap(),
             common: catalog.common().unwrap(),
+            services: catalog.services().unwrap(),
         }
     }
 
@@ -167,6 +215,7 @@ impl Fixture {
         Walk {
             operator: &self.operator,
             common: &self.common,
+            services: &self.services,
             today: jiff::civil::date(2026, 11, 25),
             lang: Lang::En,
             interactive: true,
@@ -209,7 +258,14 @@ impl Fixture {
     /// The same walk with nobody to ask: the answers come from `answers`; `again` as
     /// `--again` gives it.
     fn unattended(&self, answers: &str, again: bool, memory: &mut Memory) -> Result<Outcome> {
-        let answers = Answers::parse("answers.toml", answers, &self.operator, Lang::En).unwrap();
+        let answers = Answers::parse(
+            "answers.toml",
+            answers,
+            &self.operator,
+            &self.services,
+            Lang::En,
+        )
+        .unwrap();
         let walk = Walk {
             interactive: false,
             again,
@@ -227,13 +283,14 @@ impl Fixture {
 }
 
 /// A letter: the address heads it, and there is no customer number at hand.
-const COMMON_CASE: [Say; 13] = [
+const COMMON_CASE: [Say; 14] = [
     Pick("Cancel for good"),
     Pick("myself"),
     Pick("Mine"),
     Pick("No, I stay"),
     Pick("Postpaid"),
     Pick("physical"),
+    Enter,
     Pick("letter"),
     Type("912 34 567"),
     Type("Ola Nordmann"),
@@ -244,30 +301,30 @@ const COMMON_CASE: [Say; 13] = [
 ];
 
 /// Where `COMMON_CASE` answers the review.
-const REVIEW: usize = 11;
+const REVIEW: usize = 12;
 
 #[test]
-fn the_common_case_reaches_the_message_in_ten_questions() {
+fn the_common_case_reaches_the_message_in_eleven_questions() {
     let telenor = Fixture::new("telenor");
     let mut chat = COMMON_CASE.to_vec();
-    chat[6] = Pick("chat");
-    chat.drain(9..11);
+    chat[7] = Pick("chat");
+    chat.drain(10..12);
     let (outcome, person, _) = telenor.run(&chat);
     assert_eq!(outcome, Outcome::Message(out()));
     assert_eq!(
-        person.asked[..10],
+        person.asked[..11],
         [
-            "intent", "payer", "acting", "leaving", "plan", "sim", "channel", "phone", "name",
-            "review"
+            "intent", "payer", "acting", "leaving", "plan", "sim", "uses", "channel", "phone",
+            "name", "review"
         ],
-        "the message is written after ten questions"
+        "the message is written after eleven questions"
     );
-    assert_eq!(person.asked[10..], ["sent"], "then: was it sent?");
+    assert_eq!(person.asked[11..], ["sent"], "then: was it sent?");
 
     // A letter also asks where the confirmation should go, and for a customer number.
     let (_, person, memory) = telenor.run(&COMMON_CASE);
     assert_eq!(
-        person.asked[8..=REVIEW],
+        person.asked[9..=REVIEW],
         ["name", "address", "customer_number", "review"]
     );
     let message = memory.message();
@@ -306,8 +363,8 @@ fn the_common_case_reaches_the_message_in_ten_questions() {
 fn a_wrong_phone_number_is_asked_again_with_the_reason() {
     let telenor = Fixture::new("telenor");
     let mut replies = COMMON_CASE.to_vec();
-    replies.insert(7, Type("812 34 567"));
-    replies.insert(7, Type("9123"));
+    replies.insert(8, Type("812 34 567"));
+    replies.insert(8, Type("9123"));
     let (_, person, memory) = telenor.run(&replies);
     assert_eq!(person.refused.len(), 2);
     assert!(person.refused[0].contains("8 digits"));
@@ -393,6 +450,7 @@ fn a_prepaid_refund_asks_for_an_account_until_it_is_valid() {
         Pick("No, I stay"),
         Pick("Prepaid"),
         Pick("eSIM"),
+        Enter,
         Pick("phone"),
         Type("+47 412 34 567"),
         Type("Kari Nordmann"),
@@ -419,7 +477,7 @@ fn the_details_of_a_phase_are_shown_on_request_and_the_question_asked_again() {
     let telenor = Fixture::new("telenor");
     let mut replies = COMMON_CASE[..REVIEW].to_vec();
     replies.extend([Details, Pick("Write the message"), Pick("Not yet")]);
-    replies.splice(7..7, [Details]);
+    replies.splice(8..8, [Details]);
     let (_, person, _) = telenor.run(&replies);
     assert!(
         person
@@ -471,6 +529,7 @@ fn a_prepaid_walk_is_told_of_its_balance_never_of_notice_periods_or_final_invoic
         Pick("No, I stay"),
         Pick("Prepaid"),
         Pick("physical"),
+        Enter,
         Pick("letter"),
         Type("412 34 567"),
         Type("Kari Nordmann"),
@@ -781,7 +840,7 @@ fn a_request_not_sent_yet_is_recorded_as_written_and_a_second_walk_takes_its_pla
 
     // Written again, with a customer number this time: no second case, no guard.
     let mut replies = COMMON_CASE.to_vec();
-    replies[10] = Type("C-1");
+    replies[11] = Type("C-1");
     replies.insert(REVIEW + 1, Pick("Replace"));
     let (_, person) = telenor.run_with(&replies, &mut memory);
     assert!(!person.asked.contains(&"guard".to_owned()));
@@ -827,7 +886,7 @@ fn an_open_case_for_the_number_stops_the_walk_unless_the_user_goes_on() {
     telenor.run_with(&sent_now(), &mut memory);
     memory.files.clear();
 
-    let mut replies = COMMON_CASE[..8].to_vec();
+    let mut replies = COMMON_CASE[..9].to_vec();
     replies.push(Pick("Stop here"));
     let (outcome, person) = telenor.run_with(&replies, &mut memory);
     assert_eq!(outcome, Outcome::Stopped);
@@ -845,9 +904,9 @@ fn an_open_case_for_the_number_stops_the_walk_unless_the_user_goes_on() {
     );
     assert!(memory.files.is_empty(), "nothing written");
 
-    let mut replies = COMMON_CASE[..8].to_vec();
+    let mut replies = COMMON_CASE[..9].to_vec();
     replies.push(Pick("Continue anyway"));
-    replies.extend(COMMON_CASE[8..].iter().copied());
+    replies.extend(COMMON_CASE[9..].iter().copied());
     let (outcome, _) = telenor.run_with(&replies, &mut memory);
     assert_eq!(outcome, Outcome::Message(out()));
 }
@@ -876,18 +935,23 @@ fn every_answer_is_kept_at_once_and_an_interrupted_walk_resumes_where_it_stopped
     let telenor = Fixture::new("telenor");
     let mut memory = Memory::default();
     // The person stops answering after the phone number: the script runs out.
-    let mut person = Scripted::new(&COMMON_CASE[..8]);
+    let mut person = Scripted::new(&COMMON_CASE[..9]);
     let interrupted = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
         telenor.drive(Progress::default(), &mut person, &mut memory)
     }));
     assert!(interrupted.is_err(), "the walk stopped at the name");
-    assert_eq!(memory.drafts_saved, 8, "saved after each answer");
+    assert_eq!(memory.drafts_saved, 9, "saved after each answer");
     let kept = memory.draft.clone().unwrap();
     assert_eq!(kept.answers["phone"].as_str(), Some("91234567"));
 
-    let answers = Answers::from_table(&kept.answers, &telenor.operator, Lang::En);
+    let answers = Answers::from_table(
+        &kept.answers,
+        &telenor.operator,
+        &telenor.services,
+        Lang::En,
+    );
     let progress = Progress::resumed(&telenor.walk(), answers, kept.started, None);
-    let mut person = Scripted::new(&COMMON_CASE[8..]);
+    let mut person = Scripted::new(&COMMON_CASE[9..]);
     let outcome = telenor.drive(progress, &mut person, &mut memory).unwrap();
     assert_eq!(
         person.asked,
@@ -922,7 +986,12 @@ fn a_walk_resumed_after_its_message_records_the_case_without_writing_it_again() 
         Some(out()),
         "the draft knows the message is written"
     );
-    let answers = Answers::from_table(&kept.answers, &telenor.operator, Lang::En);
+    let answers = Answers::from_table(
+        &kept.answers,
+        &telenor.operator,
+        &telenor.services,
+        Lang::En,
+    );
     let progress = Progress::resumed(&telenor.walk(), answers, kept.started, kept.message);
     let mut person = Scripted::new(&[Pick("Yes, I sent it"), Type("REF-123"), Pick("No")]);
     let outcome = telenor.drive(progress, &mut person, &mut memory).unwrap();
@@ -950,7 +1019,7 @@ fn transcripts_of_walks_through_the_prompts() {
     golden("prompts-telenor-letter", &person.transcript);
 
     let mut replies = vec![Pick("another operator"), Back];
-    replies.extend(COMMON_CASE[..7].iter().copied());
+    replies.extend(COMMON_CASE[..8].iter().copied());
     replies.extend([Type("9123"), Type("812 34 567"), Type("912 34 567")]);
     replies.extend([
         Type("Ola Nordmann"),
@@ -977,6 +1046,7 @@ fn transcripts_of_walks_through_the_prompts() {
         Pick("No, I stay"),
         Pick("Prepaid"),
         Pick("eSIM"),
+        Type("BankID, Vipps"),
         Pick("chat"),
         Type("+47 412 34 567"),
         Type("Kari Nordmann"),
@@ -1008,7 +1078,7 @@ fn a_transcript_of_the_duplicate_guard() {
     let mut memory = Memory::default();
     telenor.run_with(&sent_now(), &mut memory);
     memory.files.clear();
-    let mut replies = COMMON_CASE[..8].to_vec();
+    let mut replies = COMMON_CASE[..9].to_vec();
     replies.push(Pick("Stop here"));
     let (_, person) = telenor.run_with(&replies, &mut memory);
     golden("prompts-telenor-duplicate-stop", &person.transcript);
