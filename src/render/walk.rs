@@ -220,14 +220,6 @@ const LONG_REVIEW: usize = 10;
 
 /// The titles of the first precautions that hold, as a reminder before anything is sent.
 fn before_you_send(precautions: &[&Entry], reviewed: usize, layout: &Layout) -> String {
-    let mut out = String::new();
-    layout.emphasized(
-        Emphasis::Bold,
-        &mut out,
-        "",
-        "",
-        layout.t(Ui::BeforeYouSend),
-    );
     let shown = BEFORE_YOU_SEND_SHOWN[usize::from(layout.width.is_some_and(|w| w < 60))];
     // A long review below (acting for someone, a letter) leaves the window less room.
     let shown = if reviewed > LONG_REVIEW {
@@ -235,14 +227,31 @@ fn before_you_send(precautions: &[&Entry], reviewed: usize, layout: &Layout) -> 
     } else {
         shown
     };
-    for precaution in precautions.iter().take(shown) {
-        layout.paragraph(&mut out, "  • ", "    ", precaution.title.get(layout.lang));
+    let titles = precautions
+        .iter()
+        .map(|precaution| precaution.title.get(layout.lang).to_owned());
+    first_of(
+        Ui::BeforeYouSend,
+        &titles.collect::<Vec<_>>(),
+        shown,
+        [Ui::MorePrecautions, Ui::ChecklistComesLast],
+        layout,
+    )
+}
+
+/// Under `heading`, the first `shown` of `lines`, then how many more there are (`ends[0]`,
+/// with the count) or, where none is left out, `ends[1]`.
+fn first_of(heading: Ui, lines: &[String], shown: usize, ends: [Ui; 2], layout: &Layout) -> String {
+    let mut out = String::new();
+    layout.emphasized(Emphasis::Bold, &mut out, "", "", layout.t(heading));
+    for line in lines.iter().take(shown) {
+        layout.paragraph(&mut out, "  • ", "    ", line);
     }
-    let more = precautions.len().saturating_sub(shown);
+    let more = lines.len().saturating_sub(shown);
     let last = if more > 0 {
-        layout.tf(Ui::MorePrecautions, &[("count", &more)])
+        layout.tf(ends[0], &[("count", &more)])
     } else {
-        layout.t(Ui::ChecklistComesLast).to_owned()
+        layout.t(ends[1]).to_owned()
     };
     layout.paragraph(&mut out, "", "", &last);
     out
@@ -255,31 +264,21 @@ const SERVICES_SHOWN: [usize; 2] = [4, 2];
 /// A line for the first services the user has that depend on the number: what to do, and
 /// whether it is confirmed; each in full in the saved checklist.
 fn services(services: &[&Entry], layout: &Layout) -> String {
-    let mut out = String::new();
-    layout.emphasized(
-        Emphasis::Bold,
-        &mut out,
-        "",
-        "",
-        layout.t(Ui::ServicesHeading),
-    );
     let shown = SERVICES_SHOWN[usize::from(layout.width.is_some_and(|w| w < 60))];
-    for entry in services.iter().take(shown) {
-        let line = format!(
+    let lines = services.iter().map(|entry| {
+        format!(
             "{}{}",
             entry.title.get(layout.lang),
             super::tag(&entry.provenance, layout)
-        );
-        layout.paragraph(&mut out, "  • ", "    ", &line);
-    }
-    let more = services.len().saturating_sub(shown);
-    let last = if more > 0 {
-        layout.tf(Ui::MoreServices, &[("count", &more)])
-    } else {
-        layout.t(Ui::ServicesSaved).to_owned()
-    };
-    layout.paragraph(&mut out, "", "", &last);
-    out
+        )
+    });
+    first_of(
+        Ui::ServicesHeading,
+        &lines.collect::<Vec<_>>(),
+        shown,
+        [Ui::MoreServices, Ui::ServicesSaved],
+        layout,
+    )
 }
 
 /// Why nothing is sent to the old operator when the number is ported.

@@ -63,29 +63,9 @@ pub(super) fn ask(
             let text = show::prompt(*question, walk.operator, progress.answers(), layout);
             let ask = Ask {
                 details: *details,
-                careful,
                 ..Ask::new(question.key(), &text)
             };
-            let labels: Vec<String> = options
-                .iter()
-                .map(|id| {
-                    walk.services.get(id).map_or_else(
-                        || id.clone(),
-                        |entry| crate::render::service_name(entry, lang).to_owned(),
-                    )
-                })
-                .collect();
-            let marked: Vec<bool> = options.iter().map(|id| earlier.contains(id)).collect();
-            match prompter.many(ask, &labels, &marked)? {
-                Reply::Answer(indices) => Event::Answer(Value::Uses(
-                    indices
-                        .into_iter()
-                        .filter_map(|index| options.get(index).cloned())
-                        .collect(),
-                )),
-                Reply::Back => Event::Back,
-                Reply::Details => Event::Details,
-            }
+            services(ask, options, earlier, walk, prompter, lang)?
         }
         Prompt::Guard => {
             let options =
@@ -102,6 +82,38 @@ pub(super) fn ask(
         }
         Prompt::Review { changeable } => review(changeable, walk, progress, prompter, layout)?,
         Prompt::Overwrite { path, free } => overwrite(path, free, prompter, lang)?,
+    })
+}
+
+/// Any of the services `options` names by id, those chosen `earlier` marked to begin with;
+/// each shown by its name.
+fn services(
+    ask: Ask,
+    options: &[String],
+    earlier: &[String],
+    walk: &Walk,
+    prompter: &mut dyn Prompter,
+    lang: Lang,
+) -> Result<Event> {
+    let labels: Vec<String> = options
+        .iter()
+        .map(|id| {
+            walk.services.get(id).map_or_else(
+                || id.clone(),
+                |entry| crate::render::service_name(entry, lang).to_owned(),
+            )
+        })
+        .collect();
+    let marked: Vec<bool> = options.iter().map(|id| earlier.contains(id)).collect();
+    Ok(match prompter.many(ask, &labels, &marked)? {
+        Reply::Answer(indices) => Event::Answer(Value::Uses(
+            indices
+                .into_iter()
+                .filter_map(|index| options.get(index).cloned())
+                .collect(),
+        )),
+        Reply::Back => Event::Back,
+        Reply::Details => Event::Details,
     })
 }
 
