@@ -509,7 +509,7 @@ mod tests {
     #[test]
     fn a_draft_keeps_the_answers_file_shape_and_reads_back_the_same() {
         let telenor = Catalog::default().operator("telenor").unwrap();
-        let text = "intent = \"cancel\"\nplan = \"prepaid\"\nchannel = \"phone\"\nphone = \"912 34 567\"\nbalance = \"refund\"\naccount = \"1234.56.78903\"\nsent = true\nreference = \"AB-1\"\n";
+        let text = "intent = \"cancel\"\nplan = \"prepaid\"\nchannel = \"phone\"\nphone = \"912 34 567\"\nbalance = \"refund\"\naccount = \"1234.56.78903\"\nuses = [\"wechat\", \"bankid\"]\nsent = true\nreference = \"AB-1\"\n";
         let answers = Answers::parse("a.toml", text, &telenor, &services(), Lang::En).unwrap();
         let table = answers.to_table();
         assert_eq!(table["phone"].as_str(), Some("91234567"));
