@@ -91,8 +91,14 @@ impl<'a> Walk<'a> {
                 });
             }
             let waiting = match beat {
-                // On the way back to the review, what was shown on the way there is not again.
-                Beat::Header(_) | Beat::Show(_) if progress.returning => None,
+                // On the way back to the review, what was shown on the way there is not again;
+                // where a changed answer ends the walk before any review (porting, an
+                // employer paying), what it ends with is.
+                Beat::Header(_) | Beat::Show(_)
+                    if progress.returning && script[progress.cursor..].contains(&Beat::Review) =>
+                {
+                    None
+                }
                 Beat::Header(phase) => {
                     show.push(Show::Header(phase));
                     None

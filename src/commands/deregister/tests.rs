@@ -632,6 +632,35 @@ fn an_answer_can_be_changed_at_the_review() {
     );
 }
 
+/// Changing one's mind at the review about what should happen, or who pays, ends the walk
+/// as a walk begun that way does: with the advice, and nothing written.
+#[test]
+fn changing_the_intent_or_the_payer_at_the_review_ends_with_its_advice() {
+    let telenor = Fixture::new("telenor");
+    let mut replies = COMMON_CASE[..REVIEW].to_vec();
+    replies.extend([Pick("Change intent"), Pick("another operator")]);
+    let (outcome, person, memory) = telenor.run(&replies);
+    assert_eq!(outcome, Outcome::Advice);
+    let after = &person.shown[person.shown.rfind("Your answers").unwrap_or(0)..];
+    assert!(
+        after.contains("Order from the new operator; tell Telenor nothing"),
+        "the porting advice: {after}"
+    );
+    assert!(after.contains("Checklist"), "and the checklist: {after}");
+    assert!(memory.files.is_empty(), "nothing written");
+
+    let mut replies = COMMON_CASE[..REVIEW].to_vec();
+    replies.extend([Pick("Change payer"), Pick("employer")]);
+    let (outcome, person, memory) = telenor.run(&replies);
+    assert_eq!(outcome, Outcome::Advice);
+    let after = &person.shown[person.shown.rfind("Your answers").unwrap_or(0)..];
+    assert!(
+        after.contains("Your employer cancels this subscription"),
+        "{after}"
+    );
+    assert!(memory.files.is_empty(), "nothing written");
+}
+
 #[test]
 fn an_existing_file_is_never_replaced_without_asking_and_a_free_name_is_offered() {
     let telenor = Fixture::new("telenor");
