@@ -321,16 +321,23 @@ impl Answers {
         let text = crate::disk::read_text(path, crate::disk::Links::Follow).with_context(|| {
             Ui::CouldNotReadAnswers.fill(lang, &[("path", &printable(&path.display().to_string()))])
         })?;
-        Self::parse(&path.display().to_string(), &text, operator, services, lang).map_err(
-            |message| {
-                Failure::new(message)
-                    .with_hint(
-                        Ui::AnswersHint
-                            .fill(lang, &[("keys", &Question::keys()), ("id", &operator.id)]),
-                    )
-                    .into()
-            },
-        )
+        let path = path.display().to_string();
+        Self::parse_at(&path, &text, operator, services, lang).map_err(|(message, key)| {
+            // A wrong value is told what its key takes; anything else, which keys there are.
+            let hint = match key {
+                Some(question) => Ui::AnswersKeyTakes.fill(
+                    lang,
+                    &[
+                        ("key", &question.key()),
+                        ("accepts", &question.accepts(Some(operator), lang)),
+                    ],
+                ),
+                None => {
+                    Ui::AnswersHint.fill(lang, &[("keys", &Question::keys()), ("id", &operator.id)])
+                }
+            };
+            Failure::new(message).with_hint(hint).into()
+        })
     }
 
     /// Parses the text of an answers file shown as `path`. Every error starts with
@@ -343,6 +350,18 @@ impl Answers {
         services: &Services,
         lang: Lang,
     ) -> Result<Self, String> {
+        Self::parse_at(path, text, operator, services, lang).map_err(|(message, _)| message)
+    }
+
+    /// As `parse`, with the question whose value is at fault, where one is; the first fault
+    /// in the file's order is the one told.
+    fn parse_at(
+        path: &str,
+        text: &str,
+        operator: &Operator,
+        services: &Services,
+        lang: Lang,
+    ) -> Result<Self, (String, Option<Question>)> {
         let path = printable(path);
         let at = |offset: usize| {
             let Position { line, column } = Position::of(text, offset);
@@ -350,14 +369,13 @@ impl Answers {
         };
         if text.len() > MAX_FILE_BYTES {
             let too_large = Unreadable::too_large(u64::try_from(text.len()).ok());
-            return Err(format!(
-                "{}: {}",
-                at(0),
-                causes::unreadable(too_large, lang)
+            return Err((
+                format!("{}: {}", at(0), causes::unreadable(too_large, lang)),
+                None,
             ));
         }
         if let Some(offset) = limits::too_deep(text) {
-            return Err(format!("{}: {}", at(offset), causes::too_deep(lang)));
+            return Err((format!("{}: {}", at(offset), causes::too_deep(lang)), None));
         }
         let raw: BTreeMap<Spanned<String>, Spanned<toml::Value>> =
             toml::from_str(text).map_err(|err| {
@@ -365,7 +383,7 @@ impl Answers {
                 // A problem the parser cannot place (e.g. a dotted key too long) is at the start.
                 let offset = err.span().map_or(0, |span| span.start);
                 let message = causes::toml_syntax(&message, lang);
-                format!("{}: {}", at(offset), printable(&message))
+                (format!("{}: {}", at(offset), printable(&message)), None)
             })?;
         // The first key nocard does not know, in file order, with the key it is a slip for;
         // the hint lists them all.
@@ -382,20 +400,22 @@ impl Answers {
                 Question::ALL.map(Question::key),
                 lang,
             );
-            return Err(format!("{}: {message}", at(unknown.span().start)));
+            return Err((format!("{}: {message}", at(unknown.span().start)), None));
         }
         let mut answers = Answers::default();
-        for question in Question::ALL {
-            let Some((_, value)) = raw.iter().find(|(key, _)| key.get_ref() == question.key())
-            else {
-                continue;
-            };
+        // In the file's order, so that of several faults the first is told.
+        let mut given: Vec<(Question, &Spanned<toml::Value>)> = raw
+            .iter()
+            .filter_map(|(key, value)| Some((Question::from_key(key.get_ref())?, value)))
+            .collect();
+        given.sort_by_key(|(_, value)| value.span().start);
+        for (question, value) in given {
             let place = at(value.span().start);
             let input = typed(question, value.get_ref(), lang)
-                .map_err(|reason| format!("{place}: {reason}"))?;
+                .map_err(|reason| (format!("{place}: {reason}"), Some(question)))?;
             answers
                 .answer(question, &input, operator, lang)
-                .map_err(|reason| format!("{place}: `{question}`: {reason}"))?;
+                .map_err(|reason| (format!("{place}: `{question}`: {reason}"), Some(question)))?;
             if let Some(Value::Uses(ids)) = answers.get(question)
                 && let Some(unknown) = ids.iter().find(|id| services.get(id).is_none())
             {
@@ -405,7 +425,7 @@ impl Answers {
                     &[("id", &printable(unknown)), ("ids", &known.join(", "))],
                 );
                 let message = crate::suggest::with_suggestion(message, unknown, known, lang);
-                return Err(format!("{place}: `{question}`: {message}"));
+                return Err((format!("{place}: `{question}`: {message}"), Some(question)));
             }
         }
         Ok(answers)

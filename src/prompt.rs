@@ -28,6 +28,8 @@ pub struct Ask<'a> {
     /// Whether the answer has consequences (a file replaced, a case recorded): keys typed
     /// before the question appeared are thrown away, not taken as the answer.
     pub careful: bool,
+    /// Whether there is a question before this one to go back to.
+    pub back: bool,
 }
 
 impl<'a> Ask<'a> {
@@ -39,6 +41,7 @@ impl<'a> Ask<'a> {
             prompt,
             details: false,
             careful: false,
+            back: true,
         }
     }
 }

@@ -27,8 +27,9 @@ pub fn can_prompt() -> bool {
     std::io::stdin().is_terminal() && std::io::stderr().is_terminal()
 }
 
-/// The fewest rows a list is given, however much was shown above it.
-const MIN_LIST_ROWS: usize = 7;
+/// The fewest rows a list's options are given, the marks of more above and below included,
+/// however much was shown above it: enough to see a few options side by side.
+const MIN_OPTION_ROWS: usize = 6;
 
 /// Typed alone in a text field to go back, and to see the details.
 pub const BACK: &str = "<";
@@ -154,7 +155,7 @@ impl Prompter for TerminalPrompter {
         if ask.details {
             labels.push(Ui::OptionDetails.get(self.lang).to_owned());
         }
-        let reply = self.list(ask.prompt, &labels, default, None)?;
+        let reply = self.list(&ask, ask.prompt, &labels, default, None)?;
         Ok(match reply {
             Some(index) if index < options.len() => {
                 self.answered(ask.prompt, &options[index])?;
@@ -178,7 +179,10 @@ impl Prompter for TerminalPrompter {
         }
         let mut marks: Vec<bool> = marked.to_vec();
         marks.resize(options.len(), false);
-        let reply = self.list(ask.prompt, &labels, 0, Some(&mut marks))?;
+        // How to mark is said in the list, not in the answered line after it.
+        let space = if self.lang == Lang::Zh { "" } else { " " };
+        let prompt = format!("{}{space}{}", ask.prompt, Ui::ManyKeys.get(self.lang));
+        let reply = self.list(&ask, &prompt, &labels, 0, Some(&mut marks))?;
         Ok(match reply {
             Some(index) if index >= options.len() => Reply::Details,
             Some(_) => {
@@ -226,7 +230,7 @@ impl Prompter for TerminalPrompter {
                 Err(err) => return Err(io_error(std::io::Error::other(err), self.lang)),
             };
             rows += rows_of(&format!("{prompt}{line}"), self.width());
-            let word = line.trim();
+            let word = crate::text::halfwidth(line.trim());
             if self.escaped.load(Ordering::SeqCst) || word == BACK {
                 self.clear(rows)?;
                 self.back()?;
@@ -256,11 +260,13 @@ impl TerminalPrompter {
     /// A list to choose from, redrawn in place by counting the rows each line takes in cells
     /// (dialoguer counts bytes, and a Chinese option then makes it erase rows above the
     /// list). Options wrap rather than lose their end; a list taller than the window scrolls.
-    /// Esc (or q) gives `None`, to go back. With `marks`, each option (of as many as there are
-    /// marks; the rest, such as the details, are plain) is ticked or not: Space toggles it,
-    /// Enter gives the option the cursor is on.
+    /// Esc, `<` (or q) gives `None`, to go back, where `ask` has a question to go back to;
+    /// `?` gives the last option where it is the details. With `marks`, each option (of as
+    /// many as there are marks; the rest, such as the details, are plain) is ticked or not:
+    /// Space toggles it, Enter gives the option the cursor is on.
     fn list(
         &self,
+        ask: &Ask,
         prompt: &str,
         options: &[String],
         default: usize,
@@ -303,7 +309,10 @@ impl TerminalPrompter {
             // What was shown since the last answer stays in view above the list where it can:
             // a long list scrolls in the rows left, never fewer than a few.
             let above = self.drawn.last().copied().unwrap_or(0);
-            let room = (self.height() - 1).saturating_sub(above).max(MIN_LIST_ROWS);
+            let head_rows: usize = head.iter().map(|line| rows_of(line, self.width())).sum();
+            let room = (self.height() - 1)
+                .saturating_sub(above)
+                .max(head_rows + MIN_OPTION_ROWS);
             let lines = visible(&head, &items, selected, room, self.width());
             self.clear(drawn)?;
             drawn = self.draw(&lines)?;
@@ -324,7 +333,8 @@ impl TerminalPrompter {
                     }
                 }
                 Key::Enter | Key::Char(' ') => break Some(selected),
-                Key::Escape | Key::Char('q') => break None,
+                Key::Escape | Key::Char('q' | '<') if ask.back => break None,
+                Key::Char('?') if ask.details => break Some(count - 1),
                 Key::CtrlC => {
                     self.term.show_cursor().map_err(io)?;
                     interrupt::interrupted(lang)

@@ -269,7 +269,10 @@ fn choose_operator(catalog: &Catalog, prompter: &mut dyn Prompter, lang: Lang) -
             }
         })
         .collect();
-    let ask = Ask::new("operator", Ui::QOperator.get(lang));
+    let ask = Ask {
+        back: false,
+        ..Ask::new("operator", Ui::QOperator.get(lang))
+    };
     loop {
         // Back at the first question has nowhere to go: ask again.
         if let Reply::Answer(index) = prompter.select(ask, &labels, 0)?

@@ -14,7 +14,7 @@ use crate::i18n::Ui;
 use crate::operator::{ChannelKind, Operator};
 use crate::situation::{Acting, Balance, Choice, Intent, Key, Payer, Plan, Sim};
 use crate::suggest;
-use crate::text::{Lang, printable};
+use crate::text::{Lang, halfwidth, printable};
 use crate::values::{BankAccount, CustomerNumber, Invalid, MobileNumber, PostalAddress, Reference};
 
 /// A question of the walk.
@@ -277,10 +277,12 @@ impl Question {
                         lang,
                     )
                 }),
-            Form::Services => service_ids(input)
+            Form::Services => service_ids(&halfwidth(input))
                 .map(Value::Uses)
                 .ok_or_else(|| Ui::UsesInvalid.get(lang).to_owned()),
-            Form::Text { parse, .. } => parse(input).map_err(|invalid| invalid.message(lang)),
+            Form::Text { parse, .. } => {
+                parse(&halfwidth(input)).map_err(|invalid| invalid.message(lang))
+            }
         }
     }
 }
@@ -435,6 +437,26 @@ mod tests {
                 }
             }
         }
+    }
+
+    /// What a Chinese input method types: a full-width comma, full-width digits.
+    #[test]
+    fn typed_text_in_full_width_forms_is_taken_as_meant() {
+        let telenor = crate::operator::Catalog::default()
+            .operator("telenor")
+            .unwrap();
+        let address = Question::Address
+            .parse("Storgata 1，0150 Oslo", &telenor, Lang::Zh)
+            .unwrap();
+        assert_eq!(address.shown(), "Storgata 1, 0150 Oslo");
+        let phone = Question::Phone
+            .parse("９１２ ３４ ５６７", &telenor, Lang::Zh)
+            .unwrap();
+        assert_eq!(phone.shown(), "+47 912 34 567");
+        assert_eq!(
+            Question::Uses.parse("ＢａｎｋＩＤ，vipps", &telenor, Lang::Zh),
+            Ok(Value::Uses(vec!["bankid".into(), "vipps".into()]))
+        );
     }
 
     #[test]

@@ -38,6 +38,7 @@ fn text(services: &Services, layout: &Layout) -> String {
     listed(
         &mut out,
         &services.services.iter().collect::<Vec<_>>(),
+        true,
         layout,
     );
     out.push('\n');
@@ -74,8 +75,8 @@ pub fn names(ids: &[String], services: &Services, lang: Lang) -> String {
 }
 
 /// Each service in `entries`, numbered: its title, what to do, where it applies, its sources,
-/// and whether it is confirmed.
-pub(super) fn listed(out: &mut String, entries: &[&Entry], layout: &Layout) {
+/// and whether it is confirmed; with `ids`, the word an answers file names it by.
+pub(super) fn listed(out: &mut String, entries: &[&Entry], ids: bool, layout: &Layout) {
     let lang = layout.lang;
     let number_width = entries.len().to_string().len();
     for (index, entry) in entries.iter().enumerate() {
@@ -92,6 +93,10 @@ pub(super) fn listed(out: &mut String, entries: &[&Entry], layout: &Layout) {
         }
         if let Some(line) = unconfirmed(&entry.provenance, lang) {
             layout.paragraph(out, &indent, &indent, &line);
+        }
+        if ids {
+            let line = layout.tf(Ui::ServiceId, &[("id", &entry.id)]);
+            layout.emphasized(Emphasis::Dim, out, &indent, &indent, &line);
         }
     }
 }

@@ -89,7 +89,11 @@ pub fn show(show: &Show, walk: &Walk, layout: &Layout) -> String {
             let shown = crate::text::printable(&path.display().to_string()).into_owned();
             paragraph(&layout.tf(Ui::CalendarSaved, &[("path", &shown)]), layout)
         }
-        Show::Checklist { list, after_advice } => checklist(list, *after_advice, layout),
+        Show::Checklist {
+            list,
+            after_advice,
+            saved,
+        } => checklist(list, *after_advice, saved.as_deref(), layout),
         Show::Resumed { started, phase } => {
             let line = layout.tf(
                 Ui::Resumed,
@@ -399,7 +403,12 @@ fn open_case(case: &Case, operator: &Operator, today: Date, layout: &Layout) -> 
 const CHECKLIST_SHOWN: [usize; 2] = [4, 2];
 
 /// The checklist that ends every walk, its first items.
-fn checklist(checklist: &Checklist, after_advice: bool, layout: &Layout) -> String {
+fn checklist(
+    checklist: &Checklist,
+    after_advice: bool,
+    saved: Option<&std::path::Path>,
+    layout: &Layout,
+) -> String {
     let mut out = String::new();
     heading(&mut out, layout, layout.t(Ui::ChecklistHeading));
     let narrow = layout.width.is_some_and(|w| w < 60);
@@ -421,10 +430,19 @@ fn checklist(checklist: &Checklist, after_advice: bool, layout: &Layout) -> Stri
     }
     let id = checklist.operator.map_or("ID", |op| op.id.as_str());
     let more = checklist.items.len().saturating_sub(shown);
-    let line = if more > 0 {
-        layout.tf(Ui::ChecklistMore, &[("count", &more), ("id", &id)])
-    } else {
-        layout.tf(Ui::ChecklistDetails, &[("id", &id)])
+    // The checklist saved for this case has them all, and what depends on the number; the
+    // command lists every precaution, for any case.
+    let line = match saved {
+        Some(path) => {
+            let file = crate::text::printable(&path.display().to_string()).into_owned();
+            if more > 0 {
+                layout.tf(Ui::ChecklistMoreSaved, &[("count", &more), ("path", &file)])
+            } else {
+                layout.tf(Ui::ChecklistSaved, &[("path", &file)])
+            }
+        }
+        None if more > 0 => layout.tf(Ui::ChecklistMore, &[("count", &more), ("id", &id)]),
+        None => layout.tf(Ui::ChecklistDetails, &[("id", &id)]),
     };
     layout.paragraph(&mut out, "", "", &line);
     out
@@ -466,7 +484,7 @@ pub fn saved_checklist(walk: &Walk, answers: &Answers, lang: Lang) -> String {
     if !services.is_empty() {
         heading(&mut out, &layout, layout.t(Ui::ServicesHeading));
         out.push('\n');
-        super::services::listed(&mut out, &services, &layout);
+        super::services::listed(&mut out, &services, false, &layout);
     }
     out.push('\n');
     let list = Checklist::new(walk.common, Some(operator), &situation);

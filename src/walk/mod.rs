@@ -104,7 +104,7 @@ impl<'a> Walk<'a> {
                     None
                 }
                 Beat::Show(block) => {
-                    show.push(self.block(block, &progress.answers));
+                    show.push(self.block(block, progress));
                     None
                 }
                 Beat::Ask(question) => self.ask(question, &script, progress),
@@ -304,11 +304,12 @@ impl<'a> Walk<'a> {
             return None;
         }
         if self.interactive && question.is_list() {
-            let phase = phase_at(script, progress.cursor);
             let earlier = match progress.earlier.get(question) {
                 Some(Value::Uses(ids)) => ids.clone(),
                 _ => Vec::new(),
             };
+            // No details from this list: they would be the phase's, not the services', and
+            // the marks would be lost on the way.
             return Some(Next::Ask(Prompt::Many {
                 question,
                 options: self
@@ -318,7 +319,6 @@ impl<'a> Walk<'a> {
                     .map(|s| s.id.to_string())
                     .collect(),
                 earlier,
-                details: !self.steps(phase, &progress.answers).is_empty(),
             }));
         }
         if self.interactive {
@@ -389,7 +389,8 @@ impl<'a> Walk<'a> {
         precautions
     }
 
-    fn block(&self, block: Block, answers: &Answers) -> Show<'a> {
+    fn block(&self, block: Block, progress: &Progress) -> Show<'a> {
+        let answers = &progress.answers;
         let situation = answers.situation();
         match block {
             Block::Steps(phase) => Show::Steps(self.steps(phase, answers)),
@@ -439,6 +440,10 @@ impl<'a> Walk<'a> {
                     after_advice: answers
                         .intent()
                         .is_some_and(|intent| intent != Intent::Cancel),
+                    saved: match &progress.write {
+                        Writing::Written(path) => Some(crate::message::checklist_path(path)),
+                        _ => None,
+                    },
                 }
             }
         }

@@ -124,6 +124,12 @@ impl Progress {
     }
 
     /// Moves back to the previous question the person answered here, forgetting its answer.
+    /// Whether a question was answered here that going back would ask again.
+    #[must_use]
+    pub fn can_go_back(&self) -> bool {
+        !self.asked.is_empty()
+    }
+
     pub(super) fn back(&mut self) {
         if let Some((index, question)) = self.asked.pop() {
             self.forget(question);

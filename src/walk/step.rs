@@ -97,6 +97,8 @@ pub enum Show<'a> {
     Checklist {
         list: Checklist<'a>,
         after_advice: bool,
+        /// The checklist saved beside the message, made for this case, where one was.
+        saved: Option<PathBuf>,
     },
 }
 
@@ -128,7 +130,6 @@ pub enum Prompt {
         question: Question,
         options: Vec<String>,
         earlier: Vec<String>,
-        details: bool,
     },
     /// Stop, or go on, where the number already has an open case.
     Guard,

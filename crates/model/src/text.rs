@@ -94,6 +94,25 @@ impl Text {
     }
 }
 
+/// `text` with the full-width forms a Chinese or Japanese input method types (`，`, `＜`,
+/// `？`, `１２３`, the ideographic space) as their ASCII counterparts: the checks of typed
+/// values, and the keys that go back or show the details, then take them as meant.
+#[must_use]
+pub fn halfwidth(text: &str) -> Cow<'_, str> {
+    let full = |c: char| matches!(c, '\u{FF01}'..='\u{FF5E}' | '\u{3000}');
+    if !text.chars().any(full) {
+        return Cow::Borrowed(text);
+    }
+    text.chars()
+        .map(|c| match c {
+            '\u{3000}' => ' ',
+            '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+            other => other,
+        })
+        .collect::<String>()
+        .into()
+}
+
 /// Whether `c` is invisible yet changes how text around it reads: bidirectional embeddings,
 /// overrides, isolates and marks (which can show `moc.rab` for `bar.com`), zero-width spaces and
 /// joiners other than ZWJ and ZWNJ (which some scripts and emoji need), line and paragraph
@@ -142,6 +161,18 @@ pub fn printable(text: &str) -> Cow<'_, str> {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn full_width_forms_are_read_as_ascii() {
+        assert_eq!(
+            halfwidth("中关村大街1号，100080 北京"),
+            "中关村大街1号,100080 北京"
+        );
+        assert_eq!(halfwidth("＜"), "<");
+        assert_eq!(halfwidth("？"), "?");
+        assert_eq!(halfwidth("９１２\u{3000}３４"), "912 34");
+        assert!(matches!(halfwidth("王小明"), Cow::Borrowed("王小明")));
+    }
     use super::*;
 
     #[test]

@@ -33,6 +33,7 @@ pub(super) fn ask(
             let ask = Ask {
                 details: *details,
                 careful,
+                back: progress.can_go_back(),
                 ..Ask::new(question.key(), &text)
             };
             let reply = if let Some(options) = options {
@@ -58,11 +59,10 @@ pub(super) fn ask(
             question,
             options,
             earlier,
-            details,
         } => {
             let text = show::prompt(*question, walk.operator, progress.answers(), layout);
             let ask = Ask {
-                details: *details,
+                back: progress.can_go_back(),
                 ..Ask::new(question.key(), &text)
             };
             services(ask, options, earlier, walk, prompter, lang)?
