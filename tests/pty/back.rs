@@ -129,3 +129,45 @@ fn an_answered_line_is_shown_whole_at_40_columns() {
         person.wizard.kill();
     }
 }
+
+/// The keys the walk's first lines name work in a list as in a text field: `<` goes back,
+/// `?` shows the details; and at the first question, with nothing to go back to, going back
+/// leaves the screen as it was.
+#[test]
+fn less_than_and_question_mark_work_in_a_list_and_the_first_question_stays_put() {
+    for terminal in windows() {
+        let mut person = Person::start(terminal, &["deregister", "--operator", "telenor"]);
+        let intent = person.t(Ui::QIntent);
+        person.wait_for(&intent);
+        let before = flat_screen(&person.wizard.screen_rows());
+        person.wizard.send(key::ESC);
+        person.wizard.send("<");
+        person.wizard.settle();
+        assert_eq!(
+            flat_screen(&person.wizard.screen_rows()),
+            before,
+            "{terminal:?}: Esc and < at the first question change nothing"
+        );
+
+        person.choose(&intent, &head(&person.t(Ui::OptIntentCancel)));
+        let payer = person.t(Ui::QPayer);
+        person.wait_for(&payer);
+        person.wizard.send("?");
+        let details = person.tf(Ui::DetailsOf, &[("phase", &"1/5")]);
+        let details = details.split("1/5").next().unwrap_or_default().to_owned();
+        person.wait_for(&payer);
+        assert!(
+            flat(&person.wizard.shown()).contains(&flat(&details)),
+            "{terminal:?}: ? shows the details:\n{}",
+            screen(&person.wizard.screen_rows())
+        );
+        person.wizard.send("<");
+        person.wait_for(&intent);
+        assert!(
+            !person.shows_answered(&intent),
+            "{terminal:?}: < went back to the intent:\n{}",
+            screen(&person.wizard.screen_rows())
+        );
+        person.wizard.kill();
+    }
+}
