@@ -45,6 +45,8 @@ pub enum Invalid {
     NameEmpty,
     NameTooLong,
     NameCharacters,
+    /// Letters of another script than the Latin, which the operator's records do not hold.
+    NameNotLatin,
     /// A reference longer than 60 characters, or with a control character.
     Reference,
     /// An address of one part: the street, or the town, alone.
@@ -77,6 +79,7 @@ impl Invalid {
             Invalid::NameEmpty => (Ui::NameEmpty, None),
             Invalid::NameTooLong => (Ui::NameTooLong, None),
             Invalid::NameCharacters => (Ui::NameCharacters, None),
+            Invalid::NameNotLatin => (Ui::NameNotLatin, None),
             Invalid::Reference => (Ui::ReferenceInvalid, None),
             Invalid::AddressShape => (Ui::AddressShape, None),
             Invalid::AddressTooLong => (Ui::AddressTooLong, None),
@@ -373,7 +376,14 @@ mod tests {
     #[test]
     fn names_are_tidied_and_checked() {
         assert_eq!(owner_name("  Ola   Nordmann ").unwrap(), "Ola Nordmann");
-        assert_eq!(owner_name("王小明").unwrap(), "王小明");
+        assert_eq!(owner_name("Wang Xiaoming").unwrap(), "Wang Xiaoming");
+        assert_eq!(
+            owner_name("Øystein Åsmund Lødrup-Ñúñez").unwrap(),
+            "Øystein Åsmund Lødrup-Ñúñez"
+        );
+        assert_eq!(owner_name("王小明"), Err(Invalid::NameNotLatin));
+        assert_eq!(owner_name("Wang 小明"), Err(Invalid::NameNotLatin));
+        assert_eq!(owner_name("Иван Петров"), Err(Invalid::NameNotLatin));
         assert_eq!(owner_name("   "), Err(Invalid::NameEmpty));
         assert_eq!(owner_name("12345"), Err(Invalid::NameCharacters));
         assert_eq!(owner_name("Ola\u{1b}[31m"), Err(Invalid::NameCharacters));

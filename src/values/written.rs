@@ -22,7 +22,19 @@ pub fn owner_name(input: &str) -> Result<String, Invalid> {
     if name.chars().any(char::is_control) || !name.chars().any(char::is_alphabetic) {
         return Err(Invalid::NameCharacters);
     }
+    // The message goes to a Norwegian operator, whose records hold the name as the passport
+    // or ID card writes it: in Latin letters.
+    if name.chars().any(|c| c.is_alphabetic() && !is_latin(c)) {
+        return Err(Invalid::NameNotLatin);
+    }
     Ok(name)
+}
+
+/// Whether `c` is a letter of the Latin script, accents and all (ø, å, é, ł, ğ, ñ).
+fn is_latin(c: char) -> bool {
+    c.is_ascii_alphabetic()
+        || matches!(c, '\u{00C0}'..='\u{024F}' | '\u{1E00}'..='\u{1EFF}')
+            && !matches!(c, '\u{00D7}' | '\u{00F7}')
 }
 
 /// The operator's reference for a request, as the user copied it: up to 60 characters on one

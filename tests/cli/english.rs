@@ -89,6 +89,9 @@ const ALIKE: &[&str] = &[
     "forbrukertilsynet",
     "storgata",
     "oslo",
+    // A Chinese name in Latin letters, as the name check's example gives it.
+    "wang",
+    "xiaoming",
     // "Mine sider", "Min side": the operators' self-service pages, by their names.
     "mine",
     "esim",
