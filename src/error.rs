@@ -76,14 +76,13 @@ pub fn report(err: &anyhow::Error, lang: Lang) -> ExitCode {
     // cause repeats from outside (a file name in an io error's context) is shown as data,
     // even where the place that named it forgot to.
     let message = printable(&one_line(&crate::causes::chain(err, lang))).into_owned();
-    let _ = writeln!(
-        stderr,
-        "{}",
-        Ui::ErrorLine.fill(lang, &[("message", &message)])
-    );
+    // In a terminal, wrapped to the window, so that no word is cut at its edge.
+    let line = Ui::ErrorLine.fill(lang, &[("message", &message)]);
+    let _ = writeln!(stderr, "{}", crate::output::to_stderr_width(&line));
     if let Some(hint) = failure.and_then(|failure| failure.hint.as_deref()) {
         let hint = printable(&one_line(hint)).into_owned();
-        let _ = writeln!(stderr, "{}", Ui::HintLine.fill(lang, &[("message", &hint)]));
+        let line = Ui::HintLine.fill(lang, &[("message", &hint)]);
+        let _ = writeln!(stderr, "{}", crate::output::to_stderr_width(&line));
     }
     exit.into()
 }

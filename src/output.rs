@@ -39,7 +39,7 @@ pub fn hint(message: &str, lang: Lang) {
 
 /// `text` wrapped to the window where stderr is a terminal, as one paragraph; as it is
 /// where stderr goes to a file or a pipe, so that a log keeps a message on one line.
-fn to_stderr_width(text: &str) -> String {
+pub fn to_stderr_width(text: &str) -> String {
     let term = console::Term::stderr();
     if !term.is_term() {
         return text.to_owned();

@@ -27,7 +27,11 @@ pub(super) fn localized(lang: Lang, color: ColorChoice, help_command: bool) -> c
     if lang == Lang::Zh {
         // clap breaks lines at spaces only, so it would put a long Chinese line on its own,
         // past the window's edge; `print_wrapped` breaks them between characters instead.
-        cmd = cmd.term_width(0);
+        // Not wrapping, clap never puts an option's help under it; in a narrow window it
+        // must, or the help gets a column of a few characters.
+        cmd = cmd
+            .term_width(0)
+            .next_line_help(help_width(false) < NARROW_HELP);
     }
     // clap adds `--help`, `--version` and the `help` command, in English, when it builds the
     // command; they are put in the language afterwards, once they exist.
@@ -360,21 +364,28 @@ fn template(cmd: &clap::Command, lang: Lang) -> String {
 /// characters, at the window's width (at most 100 columns, as for the other languages), each
 /// line's continuation under the column its text starts at (a command's or option's help after
 /// its name). Styles are kept where the stream takes them.
-pub(super) fn print_wrapped(help: &StyledStr, to_stderr: bool, color: ColorChoice) {
-    use std::io::Write as _;
+/// Below this width, each option's help goes under it.
+const NARROW_HELP: usize = 80;
+
+/// The width help is wrapped to, as clap measures it: the window, else `COLUMNS`, else 100;
+/// never wider than 100.
+fn help_width(to_stderr: bool) -> usize {
     let term = if to_stderr {
         console::Term::stderr()
     } else {
         console::Term::stdout()
     };
-    // As clap measures: the window, else `COLUMNS`, else 100; never wider than 100.
     let width = if term.is_term() {
         Some(usize::from(term.size().1))
     } else {
         std::env::var("COLUMNS").ok().and_then(|c| c.parse().ok())
     };
-    let width = width.unwrap_or(100).clamp(20, 100);
-    let mut text = wrap_help(&help.ansi().to_string(), width);
+    width.unwrap_or(100).clamp(20, 100)
+}
+
+pub(super) fn print_wrapped(help: &StyledStr, to_stderr: bool, color: ColorChoice) {
+    use std::io::Write as _;
+    let mut text = wrap_help(&help.ansi().to_string(), help_width(to_stderr));
     let styled = match color {
         ColorChoice::Always => true,
         ColorChoice::Never => false,

@@ -130,3 +130,50 @@ fn no_input_in_a_terminal_names_the_flag_and_what_is_missing_before_any_phase() 
         screen(&rows)
     );
 }
+
+/// An error in a narrow window is wrapped between words, each row within the window, so that
+/// no word (an id, a command to run) is cut at the edge.
+#[test]
+fn an_error_in_a_narrow_window_wraps_between_words() {
+    let narrow = Terminal {
+        columns: 40,
+        rows: 24,
+        lang: "C.UTF-8",
+    };
+    let mut person = Person::start(narrow, &["--version"]);
+    person.wizard.finish();
+    std::fs::write(person.wizard.file("a.toml"), "uses = [\"vips\"]\n").expect("answers");
+    let mut run = person.again(&[
+        "deregister",
+        "--operator",
+        "telenor",
+        "--no-input",
+        "--answers",
+        "a.toml",
+    ]);
+    let (code, shown) = run.wizard.finish();
+    assert_eq!(code, 1, "{shown}");
+    let rows = run.wizard.screen_rows();
+    let lines: Vec<&str> = rows
+        .iter()
+        .map(|row| row.text.as_str())
+        .filter(|text| !text.is_empty())
+        .collect();
+    assert!(
+        lines.len() > 2,
+        "wrapped onto several rows:\n{}",
+        screen(&rows)
+    );
+    for line in &lines {
+        assert!(
+            console::measure_text_width(line) < 40,
+            "a row that reaches the edge is cut there:\n{}",
+            screen(&rows)
+        );
+    }
+    assert!(
+        lines.iter().any(|line| line.contains("`vipps`?")),
+        "the id meant, whole on its row:\n{}",
+        screen(&rows)
+    );
+}
