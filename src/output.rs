@@ -47,6 +47,7 @@ pub fn to_stderr_width(text: &str) -> String {
     let width = usize::from(term.size().1).max(20);
     let options = textwrap::Options::new(width.saturating_sub(1))
         .word_separator(textwrap::WordSeparator::Custom(crate::render::words))
+        .word_splitter(textwrap::WordSplitter::NoHyphenation)
         .subsequent_indent("  ");
     textwrap::fill(text, options)
 }

@@ -430,6 +430,9 @@ fn wrap(first: &str, indent: usize, text: &str, width: usize) -> Vec<String> {
         .initial_indent(first)
         .subsequent_indent(&indent)
         .word_separator(textwrap::WordSeparator::Custom(crate::render::words))
+        // A reference, a name or an id is not split at its hyphen (`R-` / `1`); only a word
+        // longer than the row is broken.
+        .word_splitter(textwrap::WordSplitter::NoHyphenation)
         .break_words(true);
     textwrap::wrap(text, options)
         .into_iter()
