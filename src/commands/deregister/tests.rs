@@ -398,17 +398,12 @@ fn porting_ends_with_advice_and_sends_nothing() {
 #[test]
 fn keeping_the_number_shows_what_the_operator_offers() {
     let ice = Fixture::new("ice");
-    let (outcome, person, _) = ice.run(&[
-        Pick("alive"),
-        Pick("No, I stay"),
-        Pick("Postpaid"),
-        Pick("physical"),
-    ]);
+    let (outcome, person, _) = ice.run(&[Pick("alive"), Pick("No, I stay"), Pick("Postpaid")]);
     assert_eq!(outcome, Outcome::Advice);
     assert_eq!(
         person.asked,
-        ["intent", "leaving", "plan", "sim"],
-        "who pays does not matter for keeping"
+        ["intent", "leaving", "plan"],
+        "neither who pays nor the kind of SIM matters for keeping"
     );
     assert!(
         person.shown.contains("182 days"),
@@ -417,12 +412,7 @@ fn keeping_the_number_shows_what_the_operator_offers() {
     );
 
     let telenor = Fixture::new("telenor");
-    let (_, person, _) = telenor.run(&[
-        Pick("alive"),
-        Pick("No, I stay"),
-        Pick("Prepaid"),
-        Pick("physical"),
-    ]);
+    let (_, person, _) = telenor.run(&[Pick("alive"), Pick("No, I stay"), Pick("Prepaid")]);
     assert!(person.shown.contains("15 months after the last top-up"));
 }
 
@@ -1059,12 +1049,7 @@ fn transcripts_of_walks_through_the_prompts() {
     golden("prompts-telenor-prepaid-refund-chat", &person.transcript);
 
     let ice = Fixture::new("ice");
-    let (_, person, _) = ice.run(&[
-        Pick("alive"),
-        Pick("No, I stay"),
-        Pick("Postpaid"),
-        Pick("physical"),
-    ]);
+    let (_, person, _) = ice.run(&[Pick("alive"), Pick("No, I stay"), Pick("Postpaid")]);
     golden("prompts-ice-keep", &person.transcript);
 
     let telia = Fixture::new("telia");
