@@ -502,11 +502,17 @@ fn an_esim_gets_the_esim_precautions_and_not_the_sim_card_ones() {
     );
     assert!(!saved.contains("Back up contacts and messages stored on the SIM card"));
     assert!(!saved.contains("Blocking the SIM card"));
+    // Words, whatever the lines they were wrapped to.
+    let words = |text: &str| text.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(words(saved).contains("Keep the eSIM profile until the cancellation or port"));
+    assert!(!words(saved).contains("cut the card through the chip"));
 
     let (_, _, memory) = telenor.run(&COMMON_CASE);
     let saved = &memory.files[&PathBuf::from("$DIR/message-checklist.txt")];
     assert!(saved.contains("Blocking the SIM card or throwing it away"));
     assert!(!saved.contains("Deleting the eSIM"));
+    assert!(words(saved).contains("cut the card through the chip"));
+    assert!(!words(saved).contains("eSIM profile"));
 }
 
 #[test]
