@@ -452,20 +452,18 @@ impl<'a> Walk<'a> {
 
 /// Whether `entry` is made for the person's particular case (acting for someone, leaving
 /// Norway, the channel chosen, an employer paying), as an answer says: that comes before what
-/// holds for everyone. A case no answer decided (who pays, when keeping a number) is not
-/// put first.
+/// holds for everyone. What holds for the usual case (one's own subscription, staying in
+/// Norway), or a case no answer decided (who pays, when keeping a number), is not put first.
 fn specific(entry: &crate::operator::Entry, situation: &Situation) -> bool {
-    let answered = |key: Key| match key {
-        Key::Acting => situation.acting.is_some(),
-        Key::Leaving => situation.leaving.is_some(),
-        Key::Channel => situation.channel.is_some(),
-        _ => false,
-    };
-    [Key::Acting, Key::Leaving, Key::Channel]
-        .into_iter()
-        .any(|key| entry.when.mentions(key) && answered(key))
-        || (*entry.when.payer == [crate::situation::Payer::Company]
-            && situation.payer == Some(crate::situation::Payer::Company))
+    use crate::situation::{Leaving, Payer};
+    let when = &entry.when;
+    let for_someone_else = !when.acting.is_empty()
+        && !when.acting.contains(&Acting::Owner)
+        && situation.acting.is_some();
+    let abroad = *when.leaving == [Leaving::Yes] && situation.leaving == Some(Leaving::Yes);
+    let by_channel = when.mentions(Key::Channel) && situation.channel.is_some();
+    let employer = *when.payer == [Payer::Company] && situation.payer == Some(Payer::Company);
+    for_someone_else || abroad || by_channel || employer
 }
 
 /// The phase the beat at `cursor` belongs to: that of the last header before it.

@@ -316,17 +316,22 @@ fn the_services_the_user_has_are_shown_before_the_contact_phase_in_the_order_cho
 fn no_service_is_asked_about_when_the_number_is_kept_or_ported() {
     let (telenor, common) = procedure("telenor");
     let walk = walk(&telenor, &common);
-    let rest = [
+    let port = [
+        Value::Intent(Intent::Port),
+        Value::Payer(Payer::Private),
         Value::Leaving(false),
         Value::Plan(Plan::Postpaid),
         Value::Sim(Sim::Esim),
     ];
-    let port = [Value::Intent(Intent::Port), Value::Payer(Payer::Private)];
-    let keep = [Value::Intent(Intent::Keep)];
-    for first in [&port[..], &keep[..]] {
-        let answers: Vec<Value> = first.iter().chain(&rest).cloned().collect();
+    // Keeping the number asks neither who pays nor the kind of SIM: neither changes the advice.
+    let keep = [
+        Value::Intent(Intent::Keep),
+        Value::Leaving(false),
+        Value::Plan(Plan::Postpaid),
+    ];
+    for answers in [&port[..], &keep[..]] {
         let mut progress = Progress::default();
-        let (next, asked) = answer_all(&walk, &mut progress, &answers);
+        let (next, asked) = answer_all(&walk, &mut progress, answers);
         let questions: Vec<Question> = answers.iter().map(Value::question).collect();
         assert_eq!(asked, questions);
         assert!(

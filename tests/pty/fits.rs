@@ -126,7 +126,6 @@ fn walk(lang: Lang, kind: &str) -> Vec<Answer> {
             answers.extend([
                 pick(Ui::QLeaving, Ui::OptLeavingYes),
                 pick(Ui::QPlan, Ui::OptPlanPrepaid),
-                pick(Ui::QSim, Ui::OptSimPhysical),
             ]);
             return answers;
         }
