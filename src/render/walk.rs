@@ -46,7 +46,7 @@ pub fn show(show: &Show, walk: &Walk, layout: &Layout) -> String {
             reviewed,
         } => before_you_send(precautions, *reviewed, layout),
         Show::Employer => employer(layout),
-        Show::Identity => identity(layout),
+        Show::Identity { for_someone_else } => identity(*for_someone_else, layout),
         Show::WhatNext {
             end,
             prepaid,
@@ -306,9 +306,14 @@ fn employer(layout: &Layout) -> String {
 
 /// A word on identity papers: nocard never asks for an identity number.
 #[must_use]
-fn identity(layout: &Layout) -> String {
+fn identity(for_someone_else: bool, layout: &Layout) -> String {
     let mut out = String::new();
-    layout.paragraph(&mut out, "", "", layout.t(Ui::IdentityText));
+    let text = if for_someone_else {
+        Ui::IdentityTextOnBehalf
+    } else {
+        Ui::IdentityText
+    };
+    layout.paragraph(&mut out, "", "", layout.t(text));
     out
 }
 

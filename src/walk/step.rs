@@ -46,7 +46,11 @@ pub enum Show<'a> {
         reviewed: usize,
     },
     Employer,
-    Identity,
+    Identity {
+        /// The writer acts for an estate or with an authorisation: they show who they are,
+        /// and the papers, not that the subscription is theirs.
+        for_someone_else: bool,
+    },
     /// The notice period, and the day the subscription ends if the request arrives today.
     WhatNext {
         end: Option<Date>,
