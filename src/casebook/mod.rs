@@ -340,6 +340,18 @@ pub enum NotNow {
     Future(Date),
     /// A day before the case was written (or sent): that day.
     TooEarly(Date),
+    /// A follow-up says no confirmation came: not while the operator has until `by` (the
+    /// follow-up date `status` shows) to confirm; from the day after, `from`.
+    NotYetToFollowUp {
+        by: Date,
+        from: Date,
+    },
+    /// Followed up on the first day, and the operator has until the second to answer: a
+    /// second follow-up before then would restart the three weeks the board counts.
+    AwaitingAnswer {
+        followed_up: Date,
+        until: Date,
+    },
     /// Brukerklagenemnda takes a case once the operator has turned it down, or has not
     /// answered a written follow-up within three weeks: from this day, where the follow-up
     /// was made.

@@ -362,6 +362,43 @@ fn not_now(why: NotNow, id: u32, operator: Option<&Operator>, lang: Lang) -> any
             Ui::NotNowNotSent.fill(lang, &[("id", &id)]),
             Ui::NotNowNotSentHint.fill(lang, &[("id", &id)]),
         ),
+        NotNow::NotYetToFollowUp { by, from } => (
+            Ui::NotNowFollowUp.fill(
+                lang,
+                &[
+                    ("id", &id),
+                    ("operator", &operator),
+                    ("date", &long_date(by, lang)),
+                ],
+            ),
+            Ui::NotNowFollowUpHint.fill(
+                lang,
+                &[
+                    ("id", &id),
+                    ("date", &long_date(by, lang)),
+                    ("from", &long_date(from, lang)),
+                ],
+            ),
+        ),
+        NotNow::AwaitingAnswer { followed_up, until } => (
+            Ui::NotNowAwaitingAnswer.fill(
+                lang,
+                &[
+                    ("id", &id),
+                    ("operator", &operator),
+                    ("date", &long_date(followed_up, lang)),
+                    ("until", &long_date(until, lang)),
+                ],
+            ),
+            Ui::NotNowAwaitingAnswerHint.fill(
+                lang,
+                &[
+                    ("id", &id),
+                    ("operator", &operator),
+                    ("until", &long_date(until, lang)),
+                ],
+            ),
+        ),
         NotNow::Done(state) => {
             let state = match state {
                 State::Closed => Ui::StateClosed,

@@ -506,6 +506,68 @@ fn with_the_clock_moved_on_the_ladder_climbs_to_brukerklagenemnda() {
 }
 
 #[test]
+fn a_follow_up_is_refused_before_the_date_status_gives_and_again_until_the_answer_is_due() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut walk = nocard_at(&dir.path().join("home"));
+    walk.current_dir(dir.path())
+        .env("NOCARD_TODAY", "2026-11-25")
+        .args(["deregister", "--operator", "telenor", "--answers"]);
+    std::fs::write(dir.path().join("a.toml"), format!("{LETTER}sent = true\n")).unwrap();
+    stdout_of(walk.arg("a.toml"));
+    let follow_up = |today: &str| {
+        dir.path()
+            .join(format!("nocard-telenor-{today}-567-follow-up.txt"))
+    };
+
+    // On the day it was sent, and on the last day the operator has to confirm.
+    for today in ["2026-11-25", "2026-12-02"] {
+        let err = stderr_of(&mut on(dir.path(), today, &["follow-up", "1"]), 1);
+        assert_eq!(
+            err.lines().next().unwrap(),
+            "error: it is too early to follow up case 1: Telenor has until 2 December 2026 to confirm it in writing",
+            "{err}"
+        );
+        assert!(
+            err.contains("follow up from 3 December 2026: nocard status follow-up 1"),
+            "{err}"
+        );
+        assert!(!follow_up(today).exists(), "nothing written");
+    }
+    let err = stderr_of(
+        on(dir.path(), "2026-11-25", &["follow-up", "1"]).env("NOCARD_LANG", "nb"),
+        1,
+    );
+    assert!(err.contains("Telenor har til 2. desember 2026"), "{err}");
+    let cases = status_json(dir.path());
+    assert_eq!(
+        cases[0]["followed_up"],
+        serde_json::json!([]),
+        "nothing recorded"
+    );
+
+    stdout_of(&mut on(dir.path(), "2026-12-03", &["follow-up", "1"]));
+    assert!(follow_up("2026-12-03").exists());
+    // A second one right after would push the day the board may be asked three weeks on.
+    let err = stderr_of(&mut on(dir.path(), "2026-12-04", &["follow-up", "1"]), 1);
+    assert!(
+        err.starts_with("error: case 1 was followed up on 3 December 2026: Telenor has until 24 December 2026 to answer\n"),
+        "{err}"
+    );
+    assert!(err.contains("nocard status complain 1"), "{err}");
+    assert!(!follow_up("2026-12-04").exists());
+    assert!(
+        stdout_of(&mut on(dir.path(), "2026-12-04", &["--format", "json"]))
+            .contains("by 24 December 2026 (three weeks)"),
+        "the complaint date stands"
+    );
+    stdout_of(&mut on(dir.path(), "2026-12-24", &["follow-up", "1"]));
+    assert!(
+        follow_up("2026-12-24").exists(),
+        "once the answer is overdue"
+    );
+}
+
+#[test]
 fn a_refusal_opens_the_way_to_the_board_and_the_operators_one_way_is_cited() {
     let dir = tempfile::tempdir().unwrap();
     let answers = "intent = \"cancel\"\npayer = \"private\"\nplan = \"postpaid\"\nsim = \"physical\"\nchannel = \"email\"\nphone = \"912 34 567\"\nname = \"Ola Nordmann\"\nsent = true\n";
