@@ -165,6 +165,9 @@ impl Case {
             {
                 return Err(NotNow::NotSent);
             }
+            Change::Confirm(_) if self.state == State::Written => {
+                return Err(NotNow::ConfirmNotSent);
+            }
             Change::FollowedUp => match self.next_action(today) {
                 NextAction::AwaitConfirmation { follow_up_by } => {
                     return Err(NotNow::NotYetToFollowUp {
@@ -327,6 +330,21 @@ mod tests {
             waiting
         );
         assert_eq!(case.allows(&Change::FollowedUp, date(2026, 12, 24)), Ok(()));
+    }
+
+    #[test]
+    fn only_a_sent_case_can_be_confirmed() {
+        let mut case = case(1, "91234567");
+        case.state = State::Written;
+        case.sent = None;
+        let today = date(2026, 11, 25);
+        assert_eq!(
+            case.allows(&Change::Confirm(None), today),
+            Err(NotNow::ConfirmNotSent)
+        );
+        case.state = State::Sent;
+        case.sent = Some(today);
+        assert_eq!(case.allows(&Change::Confirm(None), today), Ok(()));
     }
 
     #[test]

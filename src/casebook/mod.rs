@@ -340,6 +340,8 @@ pub enum NotNow {
     Future(Date),
     /// A day before the case was written (or sent): that day.
     TooEarly(Date),
+    /// Written and not sent, so nothing can have confirmed it: say it was sent first.
+    ConfirmNotSent,
     /// A follow-up says no confirmation came: not while the operator has until `by` (the
     /// follow-up date `status` shows) to confirm; from the day after, `from`.
     NotYetToFollowUp {

@@ -362,6 +362,10 @@ fn not_now(why: NotNow, id: u32, operator: Option<&Operator>, lang: Lang) -> any
             Ui::NotNowNotSent.fill(lang, &[("id", &id)]),
             Ui::NotNowNotSentHint.fill(lang, &[("id", &id)]),
         ),
+        NotNow::ConfirmNotSent => (
+            Ui::NotNowNotSent.fill(lang, &[("id", &id)]),
+            Ui::NotNowConfirmNotSentHint.fill(lang, &[("id", &id)]),
+        ),
         NotNow::NotYetToFollowUp { by, from } => (
             Ui::NotNowFollowUp.fill(
                 lang,

@@ -568,6 +568,30 @@ fn a_follow_up_is_refused_before_the_date_status_gives_and_again_until_the_answe
 }
 
 #[test]
+fn a_case_only_written_cannot_be_confirmed_and_can_still_be_marked_sent() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut walk = nocard_at(&dir.path().join("home"));
+    walk.current_dir(dir.path())
+        .env("NOCARD_TODAY", "2026-11-25")
+        .args(["deregister", "--operator", "telenor", "--answers"]);
+    std::fs::write(dir.path().join("a.toml"), LETTER).unwrap();
+    stdout_of(walk.arg("a.toml"));
+    let err = stderr_of(&mut on(dir.path(), "2026-11-27", &["confirm", "1"]), 1);
+    assert_eq!(
+        err,
+        "error: case 1 is written but not sent yet\nhint: if you have sent it, say so first: nocard status sent 1 (with --on DATE for the day it went out); then nocard status confirm 1\n"
+    );
+    assert_eq!(status_json(dir.path())[0]["state"], "written");
+    stdout_of(&mut on(
+        dir.path(),
+        "2026-11-27",
+        &["sent", "1", "--on", "2026-11-26"],
+    ));
+    let said = stdout_of(&mut on(dir.path(), "2026-11-27", &["confirm", "1"]));
+    assert_eq!(said, "Case 1 is confirmed.\n");
+}
+
+#[test]
 fn a_refusal_opens_the_way_to_the_board_and_the_operators_one_way_is_cited() {
     let dir = tempfile::tempdir().unwrap();
     let answers = "intent = \"cancel\"\npayer = \"private\"\nplan = \"postpaid\"\nsim = \"physical\"\nchannel = \"email\"\nphone = \"912 34 567\"\nname = \"Ola Nordmann\"\nsent = true\n";
