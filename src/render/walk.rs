@@ -70,16 +70,16 @@ pub fn show(show: &Show, walk: &Walk, layout: &Layout) -> String {
         ),
         Show::OpenCase(case) => open_case(case, operator, walk.today, layout),
         Show::ReplacesWritten(case) => {
-            let line = layout.tf(
-                Ui::ReplacesWritten,
-                &[
-                    ("id", &case.id),
-                    (
-                        "date",
-                        &super::day(case.written_on(), walk.today, layout.lang),
-                    ),
-                ],
-            );
+            // "today" is no date to say "on" of: a sentence of its own, as for a case.
+            let written = case.written_on();
+            let line = if written == walk.today {
+                layout.tf(Ui::ReplacesWrittenToday, &[("id", &case.id)])
+            } else {
+                layout.tf(
+                    Ui::ReplacesWritten,
+                    &[("id", &case.id), ("date", &long_date(written, layout.lang))],
+                )
+            };
             paragraph(&line, layout)
         }
         Show::Recorded { id, sent, channel } => {

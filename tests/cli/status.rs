@@ -723,3 +723,53 @@ fn the_calendar_has_an_all_day_event_for_each_date_to_come() {
 fn today() -> String {
     jiff::ZonedDateTime::now().date().to_string()
 }
+
+#[test]
+fn an_empty_book_says_a_request_is_recorded_once_written_and_a_replaced_one_names_its_day() {
+    let dir = tempfile::tempdir().unwrap();
+    for (lang, says) in [
+        (
+            "en",
+            "once it has written your request, whether you have sent it yet or not",
+        ),
+        (
+            "nb",
+            "når henvendelsen din er skrevet, enten du har sendt den ennå eller ikke",
+        ),
+        ("zh", "写好您的请求时记录一条，无论您是否已经发送"),
+    ] {
+        let text = stdout_of(on(dir.path(), "2026-11-25", &[]).env("NOCARD_LANG", lang));
+        assert!(text.contains(says), "{lang}: {text}");
+    }
+
+    // A letter written and not sent is recorded, as the empty book said.
+    let walk = |today: &str| {
+        let mut walk = nocard_at(&dir.path().join("home"));
+        walk.current_dir(dir.path())
+            .env("NOCARD_TODAY", today)
+            .args([
+                "deregister",
+                "--operator",
+                "telenor",
+                "--force",
+                "--answers",
+                "a.toml",
+            ]);
+        walk
+    };
+    std::fs::write(dir.path().join("a.toml"), LETTER).unwrap();
+    stdout_of(&mut walk("2026-11-25"));
+    assert_eq!(status_json(dir.path())[0]["state"], "written");
+    let again = stdout_of(&mut walk("2026-11-25"));
+    assert!(
+        again.contains("Case 1 for this number was written today and never sent"),
+        "{again}"
+    );
+    let later = stdout_of(walk("2026-11-27").env("NOCARD_LANG", "zh"));
+    assert!(
+        later.contains("记录 1 于 2026年11月25日写好但从未发送"),
+        "{later}"
+    );
+    let same_day = stdout_of(walk("2026-11-27").env("NOCARD_LANG", "zh"));
+    assert!(same_day.contains("记录 1 今天写好但从未发送"), "{same_day}");
+}

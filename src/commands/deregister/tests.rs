@@ -847,10 +847,11 @@ fn a_request_not_sent_yet_is_recorded_as_written_and_a_second_walk_takes_its_pla
     assert!(
         person
             .shown
-            .contains("Case 1 for this number was written on today and never sent"),
+            .contains("Case 1 for this number was written today and never sent"),
         "{}",
         person.shown
     );
+    assert!(!person.shown.contains("on today"), "{}", person.shown);
     assert_eq!(memory.cases.len(), 1);
     assert!(memory.message().contains("kundenummer C-1"));
 }
