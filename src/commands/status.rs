@@ -199,7 +199,7 @@ fn write_follow_up(
 ) -> Result<PathBuf> {
     let lang = ctx.lang;
     let channel = message::follow_up_channel(case, operator);
-    let extension = if channel == ChannelKind::Email {
+    let extension = if channel == Some(ChannelKind::Email) {
         "eml"
     } else {
         "txt"
@@ -215,11 +215,7 @@ fn write_follow_up(
         &Ui::FollowUpWritten.fill(lang, &[("id", &case.id), ("path", &display(&path))]),
     );
     meaning(&mut shown, &path, &message, layout);
-    let how = match channel {
-        ChannelKind::Letter => Ui::SendLetter,
-        ChannelKind::Email => Ui::SendEmail,
-        _ => Ui::SendChat,
-    };
+    let how = message::follow_up_how(case, operator, lang);
     let answer_by = today
         .checked_add(jiff::Span::new().days(crate::casebook::ANSWER_WITHIN_DAYS))
         .unwrap_or(Date::MAX);
@@ -228,7 +224,7 @@ fn write_follow_up(
         &Ui::FollowUpSend.fill(
             lang,
             &[
-                ("how", &how.get(lang)),
+                ("how", &how),
                 ("operator", &operator.name),
                 ("date", &long_date(answer_by, lang)),
                 ("id", &case.id),

@@ -11,7 +11,7 @@ use jiff::civil::Date;
 use super::letter::{Head, Words, wrap};
 use super::{Message, Written, lay_out};
 use crate::casebook::Case;
-use crate::i18n::{Ui, channel_word, long_date};
+use crate::i18n::{Ui, channel_how, long_date};
 use crate::operator::{ChannelKind, Operator};
 use crate::questions::channel_kinds;
 use crate::situation::Acting;
@@ -27,16 +27,33 @@ fn on_behalf(case: &Case) -> Option<super::OnBehalf<'_>> {
     }
 }
 
-/// The form a follow-up for `case` takes: on the request's own channel where it was written
-/// (a letter, an e-mail, a chat), else by letter or e-mail where the operator takes one,
-/// else as a text to send in writing however the operator allows.
+/// The channel a follow-up for `case` goes on: the request's own where it was written (a
+/// letter, an e-mail, a chat, a web form, an app), else a letter or an e-mail where the
+/// operator takes one, else the first other written channel it offers. None where it offers
+/// none: a text to send in writing however the operator allows.
 #[must_use]
-pub fn follow_up_channel(case: &Case, operator: &Operator) -> ChannelKind {
-    match written_form(case, operator).0 {
-        Written::Letter => ChannelKind::Letter,
-        Written::Email => ChannelKind::Email,
-        Written::Chat => ChannelKind::Chat,
+pub fn follow_up_channel(case: &Case, operator: &Operator) -> Option<ChannelKind> {
+    let kinds = channel_kinds(operator);
+    match (written_form(case, operator).0, case.channel) {
+        (Written::Letter, _) => Some(ChannelKind::Letter),
+        (Written::Email, _) => Some(ChannelKind::Email),
+        (Written::Chat, kind @ (ChannelKind::Chat | ChannelKind::Web | ChannelKind::App)) => {
+            Some(kind)
+        }
+        (Written::Chat, _) => [ChannelKind::Chat, ChannelKind::Web, ChannelKind::App]
+            .into_iter()
+            .find(|kind| kinds.contains(kind)),
     }
+}
+
+/// How the follow-up for `case` is sent, as a phrase: `by letter`, `in the chat`, … or, where
+/// the operator offers no written channel, in writing however it allows.
+#[must_use]
+pub fn follow_up_how(case: &Case, operator: &Operator, lang: Lang) -> &'static str {
+    follow_up_channel(case, operator).map_or_else(
+        || Ui::SendInWriting.get(lang),
+        |kind| channel_how(kind, lang),
+    )
 }
 
 /// The follow-up for `case`, written on `today`, in the form `follow_up_channel` says.
@@ -106,7 +123,7 @@ fn follow_up_words(case: &Case, lang: Lang) -> Words {
         &[
             ("date", &day(case.since())),
             ("number", number),
-            ("channel", &channel_word(case.channel, lang)),
+            ("channel", &channel_how(case.channel, lang)),
             ("owner", &owner),
         ],
     )];
@@ -218,7 +235,7 @@ fn complaint_text(case: &Case, operator: &Operator, today: Date, lang: Lang) -> 
         lang,
         &[
             ("date", &day(case.since())),
-            ("channel", &channel_word(case.channel, lang)),
+            ("channel", &channel_how(case.channel, lang)),
         ],
     )];
     if let Some(reference) = &case.reference {

@@ -325,3 +325,93 @@ fn a_proxy_writes_with_the_owners_authorisation_and_gets_one_to_sign() {
         );
     }
 }
+
+#[test]
+fn a_follow_up_goes_on_the_web_form_or_the_app_as_the_request_did_and_says_so() {
+    let ice = Catalog::default().operator("ice").unwrap();
+    let mut case = crate::casebook::tests::case(1, "91234567");
+    case.operator = ice.id.clone();
+    case.recipient = None;
+    for (kind, en, nb, zh) in [
+        (
+            ChannelKind::Web,
+            "in the message form on the web page",
+            "i meldingsskjemaet på nettsiden",
+            "通过网页上的留言表单",
+        ),
+        (
+            ChannelKind::App,
+            "in the app's message or contact form",
+            "i meldings- eller kontaktskjemaet i appen",
+            "通过应用里的留言或联系表单",
+        ),
+        (
+            ChannelKind::Chat,
+            "in the chat",
+            "i chatten",
+            "通过在线聊天",
+        ),
+    ] {
+        case.channel = kind;
+        assert_eq!(follow_up_channel(&case, &ice), Some(kind));
+        assert_eq!(follow_up_how(&case, &ice, Lang::En), en);
+        let message = follow_up(
+            &case,
+            &ice,
+            jiff::civil::date(2026, 12, 3),
+            Lang::Zh,
+            Path::new("f.txt"),
+        );
+        let text = message
+            .text
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        assert!(text.contains(&format!("+47 912 34 567, {nb}.")), "{text}");
+        assert!(message.shown.contains(zh), "{}", message.shown);
+    }
+}
+
+#[test]
+fn a_call_is_followed_up_in_writing_where_the_operator_takes_it_and_cited_as_a_call() {
+    let mut case = crate::casebook::tests::case(1, "91234567");
+    case.channel = ChannelKind::Phone;
+    case.recipient = None;
+    // Telenor takes letters: the follow-up to a call is one.
+    let telenor = telenor();
+    assert_eq!(
+        follow_up_channel(&case, &telenor),
+        Some(ChannelKind::Letter)
+    );
+    let letter = follow_up(
+        &case,
+        &telenor,
+        jiff::civil::date(2026, 12, 3),
+        Lang::En,
+        Path::new("f.txt"),
+    );
+    assert!(
+        letter.shown.contains("+47 912 34 567, by phone."),
+        "{}",
+        letter.shown
+    );
+    // Lycamobile gives a phone number only: no written channel to name.
+    let lyca = Catalog::default().operator("lycamobile").unwrap();
+    case.operator = lyca.id.clone();
+    assert_eq!(follow_up_channel(&case, &lyca), None);
+    assert_eq!(
+        follow_up_how(&case, &lyca, Lang::En),
+        "in whatever written form the operator takes"
+    );
+    case.channel = ChannelKind::Store;
+    let shown = follow_up(
+        &case,
+        &lyca,
+        jiff::civil::date(2026, 12, 3),
+        Lang::Zh,
+        Path::new("f.txt"),
+    )
+    .shown;
+    assert!(shown.contains("在门店解约"), "{shown}");
+    assert!(!shown.contains("发送"), "{shown}");
+}

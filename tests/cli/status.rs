@@ -448,7 +448,7 @@ fn with_the_clock_moved_on_the_ladder_climbs_to_brukerklagenemnda() {
         letter.contains("25. november 2026 sa jeg opp abonnementet mitt"),
         "cites the first request: {letter}"
     );
-    assert!(letter.contains("via brev"), "and its channel");
+    assert!(letter.contains(", per brev."), "and its channel: {letter}");
     assert!(!letter.contains("follow"), "no English in what is sent");
     assert!(
         dir.path()
