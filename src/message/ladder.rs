@@ -71,6 +71,7 @@ pub fn follow_up(
         name,
         address: case.address.as_ref(),
         phone: &case.number,
+        own_number: on_behalf(case).is_none(),
         to: &operator.legal_name,
         recipient,
         date: today,

@@ -185,6 +185,7 @@ pub fn compose(request: &Request, lang: Lang, path: &Path) -> Message {
         name: request.name,
         address: request.address,
         phone: request.phone,
+        own_number: request.on_behalf.is_none(),
         to: &request.operator.legal_name,
         recipient: request.recipient,
         date: request.today,

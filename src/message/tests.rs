@@ -273,9 +273,14 @@ fn an_estate_writes_for_the_deceased_owner_and_says_what_is_attached() {
         .join(" ");
     assert!(text.starts_with("Per Nordmann Storgata 1"), "{text}");
     assert!(text.contains("Jeg skriver på vegne av dødsboet etter Kari Nordmann, som var abonnementseier for mobilnummer +47 912 34 567."), "{text}");
+    // The death certificate shows the death; the skifteattest, who may act for the estate.
     assert!(
-        text.contains("Vedlagt er dødsattest eller skifteattest"),
+        text.contains("Vedlagt er dødsattest, som viser dødsfallet, og/eller skifteattest fra tingretten, som viser hvem som kan handle for dødsboet."),
         "{text}"
+    );
+    assert!(
+        !text.contains("Mobil:"),
+        "the number is the owner's, not the writer's: {text}"
     );
     assert!(
         text.ends_with("Per Nordmann På vegne av dødsboet etter Kari Nordmann"),
@@ -414,4 +419,78 @@ fn a_call_is_followed_up_in_writing_where_the_operator_takes_it_and_cited_as_a_c
     .shown;
     assert!(shown.contains("在门店解约"), "{shown}");
     assert!(!shown.contains("发送"), "{shown}");
+}
+
+#[test]
+fn an_estate_on_the_phone_or_in_a_store_has_the_estates_papers_ready_and_speaks_as_it_goes() {
+    let telenor = telenor();
+    let phone = MobileNumber::parse("91234567").unwrap();
+    for channel in [ChannelKind::Phone, ChannelKind::Store] {
+        let mut request = request(&telenor, &phone, channel, Plan::Postpaid, None);
+        request.name = "Per Nordmann";
+        request.on_behalf = Some(OnBehalf::Estate("Kari Nordmann"));
+        let zh = compose(&request, Lang::Zh, Path::new("m.txt")).text;
+        assert!(
+            zh.contains("请准备好：死亡证明（dødsattest）或遗产处理证明（skifteattest），以及您本人的身份证件。"),
+            "{channel:?}: {zh}"
+        );
+        for wrong in ["所有人", "运营商会核实您是机主", "随信", "撰写", "签署"] {
+            assert!(!zh.contains(wrong), "{channel:?}: {wrong} in {zh}");
+        }
+        let nb = compose(&request, Lang::Nb, Path::new("m.txt")).text;
+        assert!(
+            nb.contains("Ha klar: dødsattest eller skifteattest, og din egen legitimasjon."),
+            "{nb}"
+        );
+        assert!(!nb.contains("eier abonnementet"), "{nb}");
+        let said = if channel == ChannelKind::Store {
+            "Jeg kommer på vegne av dødsboet etter Kari Nordmann"
+        } else {
+            "Jeg ringer på vegne av dødsboet etter Kari Nordmann"
+        };
+        assert!(nb.contains(said), "{channel:?}: {nb}");
+    }
+}
+
+#[test]
+fn someone_with_an_authorisation_has_it_ready_on_the_phone_and_in_a_store() {
+    let telenor = telenor();
+    let phone = MobileNumber::parse("91234567").unwrap();
+    for channel in [ChannelKind::Phone, ChannelKind::Store] {
+        let mut request = request(&telenor, &phone, channel, Plan::Postpaid, None);
+        request.on_behalf = Some(OnBehalf::Proxy("Kari Nordmann"));
+        let en = compose(&request, Lang::En, Path::new("m.txt")).text;
+        assert!(
+            en.contains("Have ready: the authorisation (fullmakt) signed by Kari Nordmann, and your own identification."),
+            "{channel:?}: {en}"
+        );
+        assert!(!en.contains("you own the subscription"), "{en}");
+        assert!(!en.contains("valid photo ID"), "the owner's proof: {en}");
+    }
+}
+
+#[test]
+fn a_letter_or_an_e_mail_for_someone_else_leaves_the_owners_number_out_of_the_sender() {
+    let telenor = telenor();
+    let phone = MobileNumber::parse("91234567").unwrap();
+    let address = PostalAddress::parse("Storgata 1, 0150 Oslo").unwrap();
+    for on_behalf in [
+        None,
+        Some(OnBehalf::Estate("Kari Nordmann")),
+        Some(OnBehalf::Proxy("Kari Nordmann")),
+    ] {
+        for channel in [ChannelKind::Letter, ChannelKind::Email] {
+            let mut request = request(&telenor, &phone, channel, Plan::Postpaid, None);
+            request.address = Some(&address);
+            request.on_behalf = on_behalf;
+            let message = compose(&request, Lang::En, Path::new("m.txt"));
+            let text = message.translation.unwrap();
+            assert_eq!(
+                text.contains("Mobile: +47 912 34 567"),
+                on_behalf.is_none(),
+                "{on_behalf:?} {channel:?}: {text}"
+            );
+            assert!(text.contains("+47 912 34 567"), "the request names it");
+        }
+    }
 }

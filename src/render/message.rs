@@ -115,10 +115,13 @@ pub(super) fn message(
         layout.paragraph(&mut out, "", "", &line);
     }
     if let Some((path, owner)) = authorisation {
-        let line = layout.tf(
-            Ui::FullmaktSaved,
-            &[("owner", owner), ("path", &shown(path))],
-        );
+        // Only a letter or an e-mail has anything to send it with.
+        let key = if matches!(channel, ChannelKind::Letter | ChannelKind::Email) {
+            Ui::FullmaktSaved
+        } else {
+            Ui::FullmaktSavedReady
+        };
+        let line = layout.tf(key, &[("owner", owner), ("path", &shown(path))]);
         layout.paragraph(&mut out, "", "", &line);
     }
     out.push_str(&where_to(message, channel, operator, layout));

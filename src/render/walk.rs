@@ -12,6 +12,7 @@ use crate::checklist::Checklist;
 use crate::i18n::{Ui, long_date};
 use crate::operator::{Entry, NoticeRule, Operator, Phase, Step};
 use crate::questions::Value;
+use crate::situation::Acting;
 use crate::text::Lang;
 use crate::walk::{Show, Walk};
 
@@ -46,7 +47,7 @@ pub fn show(show: &Show, walk: &Walk, layout: &Layout) -> String {
             reviewed,
         } => before_you_send(precautions, *reviewed, layout),
         Show::Employer => employer(layout),
-        Show::Identity => identity(layout),
+        Show::Identity(acting) => identity(*acting, layout),
         Show::WhatNext {
             end,
             prepaid,
@@ -300,11 +301,17 @@ fn employer(layout: &Layout) -> String {
     out
 }
 
-/// A word on identity papers: nocard never asks for an identity number.
+/// A word on identity papers: nocard never asks for an identity number. Someone acting for
+/// the owner shows they may, not that they own it.
 #[must_use]
-fn identity(layout: &Layout) -> String {
+fn identity(acting: Option<Acting>, layout: &Layout) -> String {
     let mut out = String::new();
-    layout.paragraph(&mut out, "", "", layout.t(Ui::IdentityText));
+    let text = match acting {
+        Some(Acting::Estate) => Ui::IdentityTextEstate,
+        Some(Acting::Proxy) => Ui::IdentityTextProxy,
+        Some(Acting::Owner) | None => Ui::IdentityText,
+    };
+    layout.paragraph(&mut out, "", "", layout.t(text));
     out
 }
 

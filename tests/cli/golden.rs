@@ -394,4 +394,23 @@ fn for_an_estate_with_an_authorisation_and_leaving_norway_with_services() {
             &[walk(lang, columns, TELENOR, &leaving)],
         );
     }
+    // Spoken, not written: what to have ready, and the lines for a visit and a call.
+    check(
+        "walk-telenor-estate-store-zh-40",
+        &[walk(
+            "zh",
+            40,
+            TELENOR,
+            &estate.replace("\"letter\"", "\"store\""),
+        )],
+    );
+    check(
+        "walk-telenor-proxy-phone-nb-80",
+        &[walk(
+            "nb",
+            80,
+            TELENOR,
+            &proxy.replace("\"chat\"", "\"phone\""),
+        )],
+    );
 }
