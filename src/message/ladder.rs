@@ -14,7 +14,7 @@ use crate::casebook::Case;
 use crate::i18n::{Ui, channel_how, long_date};
 use crate::operator::{ChannelKind, Operator};
 use crate::questions::channel_kinds;
-use crate::situation::Acting;
+use crate::situation::{Acting, Plan};
 use crate::text::Lang;
 
 /// For whom the case's request was written, where not for the writer themself.
@@ -114,10 +114,12 @@ fn written_form<'a>(case: &'a Case, operator: &'a Operator) -> (Written, Option<
 fn follow_up_words(case: &Case, lang: Lang) -> Words {
     let day = |date: Date| long_date(date, lang);
     let number = &case.number;
-    let (sent, owner) = match on_behalf(case) {
-        Some(super::OnBehalf::Estate(owner)) => (Ui::FuSentEstate, owner),
-        Some(super::OnBehalf::Proxy(owner)) => (Ui::FuSentProxy, owner),
-        None => (Ui::FuSent, ""),
+    // What the first request cancelled, in its own words: a prepaid card is a kontantkort.
+    let (sent, owner) = match (on_behalf(case), case.plan) {
+        (Some(super::OnBehalf::Estate(owner)), _) => (Ui::FuSentEstate, owner),
+        (Some(super::OnBehalf::Proxy(owner)), _) => (Ui::FuSentProxy, owner),
+        (None, Some(Plan::Prepaid)) => (Ui::FuSentPrepaid, ""),
+        (None, _) => (Ui::FuSent, ""),
     };
     let mut sentences = vec![sent.fill(
         lang,
@@ -140,6 +142,10 @@ fn follow_up_words(case: &Case, lang: Lang) -> Words {
     }
     sentences.push(Ui::FuNoAnswer.get(lang).to_owned());
     sentences.push(Ui::FuConfirm.get(lang).to_owned());
+    // The account is not kept: the request named it, and the follow-up points there.
+    if case.refund {
+        sentences.push(Ui::FuRefund.get(lang).to_owned());
+    }
     sentences.push(Ui::FuBoard.get(lang).to_owned());
     Words {
         subject: Ui::FuSubject.fill(lang, &[("number", number)]),

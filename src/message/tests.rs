@@ -494,3 +494,42 @@ fn a_letter_or_an_e_mail_for_someone_else_leaves_the_owners_number_out_of_the_se
         }
     }
 }
+
+#[test]
+fn a_prepaid_follow_up_cites_the_card_and_the_refund_the_request_asked_for() {
+    let telenor = telenor();
+    let mut case = crate::casebook::tests::case(1, "91234567");
+    case.plan = Some(Plan::Prepaid);
+    case.refund = true;
+    let today = jiff::civil::date(2026, 12, 3);
+    let message = follow_up(&case, &telenor, today, Lang::En, Path::new("f.txt"));
+    let text = message
+        .text
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(
+        text.contains(
+            "25. november 2026 sa jeg opp kontantkortet mitt med mobilnummer +47 912 34 567"
+        ),
+        "{text}"
+    );
+    assert!(
+        text.contains("ba jeg også om at gjenværende saldo utbetales til kontoen jeg oppga der"),
+        "{text}"
+    );
+    assert!(!text.contains("abonnementet mitt"), "{text}");
+    assert!(
+        message.shown.contains("I cancelled my prepaid card")
+            && message.shown.contains("remaining balance"),
+        "{}",
+        message.shown
+    );
+    // No refund asked: none followed up; a subscription is one.
+    case.refund = false;
+    let text = follow_up(&case, &telenor, today, Lang::En, Path::new("f.txt")).text;
+    assert!(!text.contains("saldo"), "{text}");
+    case.plan = Some(Plan::Postpaid);
+    let text = follow_up(&case, &telenor, today, Lang::En, Path::new("f.txt")).text;
+    assert!(text.contains("sa jeg opp abonnementet mitt"), "{text}");
+}

@@ -211,6 +211,36 @@ fn every_kind_of_channel() {
     }
 }
 
+/// A folder whose case book (in `home`, readable by its owner alone) holds `book`.
+fn with_book(book: &str) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let home = dir.path().join("home");
+    std::fs::create_dir(&home).unwrap();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt as _;
+        std::fs::set_permissions(&home, std::fs::Permissions::from_mode(0o700)).unwrap();
+    }
+    std::fs::write(home.join("cases.toml"), book).unwrap();
+    dir
+}
+
+/// A prepaid card cancelled in the chat with its balance asked for, followed up: the card and
+/// the refund are asked for again, without the account, which the case book never keeps.
+#[test]
+fn the_follow_up_of_a_prepaid_card_whose_balance_was_asked_for() {
+    let book = "version = 1\n\n[[case]]\nid = 1\noperator = \"telenor\"\nnumber = \"91234567\"\nintent = \"cancel\"\nplan = \"prepaid\"\nchannel = \"chat\"\nwritten = 2026-11-25\nsent = 2026-11-25\nname = \"Ola Nordmann\"\nrefund = true\nstate = \"sent\"\n";
+    let on = |args| Run {
+        today: "2026-12-03",
+        ..show("en", 80, args)
+    };
+    check_in(
+        &with_book(book),
+        "ladder-prepaid-refund-en-80",
+        &[on(&["status", "follow-up", "1"])],
+    );
+}
+
 /// A case book of one request on each kind of channel that is not a letter or an e-mail: a
 /// web form and an app (written), a store visit (not yet made), a call (made, and past its
 /// follow-up date), as `status` lists them and as the follow-ups name their channel.
@@ -235,15 +265,7 @@ fn the_status_of_a_web_form_an_app_a_store_visit_and_a_call() {
         case(4, "lycamobile", "phone", true),
     );
     for (lang, columns) in [("en", 80), ("zh", 40)] {
-        let dir = tempfile::tempdir().unwrap();
-        let home = dir.path().join("home");
-        std::fs::create_dir(&home).unwrap();
-        #[cfg(unix)]
-        {
-            use std::os::unix::fs::PermissionsExt as _;
-            std::fs::set_permissions(&home, std::fs::Permissions::from_mode(0o700)).unwrap();
-        }
-        std::fs::write(home.join("cases.toml"), &book).unwrap();
+        let dir = with_book(&book);
         let on = |args| Run {
             today: "2026-12-03",
             ..show(lang, columns, args)

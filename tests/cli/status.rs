@@ -773,3 +773,44 @@ fn an_empty_book_says_a_request_is_recorded_once_written_and_a_replaced_one_name
     let same_day = stdout_of(walk("2026-11-27").env("NOCARD_LANG", "zh"));
     assert!(same_day.contains("记录 1 今天写好但从未发送"), "{same_day}");
 }
+
+#[test]
+fn a_prepaid_follow_up_asks_again_for_the_card_and_the_refund_without_the_account() {
+    let dir = tempfile::tempdir().unwrap();
+    let answers = LETTER.replace("\"postpaid\"", "\"prepaid\"")
+        + "balance = \"refund\"\naccount = \"1234.56.78903\"\nsent = true\n";
+    std::fs::write(dir.path().join("a.toml"), answers).unwrap();
+    stdout_of(
+        nocard_at(&dir.path().join("home"))
+            .current_dir(dir.path())
+            .env("NOCARD_TODAY", "2026-11-25")
+            .args(["deregister", "--operator", "telenor", "--answers", "a.toml"]),
+    );
+    let book = std::fs::read_to_string(dir.path().join("home/cases.toml")).unwrap();
+    assert!(book.contains("refund = true"), "{book}");
+    for account in ["1234.56.78903", "12345678903"] {
+        assert!(!book.contains(account), "never the account: {book}");
+    }
+
+    let said = stdout_of(&mut on(dir.path(), "2026-12-03", &["follow-up", "1"]));
+    assert!(said.contains("I cancelled my prepaid card"), "{said}");
+    let letter = std::fs::read_to_string(
+        dir.path()
+            .join("nocard-telenor-2026-12-03-567-follow-up.txt"),
+    )
+    .unwrap()
+    .split_whitespace()
+    .collect::<Vec<_>>()
+    .join(" ");
+    assert!(
+        letter.contains("sa jeg opp kontantkortet mitt med mobilnummer +47 912 34 567"),
+        "{letter}"
+    );
+    assert!(
+        letter.contains(
+            "I oppsigelsen ba jeg også om at gjenværende saldo utbetales til kontoen jeg oppga der"
+        ),
+        "{letter}"
+    );
+    assert!(!letter.contains("1234.56.78903"), "{letter}");
+}
