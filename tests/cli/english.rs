@@ -42,6 +42,7 @@ const ALIKE: &[&str] = &[
     "complain",
     "json",
     "ics",
+    "eml",
     "icalendar",
     "chmod",
     "toml",
