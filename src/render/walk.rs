@@ -92,14 +92,25 @@ pub fn show(show: &Show, walk: &Walk, layout: &Layout) -> String {
         }
         Show::Checklist { list, after_advice } => checklist(list, *after_advice, layout),
         Show::Resumed { started, phase } => {
-            let line = layout.tf(
-                Ui::Resumed,
-                &[
-                    ("operator", &operator.name),
-                    ("date", &super::day(*started, walk.today, layout.lang)),
-                    ("phase", &phase_title(*phase, layout)),
-                ],
-            );
+            // "today" is no date to say "from" of: a sentence of its own.
+            let line = if *started == walk.today {
+                layout.tf(
+                    Ui::ResumedToday,
+                    &[
+                        ("operator", &operator.name),
+                        ("phase", &phase_title(*phase, layout)),
+                    ],
+                )
+            } else {
+                layout.tf(
+                    Ui::Resumed,
+                    &[
+                        ("operator", &operator.name),
+                        ("date", &long_date(*started, layout.lang)),
+                        ("phase", &phase_title(*phase, layout)),
+                    ],
+                )
+            };
             paragraph(&line, layout)
         }
         Show::Stopped(id) => paragraph(&layout.tf(Ui::StoppedAtCase, &[("id", id)]), layout),
@@ -330,17 +341,18 @@ fn what_next(
         // A notice period is a subscription's; the message asks for a prepaid card's end.
         _ if prepaid => {}
         (Some(notice), Some(end)) if notice.rule != NoticeRule::Unknown => {
-            let line = format!(
-                "{}{}",
+            let ends = if end == today {
+                layout.tf(Ui::EndsToday, &[("operator", &operator.name)])
+            } else {
                 layout.tf(
                     Ui::EndsOn,
                     &[
                         ("operator", &operator.name),
-                        ("date", &super::day(end, today, lang)),
+                        ("date", &long_date(end, lang)),
                     ],
-                ),
-                super::tag(&notice.provenance, layout)
-            );
+                )
+            };
+            let line = format!("{ends}{}", super::tag(&notice.provenance, layout));
             layout.paragraph(&mut out, "", "", &line);
         }
         (notice, _) => {
@@ -354,11 +366,9 @@ fn what_next(
             layout.paragraph(&mut out, "", "", &line);
         }
     }
-    if leaving && let Some(end) = end.filter(|_| !prepaid) {
-        let line = layout.tf(
-            Ui::LeavingUntilEnd,
-            &[("date", &super::day(end, today, lang))],
-        );
+    // An end today leaves no time abroad to keep the SIM working for.
+    if leaving && let Some(end) = end.filter(|end| !prepaid && *end > today) {
+        let line = layout.tf(Ui::LeavingUntilEnd, &[("date", &long_date(end, lang))]);
         layout.paragraph(&mut out, "", "", &line);
     }
     out

@@ -382,3 +382,46 @@ fn the_help_names_the_file_a_walk_writes_and_whose_name_goes_in_name() {
         assert!(text.contains(&bare(name)), "{lang}: {text}");
     }
 }
+
+#[test]
+fn an_end_today_is_said_as_today_and_leaves_no_time_abroad_to_plan_for() {
+    // PlussMobil ends a subscription at the end of the month it is told in.
+    let dir = tempfile::tempdir().unwrap();
+    let file = answers(
+        dir.path(),
+        &COMMON_CASE
+            .replace("\"letter\"", "\"phone\"")
+            .replace("address = \"Storgata 1, 0150 Oslo\"\n", "leaving = true\n"),
+    );
+    let walk = |today: &str| {
+        stdout_of(
+            nocard()
+                .current_dir(dir.path())
+                .env("NOCARD_TODAY", today)
+                .args([
+                    "deregister",
+                    "--operator",
+                    "plussmobil",
+                    "--force",
+                    "--answers",
+                ])
+                .arg(&file),
+        )
+    };
+    let text = walk("2026-11-30");
+    assert!(
+        text.contains("If PlussMobil receives your request today, the subscription ends today."),
+        "{text}"
+    );
+    assert!(!text.contains("on today"), "{text}");
+    assert!(!text.contains("before today"), "{text}");
+    let text = walk("2026-11-29");
+    assert!(
+        text.contains("the subscription ends on 30 November 2026"),
+        "{text}"
+    );
+    assert!(
+        text.contains("If you leave Norway before 30 November 2026"),
+        "{text}"
+    );
+}

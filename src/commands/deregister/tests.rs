@@ -961,7 +961,7 @@ fn every_answer_is_kept_at_once_and_an_interrupted_walk_resumes_where_it_stopped
     );
     assert!(
         person.shown.starts_with(
-            "Going on with your walk for Telenor from today, at 3/5 Required information.\n\n── 3/5 Required information ──"
+            "Going on with the walk for Telenor you began today, at 3/5 Required information.\n\n── 3/5 Required information ──"
         ),
         "{}",
         person.shown
