@@ -165,6 +165,24 @@ impl Case {
             {
                 return Err(NotNow::NotSent);
             }
+            Change::Confirm(_) if self.state == State::Written => {
+                return Err(NotNow::ConfirmNotSent);
+            }
+            Change::FollowedUp => match self.next_action(today) {
+                NextAction::AwaitConfirmation { follow_up_by } => {
+                    return Err(NotNow::NotYetToFollowUp {
+                        by: follow_up_by,
+                        from: plus_days(follow_up_by, 1),
+                    });
+                }
+                NextAction::AwaitAnswer { complain_from } => {
+                    return Err(NotNow::AwaitingAnswer {
+                        followed_up: self.followed_up.last().copied().unwrap_or(today),
+                        until: complain_from,
+                    });
+                }
+                _ => {}
+            },
             Change::Refused(on) if *on > today => return Err(NotNow::Future(*on)),
             Change::Refused(on) if *on < self.since() => {
                 return Err(NotNow::TooEarly(self.since()));
@@ -287,6 +305,46 @@ mod tests {
             Err(NotNow::TooEarly(date(2026, 11, 25)))
         );
         assert_eq!(case.allows(&sent(date(2026, 11, 26)), today), Ok(()));
+    }
+
+    #[test]
+    fn a_follow_up_waits_for_the_date_status_shows_and_the_next_for_the_answer() {
+        let mut case = case(1, "91234567");
+        // Sent 25 November: status says to follow up if nothing has come by 2 December.
+        let early = Err(NotNow::NotYetToFollowUp {
+            by: date(2026, 12, 2),
+            from: date(2026, 12, 3),
+        });
+        assert_eq!(case.allows(&Change::FollowedUp, date(2026, 11, 25)), early);
+        assert_eq!(case.allows(&Change::FollowedUp, date(2026, 12, 2)), early);
+        assert_eq!(case.allows(&Change::FollowedUp, date(2026, 12, 3)), Ok(()));
+        // A second one, while the operator has its three weeks to answer the first.
+        case.followed_up.push(date(2026, 12, 3));
+        let waiting = Err(NotNow::AwaitingAnswer {
+            followed_up: date(2026, 12, 3),
+            until: date(2026, 12, 24),
+        });
+        assert_eq!(case.allows(&Change::FollowedUp, date(2026, 12, 3)), waiting);
+        assert_eq!(
+            case.allows(&Change::FollowedUp, date(2026, 12, 23)),
+            waiting
+        );
+        assert_eq!(case.allows(&Change::FollowedUp, date(2026, 12, 24)), Ok(()));
+    }
+
+    #[test]
+    fn only_a_sent_case_can_be_confirmed() {
+        let mut case = case(1, "91234567");
+        case.state = State::Written;
+        case.sent = None;
+        let today = date(2026, 11, 25);
+        assert_eq!(
+            case.allows(&Change::Confirm(None), today),
+            Err(NotNow::ConfirmNotSent)
+        );
+        case.state = State::Sent;
+        case.sent = Some(today);
+        assert_eq!(case.allows(&Change::Confirm(None), today), Ok(()));
     }
 
     #[test]

@@ -106,6 +106,10 @@ pub struct Case {
     /// The sender's postal address, kept only for a letter: a follow-up letter needs it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub address: Option<PostalAddress>,
+    /// Whether the request asked for a prepaid card's remaining balance to be paid out, so
+    /// that the follow-up asks again. The account it named is never kept.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub refund: bool,
     pub state: State,
     #[serde(
         default,
@@ -305,6 +309,11 @@ fn is_zero(n: &u32) -> bool {
     *n == 0
 }
 
+#[allow(clippy::trivially_copy_pass_by_ref)] // serde's `skip_serializing_if` hands over a reference
+fn is_false(b: &bool) -> bool {
+    !*b
+}
+
 /// What a `nocard status` command does to a case.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Change {
@@ -340,6 +349,20 @@ pub enum NotNow {
     Future(Date),
     /// A day before the case was written (or sent): that day.
     TooEarly(Date),
+    /// Written and not sent, so nothing can have confirmed it: say it was sent first.
+    ConfirmNotSent,
+    /// A follow-up says no confirmation came: not while the operator has until `by` (the
+    /// follow-up date `status` shows) to confirm; from the day after, `from`.
+    NotYetToFollowUp {
+        by: Date,
+        from: Date,
+    },
+    /// Followed up on the first day, and the operator has until the second to answer: a
+    /// second follow-up before then would restart the three weeks the board counts.
+    AwaitingAnswer {
+        followed_up: Date,
+        until: Date,
+    },
     /// Brukerklagenemnda takes a case once the operator has turned it down, or has not
     /// answered a written follow-up within three weeks: from this day, where the follow-up
     /// was made.
@@ -504,6 +527,7 @@ pub(crate) mod tests {
             acting: None,
             owner: None,
             address: None,
+            refund: false,
             state: State::Sent,
             confirmed: None,
             closed: None,
@@ -519,6 +543,20 @@ pub(crate) mod tests {
         let book: Book = toml::from_str(old).unwrap();
         assert_eq!(book.cases[0].written_on(), date(2026, 11, 25));
         assert_eq!(book.cases[0].sent, Some(date(2026, 11, 25)));
+    }
+
+    #[test]
+    fn a_refund_asked_for_is_kept_as_a_yes_and_a_book_without_it_reads_as_none_asked() {
+        let old = "version = 1\n\n[[case]]\nid = 1\noperator = \"telenor\"\nnumber = \"91234567\"\nintent = \"cancel\"\nplan = \"prepaid\"\nchannel = \"letter\"\nsent = 2026-11-25\nstate = \"sent\"\n";
+        let mut book: Book = toml::from_str(old).unwrap();
+        assert!(!book.cases[0].refund);
+        book.cases[0].refund = true;
+        let text = toml::to_string(&book).unwrap();
+        assert!(text.contains("refund = true"), "{text}");
+        let again: Book = toml::from_str(&text).unwrap();
+        assert!(again.cases[0].refund);
+        book.cases[0].refund = false;
+        assert!(!toml::to_string(&book).unwrap().contains("refund"));
     }
 
     #[test]

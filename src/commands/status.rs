@@ -199,7 +199,7 @@ fn write_follow_up(
 ) -> Result<PathBuf> {
     let lang = ctx.lang;
     let channel = message::follow_up_channel(case, operator);
-    let extension = if channel == ChannelKind::Email {
+    let extension = if channel == Some(ChannelKind::Email) {
         "eml"
     } else {
         "txt"
@@ -215,11 +215,7 @@ fn write_follow_up(
         &Ui::FollowUpWritten.fill(lang, &[("id", &case.id), ("path", &display(&path))]),
     );
     meaning(&mut shown, &path, &message, layout);
-    let how = match channel {
-        ChannelKind::Letter => Ui::SendLetter,
-        ChannelKind::Email => Ui::SendEmail,
-        _ => Ui::SendChat,
-    };
+    let how = message::follow_up_how(case, operator, lang);
     let answer_by = today
         .checked_add(jiff::Span::new().days(crate::casebook::ANSWER_WITHIN_DAYS))
         .unwrap_or(Date::MAX);
@@ -228,7 +224,7 @@ fn write_follow_up(
         &Ui::FollowUpSend.fill(
             lang,
             &[
-                ("how", &how.get(lang)),
+                ("how", &how),
                 ("operator", &operator.name),
                 ("date", &long_date(answer_by, lang)),
                 ("id", &case.id),
@@ -361,6 +357,47 @@ fn not_now(why: NotNow, id: u32, operator: Option<&Operator>, lang: Lang) -> any
         NotNow::NotSent => (
             Ui::NotNowNotSent.fill(lang, &[("id", &id)]),
             Ui::NotNowNotSentHint.fill(lang, &[("id", &id)]),
+        ),
+        NotNow::ConfirmNotSent => (
+            Ui::NotNowNotSent.fill(lang, &[("id", &id)]),
+            Ui::NotNowConfirmNotSentHint.fill(lang, &[("id", &id)]),
+        ),
+        NotNow::NotYetToFollowUp { by, from } => (
+            Ui::NotNowFollowUp.fill(
+                lang,
+                &[
+                    ("id", &id),
+                    ("operator", &operator),
+                    ("date", &long_date(by, lang)),
+                ],
+            ),
+            Ui::NotNowFollowUpHint.fill(
+                lang,
+                &[
+                    ("id", &id),
+                    ("date", &long_date(by, lang)),
+                    ("from", &long_date(from, lang)),
+                ],
+            ),
+        ),
+        NotNow::AwaitingAnswer { followed_up, until } => (
+            Ui::NotNowAwaitingAnswer.fill(
+                lang,
+                &[
+                    ("id", &id),
+                    ("operator", &operator),
+                    ("date", &long_date(followed_up, lang)),
+                    ("until", &long_date(until, lang)),
+                ],
+            ),
+            Ui::NotNowAwaitingAnswerHint.fill(
+                lang,
+                &[
+                    ("id", &id),
+                    ("operator", &operator),
+                    ("until", &long_date(until, lang)),
+                ],
+            ),
         ),
         NotNow::Done(state) => {
             let state = match state {

@@ -227,6 +227,24 @@ pub fn channel_word(kind: crate::operator::ChannelKind, lang: Lang) -> &'static 
     .get(lang)
 }
 
+/// How a request goes on a channel of this kind, as a phrase: `by letter`, `in the chat`, `in
+/// the message form on the web page`, `in the app's message or contact form`, `by phone`, `in
+/// a store`. Each kind has its own words, for what the user does on it differs.
+#[must_use]
+pub fn channel_how(kind: crate::operator::ChannelKind, lang: Lang) -> &'static str {
+    use crate::operator::ChannelKind;
+    match kind {
+        ChannelKind::Phone => Ui::HowPhone,
+        ChannelKind::Store => Ui::HowStore,
+        ChannelKind::Chat => Ui::SendChat,
+        ChannelKind::Web => Ui::SendWeb,
+        ChannelKind::App => Ui::SendApp,
+        ChannelKind::Email => Ui::SendEmail,
+        ChannelKind::Letter => Ui::SendLetter,
+    }
+    .get(lang)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

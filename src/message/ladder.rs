@@ -11,10 +11,10 @@ use jiff::civil::Date;
 use super::letter::{Head, Words, wrap};
 use super::{Message, Written, lay_out};
 use crate::casebook::Case;
-use crate::i18n::{Ui, channel_word, long_date};
+use crate::i18n::{Ui, channel_how, long_date};
 use crate::operator::{ChannelKind, Operator};
 use crate::questions::channel_kinds;
-use crate::situation::Acting;
+use crate::situation::{Acting, Plan};
 use crate::text::Lang;
 
 /// For whom the case's request was written, where not for the writer themself.
@@ -27,16 +27,33 @@ fn on_behalf(case: &Case) -> Option<super::OnBehalf<'_>> {
     }
 }
 
-/// The form a follow-up for `case` takes: on the request's own channel where it was written
-/// (a letter, an e-mail, a chat), else by letter or e-mail where the operator takes one,
-/// else as a text to send in writing however the operator allows.
+/// The channel a follow-up for `case` goes on: the request's own where it was written (a
+/// letter, an e-mail, a chat, a web form, an app), else a letter or an e-mail where the
+/// operator takes one, else the first other written channel it offers. None where it offers
+/// none: a text to send in writing however the operator allows.
 #[must_use]
-pub fn follow_up_channel(case: &Case, operator: &Operator) -> ChannelKind {
-    match written_form(case, operator).0 {
-        Written::Letter => ChannelKind::Letter,
-        Written::Email => ChannelKind::Email,
-        Written::Chat => ChannelKind::Chat,
+pub fn follow_up_channel(case: &Case, operator: &Operator) -> Option<ChannelKind> {
+    let kinds = channel_kinds(operator);
+    match (written_form(case, operator).0, case.channel) {
+        (Written::Letter, _) => Some(ChannelKind::Letter),
+        (Written::Email, _) => Some(ChannelKind::Email),
+        (Written::Chat, kind @ (ChannelKind::Chat | ChannelKind::Web | ChannelKind::App)) => {
+            Some(kind)
+        }
+        (Written::Chat, _) => [ChannelKind::Chat, ChannelKind::Web, ChannelKind::App]
+            .into_iter()
+            .find(|kind| kinds.contains(kind)),
     }
+}
+
+/// How the follow-up for `case` is sent, as a phrase: `by letter`, `in the chat`, … or, where
+/// the operator offers no written channel, in writing however it allows.
+#[must_use]
+pub fn follow_up_how(case: &Case, operator: &Operator, lang: Lang) -> &'static str {
+    follow_up_channel(case, operator).map_or_else(
+        || Ui::SendInWriting.get(lang),
+        |kind| channel_how(kind, lang),
+    )
 }
 
 /// The follow-up for `case`, written on `today`, in the form `follow_up_channel` says.
@@ -54,6 +71,7 @@ pub fn follow_up(
         name,
         address: case.address.as_ref(),
         phone: &case.number,
+        own_number: on_behalf(case).is_none(),
         to: &operator.legal_name,
         recipient,
         date: today,
@@ -96,17 +114,19 @@ fn written_form<'a>(case: &'a Case, operator: &'a Operator) -> (Written, Option<
 fn follow_up_words(case: &Case, lang: Lang) -> Words {
     let day = |date: Date| long_date(date, lang);
     let number = &case.number;
-    let (sent, owner) = match on_behalf(case) {
-        Some(super::OnBehalf::Estate(owner)) => (Ui::FuSentEstate, owner),
-        Some(super::OnBehalf::Proxy(owner)) => (Ui::FuSentProxy, owner),
-        None => (Ui::FuSent, ""),
+    // What the first request cancelled, in its own words: a prepaid card is a kontantkort.
+    let (sent, owner) = match (on_behalf(case), case.plan) {
+        (Some(super::OnBehalf::Estate(owner)), _) => (Ui::FuSentEstate, owner),
+        (Some(super::OnBehalf::Proxy(owner)), _) => (Ui::FuSentProxy, owner),
+        (None, Some(Plan::Prepaid)) => (Ui::FuSentPrepaid, ""),
+        (None, _) => (Ui::FuSent, ""),
     };
     let mut sentences = vec![sent.fill(
         lang,
         &[
             ("date", &day(case.since())),
             ("number", number),
-            ("channel", &channel_word(case.channel, lang)),
+            ("channel", &channel_how(case.channel, lang)),
             ("owner", &owner),
         ],
     )];
@@ -122,6 +142,10 @@ fn follow_up_words(case: &Case, lang: Lang) -> Words {
     }
     sentences.push(Ui::FuNoAnswer.get(lang).to_owned());
     sentences.push(Ui::FuConfirm.get(lang).to_owned());
+    // The account is not kept: the request named it, and the follow-up points there.
+    if case.refund {
+        sentences.push(Ui::FuRefund.get(lang).to_owned());
+    }
     sentences.push(Ui::FuBoard.get(lang).to_owned());
     Words {
         subject: Ui::FuSubject.fill(lang, &[("number", number)]),
@@ -218,7 +242,7 @@ fn complaint_text(case: &Case, operator: &Operator, today: Date, lang: Lang) -> 
         lang,
         &[
             ("date", &day(case.since())),
-            ("channel", &channel_word(case.channel, lang)),
+            ("channel", &channel_how(case.channel, lang)),
         ],
     )];
     if let Some(reference) = &case.reference {

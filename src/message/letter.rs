@@ -20,6 +20,9 @@ pub(super) struct Head<'a> {
     /// The sender's postal address, for a letter.
     pub address: Option<&'a PostalAddress>,
     pub phone: &'a MobileNumber,
+    /// Whether the number is the writer's own, and goes under their name. For an estate or
+    /// with an authorisation it is the owner's: the subject and the request give it.
+    pub own_number: bool,
     /// The operator's legal name.
     pub to: &'a str,
     /// The operator's postal or e-mail address, where it is known.
@@ -54,11 +57,13 @@ pub(super) fn body(head: &Head, words: &Words, lang: Lang) -> String {
     }
     let _ = writeln!(out, "\n{}", Ui::MsgRegards.get(lang));
     let _ = writeln!(out, "{}", head.name);
-    let _ = writeln!(
-        out,
-        "{}",
-        Ui::MsgMobile.fill(lang, &[("number", head.phone)])
-    );
+    if head.own_number {
+        let _ = writeln!(
+            out,
+            "{}",
+            Ui::MsgMobile.fill(lang, &[("number", head.phone)])
+        );
+    }
     out
 }
 
@@ -70,11 +75,14 @@ pub(super) fn letter(head: &Head, words: &Words, signed_as: &str, lang: Lang) ->
     for line in head.address.iter().flat_map(|address| address.lines()) {
         let _ = writeln!(out, "{line}");
     }
-    let _ = writeln!(
-        out,
-        "{}\n",
-        Ui::MsgMobile.fill(lang, &[("number", head.phone)])
-    );
+    if head.own_number {
+        let _ = writeln!(
+            out,
+            "{}",
+            Ui::MsgMobile.fill(lang, &[("number", head.phone)])
+        );
+    }
+    out.push('\n');
     for line in recipient_lines(head) {
         let _ = writeln!(out, "{line}");
     }

@@ -21,7 +21,7 @@ use crate::values::{BankAccount, CustomerNumber, MobileNumber, PostalAddress};
 use letter::{Head, Words};
 
 pub use email::MAILTO_LIMIT;
-pub use ladder::{complaint, follow_up, follow_up_channel};
+pub use ladder::{complaint, follow_up, follow_up_channel, follow_up_how};
 
 /// Where the authorisation for the owner to sign is saved, beside the message.
 #[must_use]
@@ -185,6 +185,7 @@ pub fn compose(request: &Request, lang: Lang, path: &Path) -> Message {
         name: request.name,
         address: request.address,
         phone: request.phone,
+        own_number: request.on_behalf.is_none(),
         to: &request.operator.legal_name,
         recipient: request.recipient,
         date: request.today,

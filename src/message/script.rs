@@ -44,15 +44,32 @@ pub(super) fn script(request: &Request, lang: Lang) -> (String, String) {
     if channel.is_some_and(|channel| !channel.provenance.confirmed) {
         line(Ui::ScriptUnconfirmed.fill(lang, &[("page", &page)]));
     }
-    match channel.and_then(|channel| channel.needs.as_ref()) {
-        Some(needs) => line(Ui::ScriptHaveReady.fill(lang, &[("what", &needs.get(lang))])),
-        None => {
+    // Someone acting for the owner shows the papers that let them, and their own
+    // identification; what the channel needs is the owner's own proof.
+    match (
+        request.on_behalf,
+        channel.and_then(|channel| channel.needs.as_ref()),
+    ) {
+        (Some(super::OnBehalf::Estate(_)), _) => {
+            line(Ui::ScriptReadyEstate.fill(lang, &[("operator", &operator.name)]));
+        }
+        (Some(super::OnBehalf::Proxy(owner)), _) => line(
+            Ui::ScriptReadyProxy.fill(lang, &[("operator", &operator.name), ("owner", &owner)]),
+        ),
+        (None, Some(needs)) => {
+            line(Ui::ScriptHaveReady.fill(lang, &[("what", &needs.get(lang))]));
+        }
+        (None, None) => {
             line(Ui::ScriptProveOwner.fill(lang, &[("operator", &operator.name), ("page", &page)]));
         }
     }
     let _ = writeln!(out, "\n{}\n", Ui::ScriptSay.get(lang));
     let number = request.phone.national();
     let (hello, owner) = match (request.on_behalf, request.plan) {
+        // In a store you do not call.
+        (Some(super::OnBehalf::Estate(owner)), _) if request.channel == ChannelKind::Store => {
+            (Ui::MsgSayEstateVisit, owner)
+        }
         (Some(super::OnBehalf::Estate(owner)), _) => (Ui::MsgSayEstate, owner),
         (Some(super::OnBehalf::Proxy(owner)), _) => (Ui::MsgSayProxy, owner),
         (None, Plan::Postpaid) => (Ui::MsgSayPostpaid, ""),

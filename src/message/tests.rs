@@ -273,9 +273,14 @@ fn an_estate_writes_for_the_deceased_owner_and_says_what_is_attached() {
         .join(" ");
     assert!(text.starts_with("Per Nordmann Storgata 1"), "{text}");
     assert!(text.contains("Jeg skriver på vegne av dødsboet etter Kari Nordmann, som var abonnementseier for mobilnummer +47 912 34 567."), "{text}");
+    // The death certificate shows the death; the skifteattest, who may act for the estate.
     assert!(
-        text.contains("Vedlagt er dødsattest eller skifteattest"),
+        text.contains("Vedlagt er dødsattest, som viser dødsfallet, og/eller skifteattest fra tingretten, som viser hvem som kan handle for dødsboet."),
         "{text}"
+    );
+    assert!(
+        !text.contains("Mobil:"),
+        "the number is the owner's, not the writer's: {text}"
     );
     assert!(
         text.ends_with("Per Nordmann På vegne av dødsboet etter Kari Nordmann"),
@@ -324,4 +329,207 @@ fn a_proxy_writes_with_the_owners_authorisation_and_gets_one_to_sign() {
                 .contains("I, Kari Nordmann, hereby authorise Ola Nordmann")
         );
     }
+}
+
+#[test]
+fn a_follow_up_goes_on_the_web_form_or_the_app_as_the_request_did_and_says_so() {
+    let ice = Catalog::default().operator("ice").unwrap();
+    let mut case = crate::casebook::tests::case(1, "91234567");
+    case.operator = ice.id.clone();
+    case.recipient = None;
+    for (kind, en, nb, zh) in [
+        (
+            ChannelKind::Web,
+            "in the message form on the web page",
+            "i meldingsskjemaet på nettsiden",
+            "通过网页上的留言表单",
+        ),
+        (
+            ChannelKind::App,
+            "in the app's message or contact form",
+            "i meldings- eller kontaktskjemaet i appen",
+            "通过应用里的留言或联系表单",
+        ),
+        (
+            ChannelKind::Chat,
+            "in the chat",
+            "i chatten",
+            "通过在线聊天",
+        ),
+    ] {
+        case.channel = kind;
+        assert_eq!(follow_up_channel(&case, &ice), Some(kind));
+        assert_eq!(follow_up_how(&case, &ice, Lang::En), en);
+        let message = follow_up(
+            &case,
+            &ice,
+            jiff::civil::date(2026, 12, 3),
+            Lang::Zh,
+            Path::new("f.txt"),
+        );
+        let text = message
+            .text
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        assert!(text.contains(&format!("+47 912 34 567, {nb}.")), "{text}");
+        assert!(message.shown.contains(zh), "{}", message.shown);
+    }
+}
+
+#[test]
+fn a_call_is_followed_up_in_writing_where_the_operator_takes_it_and_cited_as_a_call() {
+    let mut case = crate::casebook::tests::case(1, "91234567");
+    case.channel = ChannelKind::Phone;
+    case.recipient = None;
+    // Telenor takes letters: the follow-up to a call is one.
+    let telenor = telenor();
+    assert_eq!(
+        follow_up_channel(&case, &telenor),
+        Some(ChannelKind::Letter)
+    );
+    let letter = follow_up(
+        &case,
+        &telenor,
+        jiff::civil::date(2026, 12, 3),
+        Lang::En,
+        Path::new("f.txt"),
+    );
+    assert!(
+        letter.shown.contains("+47 912 34 567, by phone."),
+        "{}",
+        letter.shown
+    );
+    // Lycamobile gives a phone number only: no written channel to name.
+    let lyca = Catalog::default().operator("lycamobile").unwrap();
+    case.operator = lyca.id.clone();
+    assert_eq!(follow_up_channel(&case, &lyca), None);
+    assert_eq!(
+        follow_up_how(&case, &lyca, Lang::En),
+        "in whatever written form the operator takes"
+    );
+    case.channel = ChannelKind::Store;
+    let shown = follow_up(
+        &case,
+        &lyca,
+        jiff::civil::date(2026, 12, 3),
+        Lang::Zh,
+        Path::new("f.txt"),
+    )
+    .shown;
+    assert!(shown.contains("在门店解约"), "{shown}");
+    assert!(!shown.contains("发送"), "{shown}");
+}
+
+#[test]
+fn an_estate_on_the_phone_or_in_a_store_has_the_estates_papers_ready_and_speaks_as_it_goes() {
+    let telenor = telenor();
+    let phone = MobileNumber::parse("91234567").unwrap();
+    for channel in [ChannelKind::Phone, ChannelKind::Store] {
+        let mut request = request(&telenor, &phone, channel, Plan::Postpaid, None);
+        request.name = "Per Nordmann";
+        request.on_behalf = Some(OnBehalf::Estate("Kari Nordmann"));
+        let zh = compose(&request, Lang::Zh, Path::new("m.txt")).text;
+        assert!(
+            zh.contains("请准备好：死亡证明（dødsattest）或遗产处理证明（skifteattest），以及您本人的身份证件。"),
+            "{channel:?}: {zh}"
+        );
+        for wrong in ["所有人", "运营商会核实您是机主", "随信", "撰写", "签署"] {
+            assert!(!zh.contains(wrong), "{channel:?}: {wrong} in {zh}");
+        }
+        let nb = compose(&request, Lang::Nb, Path::new("m.txt")).text;
+        assert!(
+            nb.contains("Ha klar: dødsattest eller skifteattest, og din egen legitimasjon."),
+            "{nb}"
+        );
+        assert!(!nb.contains("eier abonnementet"), "{nb}");
+        let said = if channel == ChannelKind::Store {
+            "Jeg kommer på vegne av dødsboet etter Kari Nordmann"
+        } else {
+            "Jeg ringer på vegne av dødsboet etter Kari Nordmann"
+        };
+        assert!(nb.contains(said), "{channel:?}: {nb}");
+    }
+}
+
+#[test]
+fn someone_with_an_authorisation_has_it_ready_on_the_phone_and_in_a_store() {
+    let telenor = telenor();
+    let phone = MobileNumber::parse("91234567").unwrap();
+    for channel in [ChannelKind::Phone, ChannelKind::Store] {
+        let mut request = request(&telenor, &phone, channel, Plan::Postpaid, None);
+        request.on_behalf = Some(OnBehalf::Proxy("Kari Nordmann"));
+        let en = compose(&request, Lang::En, Path::new("m.txt")).text;
+        assert!(
+            en.contains("Have ready: the authorisation (fullmakt) signed by Kari Nordmann, and your own identification."),
+            "{channel:?}: {en}"
+        );
+        assert!(!en.contains("you own the subscription"), "{en}");
+        assert!(!en.contains("valid photo ID"), "the owner's proof: {en}");
+    }
+}
+
+#[test]
+fn a_letter_or_an_e_mail_for_someone_else_leaves_the_owners_number_out_of_the_sender() {
+    let telenor = telenor();
+    let phone = MobileNumber::parse("91234567").unwrap();
+    let address = PostalAddress::parse("Storgata 1, 0150 Oslo").unwrap();
+    for on_behalf in [
+        None,
+        Some(OnBehalf::Estate("Kari Nordmann")),
+        Some(OnBehalf::Proxy("Kari Nordmann")),
+    ] {
+        for channel in [ChannelKind::Letter, ChannelKind::Email] {
+            let mut request = request(&telenor, &phone, channel, Plan::Postpaid, None);
+            request.address = Some(&address);
+            request.on_behalf = on_behalf;
+            let message = compose(&request, Lang::En, Path::new("m.txt"));
+            let text = message.translation.unwrap();
+            assert_eq!(
+                text.contains("Mobile: +47 912 34 567"),
+                on_behalf.is_none(),
+                "{on_behalf:?} {channel:?}: {text}"
+            );
+            assert!(text.contains("+47 912 34 567"), "the request names it");
+        }
+    }
+}
+
+#[test]
+fn a_prepaid_follow_up_cites_the_card_and_the_refund_the_request_asked_for() {
+    let telenor = telenor();
+    let mut case = crate::casebook::tests::case(1, "91234567");
+    case.plan = Some(Plan::Prepaid);
+    case.refund = true;
+    let today = jiff::civil::date(2026, 12, 3);
+    let message = follow_up(&case, &telenor, today, Lang::En, Path::new("f.txt"));
+    let text = message
+        .text
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(
+        text.contains(
+            "25. november 2026 sa jeg opp kontantkortet mitt med mobilnummer +47 912 34 567"
+        ),
+        "{text}"
+    );
+    assert!(
+        text.contains("ba jeg også om at gjenværende saldo utbetales til kontoen jeg oppga der"),
+        "{text}"
+    );
+    assert!(!text.contains("abonnementet mitt"), "{text}");
+    assert!(
+        message.shown.contains("I cancelled my prepaid card")
+            && message.shown.contains("remaining balance"),
+        "{}",
+        message.shown
+    );
+    // No refund asked: none followed up; a subscription is one.
+    case.refund = false;
+    let text = follow_up(&case, &telenor, today, Lang::En, Path::new("f.txt")).text;
+    assert!(!text.contains("saldo"), "{text}");
+    case.plan = Some(Plan::Postpaid);
+    let text = follow_up(&case, &telenor, today, Lang::En, Path::new("f.txt")).text;
+    assert!(text.contains("sa jeg opp abonnementet mitt"), "{text}");
 }

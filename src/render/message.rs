@@ -64,7 +64,13 @@ pub(super) fn message(
         // A text to copy is shown as it is sent, with what it means below where the window
         // has room for both; a narrow one has the meaning in the translation's file.
         ChannelKind::Chat | ChannelKind::App | ChannelKind::Web => {
-            framed(&mut out, Ui::ChatShown, &message.text);
+            // Where it goes differs: the chat, the web page's message form, the app's form.
+            let intro = match channel {
+                ChannelKind::Web => Ui::WebShown,
+                ChannelKind::App => Ui::AppShown,
+                _ => Ui::ChatShown,
+            };
+            framed(&mut out, intro, &message.text);
             // A long text leaves no room for its meaning too: that is in the file beside.
             let short = layout
                 .width
@@ -95,10 +101,13 @@ pub(super) fn message(
     let shown = |path: &Path| crate::text::printable(&path.display().to_string()).into_owned();
     // A letter goes registered, where the receipt proves the day it went (the common
     // precaution `registered-letter`, with its source).
-    let saved = if channel == ChannelKind::Letter {
-        layout.tf(Ui::SavedLetter, &[("path", &shown(path))])
-    } else {
-        layout.tf(Ui::Saved, &[("path", &shown(path)), ("how", &how)])
+    let saved = match channel {
+        ChannelKind::Letter => layout.tf(Ui::SavedLetter, &[("path", &shown(path))]),
+        // A script is said or shown, not sent.
+        ChannelKind::Phone | ChannelKind::Store => {
+            layout.tf(Ui::SavedScript, &[("path", &shown(path)), ("how", &how)])
+        }
+        _ => layout.tf(Ui::Saved, &[("path", &shown(path)), ("how", &how)]),
     };
     layout.paragraph(&mut out, "", "", &saved);
     if let Some(translation) = translation {
@@ -106,10 +115,13 @@ pub(super) fn message(
         layout.paragraph(&mut out, "", "", &line);
     }
     if let Some((path, owner)) = authorisation {
-        let line = layout.tf(
-            Ui::FullmaktSaved,
-            &[("owner", owner), ("path", &shown(path))],
-        );
+        // Only a letter or an e-mail has anything to send it with.
+        let key = if matches!(channel, ChannelKind::Letter | ChannelKind::Email) {
+            Ui::FullmaktSaved
+        } else {
+            Ui::FullmaktSavedReady
+        };
+        let line = layout.tf(key, &[("owner", owner), ("path", &shown(path))]);
         layout.paragraph(&mut out, "", "", &line);
     }
     out.push_str(&where_to(message, channel, operator, layout));

@@ -370,16 +370,6 @@ fn site(url: &str) -> &str {
     host.strip_prefix("www.").unwrap_or(host)
 }
 
-/// A date as people say it: "today" where it is today, else the date in the language.
-#[must_use]
-pub fn day(date: jiff::civil::Date, today: jiff::civil::Date, lang: Lang) -> String {
-    if date == today {
-        Ui::Today.get(lang).to_owned()
-    } else {
-        crate::i18n::long_date(date, lang)
-    }
-}
-
 /// The date a source shows, in words: "valid from 20 February 2024", "undated".
 fn dated(dated: Dated, lang: Lang) -> String {
     let Dated::On { date, kind } = dated else {

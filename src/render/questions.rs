@@ -66,9 +66,16 @@ pub fn prompt(
         (Question::Sent, Some(ChannelKind::Store)) => {
             layout.tf(Ui::QSentStore, &[("operator", &operator.name)])
         }
-        (Question::Name, _) if for_someone_else(answers.acting()) => {
-            layout.t(Ui::QNameWriter).to_owned()
-        }
+        // The writer's own name, as the channel has it: a letter is signed, a text says
+        // who writes it, a call or a visit gives it aloud.
+        (Question::Name, channel) if for_someone_else(answers.acting()) => layout
+            .t(match channel {
+                Some(ChannelKind::Phone) => Ui::QNameCaller,
+                Some(ChannelKind::Store) => Ui::QNameVisitor,
+                Some(ChannelKind::Chat | ChannelKind::Web | ChannelKind::App) => Ui::QNameSender,
+                _ => Ui::QNameWriter,
+            })
+            .to_owned(),
         _ => layout.t(prompt).to_owned(),
     }
 }

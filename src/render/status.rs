@@ -3,11 +3,10 @@
 use jiff::civil::Date;
 use serde_json::json;
 
-use super::operators::channel_kind;
 use super::{Emphasis, Layout, ListFormat};
 use crate::casebook::{Case, NextAction, Sha256, State};
-use crate::i18n::{Ui, long_date};
-use crate::operator::{Address, Operator};
+use crate::i18n::{Ui, channel_how, long_date};
+use crate::operator::{Address, ChannelKind, Operator};
 use crate::situation::Choice as _;
 use crate::values::Reference;
 
@@ -117,9 +116,13 @@ fn one(
 
 /// When it was written or sent, and how.
 fn when(case: &Case, today: Date, layout: &Layout) -> String {
-    let channel = channel_kind(case.channel, layout);
+    let channel = channel_how(case.channel, layout.lang);
     let date = long_date(case.since(), layout.lang);
+    // A call or a visit is made with a script, not sent.
+    let script = matches!(case.channel, ChannelKind::Phone | ChannelKind::Store);
     match (case.sent, case.days_since(today)) {
+        (None, 0) if script => layout.tf(Ui::CaseScriptToday, &[("channel", &channel)]),
+        (None, _) if script => layout.tf(Ui::CaseScript, &[("date", &date), ("channel", &channel)]),
         (None, 0) => layout.tf(Ui::CaseWrittenToday, &[("channel", &channel)]),
         (None, _) => layout.tf(Ui::CaseWritten, &[("date", &date), ("channel", &channel)]),
         (Some(_), 0) => layout.tf(Ui::CaseSentToday, &[("channel", &channel)]),
@@ -181,14 +184,18 @@ fn next_action(
     layout: &Layout,
 ) -> (String, Option<Date>) {
     let lang = layout.lang;
-    let how = how_to_reach(case, operator, layout);
+    let how = how_to_reach(case.channel, operator, layout);
     let operator_name = operator.map_or(case.operator.as_str(), |op| &*op.name);
     let day = |date: Date| long_date(date, lang);
     match case.next_action(today) {
-        NextAction::Send => (
-            layout.tf(Ui::NextSend, &[("how", &how), ("id", &case.id)]),
-            None,
-        ),
+        NextAction::Send => {
+            let key = if matches!(case.channel, ChannelKind::Phone | ChannelKind::Store) {
+                Ui::NextSendScript
+            } else {
+                Ui::NextSend
+            };
+            (layout.tf(key, &[("how", &how), ("id", &case.id)]), None)
+        }
         NextAction::AwaitConfirmation { follow_up_by } => (
             layout.tf(
                 Ui::NextFollowUpBy,
@@ -196,13 +203,23 @@ fn next_action(
             ),
             Some(follow_up_by),
         ),
-        NextAction::FollowUp { since } => (
-            layout.tf(
-                Ui::NextFollowUpNow,
-                &[("date", &day(since)), ("how", &how), ("id", &case.id)],
-            ),
-            Some(today),
-        ),
+        NextAction::FollowUp { since } => {
+            // The follow-up's own channel: after a call or a visit, a written one.
+            let how = match operator {
+                Some(operator) => match crate::message::follow_up_channel(case, operator) {
+                    Some(kind) => how_to_reach(kind, Some(operator), layout),
+                    None => layout.t(Ui::SendInWriting).to_owned(),
+                },
+                None => how,
+            };
+            (
+                layout.tf(
+                    Ui::NextFollowUpNow,
+                    &[("date", &day(since)), ("how", &how), ("id", &case.id)],
+                ),
+                Some(today),
+            )
+        }
         NextAction::AwaitAnswer { complain_from } => (
             layout.tf(
                 Ui::NextAwaitAnswer,
@@ -258,16 +275,12 @@ fn next_action(
     }
 }
 
-/// "phone, 915 09 000": the same channel as the request, with its address where the
-/// operator's data gives one.
-fn how_to_reach(case: &Case, operator: Option<&Operator>, layout: &Layout) -> String {
-    let mut how = channel_kind(case.channel, layout).to_owned();
+/// "by phone, 915 09 000": a channel of `kind`, with its address where the operator's data
+/// gives one.
+fn how_to_reach(kind: ChannelKind, operator: Option<&Operator>, layout: &Layout) -> String {
+    let mut how = channel_how(kind, layout.lang).to_owned();
     let address = operator
-        .and_then(|op| {
-            op.channels
-                .iter()
-                .find(|channel| channel.kind == case.channel)
-        })
+        .and_then(|op| op.channels.iter().find(|channel| channel.kind == kind))
         .and_then(|channel| match &channel.address {
             Address::Phone(a) | Address::Url(a) | Address::Email(a) | Address::Postal(a) => {
                 Some(a.clone())

@@ -12,6 +12,7 @@ use crate::checklist::Checklist;
 use crate::i18n::{Ui, long_date};
 use crate::operator::{Entry, NoticeRule, Operator, Phase, Step};
 use crate::questions::Value;
+use crate::situation::Acting;
 use crate::text::Lang;
 use crate::walk::{Show, Walk};
 
@@ -46,7 +47,7 @@ pub fn show(show: &Show, walk: &Walk, layout: &Layout) -> String {
             reviewed,
         } => before_you_send(precautions, *reviewed, layout),
         Show::Employer => employer(layout),
-        Show::Identity { for_someone_else } => identity(*for_someone_else, layout),
+        Show::Identity(acting) => identity(*acting, layout),
         Show::WhatNext {
             end,
             prepaid,
@@ -70,16 +71,16 @@ pub fn show(show: &Show, walk: &Walk, layout: &Layout) -> String {
         ),
         Show::OpenCase(case) => open_case(case, operator, walk.today, layout),
         Show::ReplacesWritten(case) => {
-            let line = layout.tf(
-                Ui::ReplacesWritten,
-                &[
-                    ("id", &case.id),
-                    (
-                        "date",
-                        &super::day(case.written_on(), walk.today, layout.lang),
-                    ),
-                ],
-            );
+            // "today" is no date to say "on" of: a sentence of its own, as for a case.
+            let written = case.written_on();
+            let line = if written == walk.today {
+                layout.tf(Ui::ReplacesWrittenToday, &[("id", &case.id)])
+            } else {
+                layout.tf(
+                    Ui::ReplacesWritten,
+                    &[("id", &case.id), ("date", &long_date(written, layout.lang))],
+                )
+            };
             paragraph(&line, layout)
         }
         Show::Recorded { id, sent, channel } => {
@@ -95,14 +96,25 @@ pub fn show(show: &Show, walk: &Walk, layout: &Layout) -> String {
             saved,
         } => checklist(list, *after_advice, saved.as_deref(), layout),
         Show::Resumed { started, phase } => {
-            let line = layout.tf(
-                Ui::Resumed,
-                &[
-                    ("operator", &operator.name),
-                    ("date", &super::day(*started, walk.today, layout.lang)),
-                    ("phase", &phase_title(*phase, layout)),
-                ],
-            );
+            // "today" is no date to say "from" of: a sentence of its own.
+            let line = if *started == walk.today {
+                layout.tf(
+                    Ui::ResumedToday,
+                    &[
+                        ("operator", &operator.name),
+                        ("phase", &phase_title(*phase, layout)),
+                    ],
+                )
+            } else {
+                layout.tf(
+                    Ui::Resumed,
+                    &[
+                        ("operator", &operator.name),
+                        ("date", &long_date(*started, layout.lang)),
+                        ("phase", &phase_title(*phase, layout)),
+                    ],
+                )
+            };
             paragraph(&line, layout)
         }
         Show::Stopped(id) => paragraph(&layout.tf(Ui::StoppedAtCase, &[("id", id)]), layout),
@@ -304,14 +316,15 @@ fn employer(layout: &Layout) -> String {
     out
 }
 
-/// A word on identity papers: nocard never asks for an identity number.
+/// A word on identity papers: nocard never asks for an identity number. Someone acting for
+/// the owner shows they may, not that they own it.
 #[must_use]
-fn identity(for_someone_else: bool, layout: &Layout) -> String {
+fn identity(acting: Option<Acting>, layout: &Layout) -> String {
     let mut out = String::new();
-    let text = if for_someone_else {
-        Ui::IdentityTextOnBehalf
-    } else {
-        Ui::IdentityText
+    let text = match acting {
+        Some(Acting::Estate) => Ui::IdentityTextEstate,
+        Some(Acting::Proxy) => Ui::IdentityTextProxy,
+        Some(Acting::Owner) | None => Ui::IdentityText,
     };
     layout.paragraph(&mut out, "", "", layout.t(text));
     out
@@ -332,17 +345,18 @@ fn what_next(
         // A notice period is a subscription's; the message asks for a prepaid card's end.
         _ if prepaid => {}
         (Some(notice), Some(end)) if notice.rule != NoticeRule::Unknown => {
-            let line = format!(
-                "{}{}",
+            let ends = if end == today {
+                layout.tf(Ui::EndsToday, &[("operator", &operator.name)])
+            } else {
                 layout.tf(
                     Ui::EndsOn,
                     &[
                         ("operator", &operator.name),
-                        ("date", &super::day(end, today, lang)),
+                        ("date", &long_date(end, lang)),
                     ],
-                ),
-                super::tag(&notice.provenance, layout)
-            );
+                )
+            };
+            let line = format!("{ends}{}", super::tag(&notice.provenance, layout));
             layout.paragraph(&mut out, "", "", &line);
         }
         (notice, _) => {
@@ -356,11 +370,9 @@ fn what_next(
             layout.paragraph(&mut out, "", "", &line);
         }
     }
-    if leaving && let Some(end) = end.filter(|_| !prepaid) {
-        let line = layout.tf(
-            Ui::LeavingUntilEnd,
-            &[("date", &super::day(end, today, lang))],
-        );
+    // An end today leaves no time abroad to keep the SIM working for.
+    if leaving && let Some(end) = end.filter(|end| !prepaid && *end > today) {
+        let line = layout.tf(Ui::LeavingUntilEnd, &[("date", &long_date(end, lang))]);
         layout.paragraph(&mut out, "", "", &line);
     }
     out

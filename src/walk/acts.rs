@@ -168,6 +168,7 @@ impl<'a> Walk<'a> {
             acting: answers.acting().filter(|_| answers.owner().is_some()),
             owner: answers.owner().map(str::to_owned),
             address: request.address.cloned(),
+            refund: request.refund_to.is_some(),
             state: if sent { State::Sent } else { State::Written },
             confirmed: None,
             closed: None,

@@ -418,9 +418,7 @@ impl<'a> Walk<'a> {
                 reviewed: self.reviewed(answers).len(),
             },
             Block::Employer => Show::Employer,
-            Block::Identity => Show::Identity {
-                for_someone_else: matches!(answers.acting(), Some(Acting::Estate | Acting::Proxy)),
-            },
+            Block::Identity => Show::Identity(answers.acting()),
             Block::WhatNext => Show::WhatNext {
                 end: self.end_date(answers),
                 prepaid: answers.plan() == Some(Plan::Prepaid),

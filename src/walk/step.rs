@@ -9,6 +9,7 @@ use crate::checklist::Checklist;
 use crate::message::Message;
 use crate::operator::{ChannelKind, Entry, Phase, Step as ProcedureStep};
 use crate::questions::{Question, Value};
+use crate::situation::Acting;
 use crate::values::MobileNumber;
 
 /// What one step of the walk gives the command.
@@ -46,11 +47,8 @@ pub enum Show<'a> {
         reviewed: usize,
     },
     Employer,
-    Identity {
-        /// The writer acts for an estate or with an authorisation: they show who they are,
-        /// and the papers, not that the subscription is theirs.
-        for_someone_else: bool,
-    },
+    /// A word on identity papers; for someone acting for the owner, the papers that show it.
+    Identity(Option<Acting>),
     /// The notice period, and the day the subscription ends if the request arrives today.
     WhatNext {
         end: Option<Date>,

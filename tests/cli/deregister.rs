@@ -333,3 +333,96 @@ fn an_unknown_operator_is_a_usage_error() {
     );
     assert!(err.contains("unknown operator `tele2`"), "{err}");
 }
+
+#[test]
+fn the_help_names_the_file_a_walk_writes_and_whose_name_goes_in_name() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = answers(dir.path(), COMMON_CASE);
+    stdout_of(
+        nocard()
+            .current_dir(dir.path())
+            .env("NOCARD_TODAY", "2026-11-25")
+            .args(["deregister", "--operator", "telenor", "--answers"])
+            .arg(&file),
+    );
+    assert!(
+        dir.path()
+            .join("nocard-telenor-2026-11-25-567.txt")
+            .exists()
+    );
+
+    // Compared without the spaces and breaks that wrapping puts in (in Chinese, adds).
+    let bare = |text: &str| text.split_whitespace().collect::<String>();
+    let help = |lang: &str| {
+        bare(&stdout_of(nocard().args([
+            "--lang",
+            lang,
+            "deregister",
+            "--help",
+        ])))
+    };
+    for (lang, out, name) in [
+        (
+            "en",
+            "[default: nocard-<operator>-<date>-<last three digits of the number>.txt in this folder; .eml for an e-mail]",
+            "name the subscription owner's name; where you act for someone else (acting = estate or proxy), your own name",
+        ),
+        (
+            "nb",
+            "[standard: nocard-<operatør>-<dato>-<nummerets tre siste sifre>.txt i denne mappen; .eml for en e-post]",
+            "name navnet til abonnementseieren; når du handler for en annen (acting = estate eller proxy), ditt eget navn",
+        ),
+        (
+            "zh",
+            "nocard-<运营商>-<日期>-<号码末三位>.txt；电子邮件为 .eml",
+            "name 机主（abonnementseier）的姓名；代他人办理时（acting = estate 或 proxy），填写您本人的姓名",
+        ),
+    ] {
+        let text = help(lang);
+        assert!(text.contains(&bare(out)), "{lang}: {text}");
+        assert!(text.contains(&bare(name)), "{lang}: {text}");
+    }
+}
+
+#[test]
+fn an_end_today_is_said_as_today_and_leaves_no_time_abroad_to_plan_for() {
+    // PlussMobil ends a subscription at the end of the month it is told in.
+    let dir = tempfile::tempdir().unwrap();
+    let file = answers(
+        dir.path(),
+        &COMMON_CASE
+            .replace("\"letter\"", "\"phone\"")
+            .replace("address = \"Storgata 1, 0150 Oslo\"\n", "leaving = true\n"),
+    );
+    let walk = |today: &str| {
+        stdout_of(
+            nocard()
+                .current_dir(dir.path())
+                .env("NOCARD_TODAY", today)
+                .args([
+                    "deregister",
+                    "--operator",
+                    "plussmobil",
+                    "--force",
+                    "--answers",
+                ])
+                .arg(&file),
+        )
+    };
+    let text = walk("2026-11-30");
+    assert!(
+        text.contains("If PlussMobil receives your request today, the subscription ends today."),
+        "{text}"
+    );
+    assert!(!text.contains("on today"), "{text}");
+    assert!(!text.contains("before today"), "{text}");
+    let text = walk("2026-11-29");
+    assert!(
+        text.contains("the subscription ends on 30 November 2026"),
+        "{text}"
+    );
+    assert!(
+        text.contains("If you leave Norway before 30 November 2026"),
+        "{text}"
+    );
+}

@@ -16,7 +16,7 @@ const NORWEGIAN_TOO: &[&str] = &[
     "app", "apper", "argument", "at", "be", "byte", "chat", "chatten", "enter", "esc", "escape",
     "for", "format", "full", "i", "list", "over", "per", "problem", "send", "standard", "start",
     "status", "terminal", "to", "type", "under", "sms", "bokmål", "mobile", "system", "like",
-    "mine", "hold", "post",
+    "mine", "hold", "post", "form",
 ];
 
 /// Names, technical terms and code words every language writes alike.
@@ -42,6 +42,7 @@ const ALIKE: &[&str] = &[
     "complain",
     "json",
     "ics",
+    "eml",
     "icalendar",
     "chmod",
     "toml",

@@ -84,7 +84,11 @@ fn files(dir: &Path) -> Vec<String> {
 }
 
 fn check(name: &str, runs: &[Run]) {
-    let dir = tempfile::tempdir().unwrap();
+    check_in(&tempfile::tempdir().unwrap(), name, runs);
+}
+
+/// `check` in `dir`, which may hold a case book already.
+fn check_in(dir: &tempfile::TempDir, name: &str, runs: &[Run]) {
     let transcript: Vec<String> = runs.iter().map(|run| run.transcript(dir.path())).collect();
     insta::with_settings!({
         snapshot_path => "../golden",
@@ -203,6 +207,77 @@ fn every_kind_of_channel() {
         check(
             &format!("walk-{operator}-{channel}-{lang}-{columns}"),
             &[walk(lang, columns, &args, &answers)],
+        );
+    }
+}
+
+/// A folder whose case book (in `home`, readable by its owner alone) holds `book`.
+fn with_book(book: &str) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let home = dir.path().join("home");
+    std::fs::create_dir(&home).unwrap();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt as _;
+        std::fs::set_permissions(&home, std::fs::Permissions::from_mode(0o700)).unwrap();
+    }
+    std::fs::write(home.join("cases.toml"), book).unwrap();
+    dir
+}
+
+/// A prepaid card cancelled in the chat with its balance asked for, followed up: the card and
+/// the refund are asked for again, without the account, which the case book never keeps.
+#[test]
+fn the_follow_up_of_a_prepaid_card_whose_balance_was_asked_for() {
+    let book = "version = 1\n\n[[case]]\nid = 1\noperator = \"telenor\"\nnumber = \"91234567\"\nintent = \"cancel\"\nplan = \"prepaid\"\nchannel = \"chat\"\nwritten = 2026-11-25\nsent = 2026-11-25\nname = \"Ola Nordmann\"\nrefund = true\nstate = \"sent\"\n";
+    let on = |args| Run {
+        today: "2026-12-03",
+        ..show("en", 80, args)
+    };
+    check_in(
+        &with_book(book),
+        "ladder-prepaid-refund-en-80",
+        &[on(&["status", "follow-up", "1"])],
+    );
+}
+
+/// A case book of one request on each kind of channel that is not a letter or an e-mail: a
+/// web form and an app (written), a store visit (not yet made), a call (made, and past its
+/// follow-up date), as `status` lists them and as the follow-ups name their channel.
+#[test]
+fn the_status_of_a_web_form_an_app_a_store_visit_and_a_call() {
+    let case = |id: u32, operator: &str, channel: &str, sent: bool| {
+        let mut case = format!(
+            "[[case]]\nid = {id}\noperator = \"{operator}\"\nnumber = \"9123450{id}\"\nintent = \"cancel\"\nplan = \"postpaid\"\nchannel = \"{channel}\"\nwritten = 2026-11-25\n"
+        );
+        if sent {
+            case.push_str("sent = 2026-11-25\n");
+        }
+        let state = if sent { "sent" } else { "written" };
+        let _ = write!(case, "name = \"Ola Nordmann\"\nstate = \"{state}\"\n\n");
+        case
+    };
+    let book = format!(
+        "version = 1\n\n{}{}{}{}",
+        case(1, "telia", "web", true),
+        case(2, "ice", "app", false),
+        case(3, "telenor", "store", false),
+        case(4, "lycamobile", "phone", true),
+    );
+    for (lang, columns) in [("en", 80), ("zh", 40)] {
+        let dir = with_book(&book);
+        let on = |args| Run {
+            today: "2026-12-03",
+            ..show(lang, columns, args)
+        };
+        check_in(
+            &dir,
+            &format!("status-channels-{lang}-{columns}"),
+            &[
+                on(&["status"]),
+                on(&["status", "follow-up", "1"]),
+                on(&["status", "follow-up", "4"]),
+            ],
         );
     }
 }
@@ -341,4 +416,23 @@ fn for_an_estate_with_an_authorisation_and_leaving_norway_with_services() {
             &[walk(lang, columns, TELENOR, &leaving)],
         );
     }
+    // Spoken, not written: what to have ready, and the lines for a visit and a call.
+    check(
+        "walk-telenor-estate-store-zh-40",
+        &[walk(
+            "zh",
+            40,
+            TELENOR,
+            &estate.replace("\"letter\"", "\"store\""),
+        )],
+    );
+    check(
+        "walk-telenor-proxy-phone-nb-80",
+        &[walk(
+            "nb",
+            80,
+            TELENOR,
+            &proxy.replace("\"chat\"", "\"phone\""),
+        )],
+    );
 }

@@ -448,7 +448,7 @@ fn with_the_clock_moved_on_the_ladder_climbs_to_brukerklagenemnda() {
         letter.contains("25. november 2026 sa jeg opp abonnementet mitt"),
         "cites the first request: {letter}"
     );
-    assert!(letter.contains("via brev"), "and its channel");
+    assert!(letter.contains(", per brev."), "and its channel: {letter}");
     assert!(!letter.contains("follow"), "no English in what is sent");
     assert!(
         dir.path()
@@ -503,6 +503,92 @@ fn with_the_clock_moved_on_the_ladder_climbs_to_brukerklagenemnda() {
             .join("nocard-telenor-2026-12-24-567-complaint-2.txt")
             .exists()
     );
+}
+
+#[test]
+fn a_follow_up_is_refused_before_the_date_status_gives_and_again_until_the_answer_is_due() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut walk = nocard_at(&dir.path().join("home"));
+    walk.current_dir(dir.path())
+        .env("NOCARD_TODAY", "2026-11-25")
+        .args(["deregister", "--operator", "telenor", "--answers"]);
+    std::fs::write(dir.path().join("a.toml"), format!("{LETTER}sent = true\n")).unwrap();
+    stdout_of(walk.arg("a.toml"));
+    let follow_up = |today: &str| {
+        dir.path()
+            .join(format!("nocard-telenor-{today}-567-follow-up.txt"))
+    };
+
+    // On the day it was sent, and on the last day the operator has to confirm.
+    for today in ["2026-11-25", "2026-12-02"] {
+        let err = stderr_of(&mut on(dir.path(), today, &["follow-up", "1"]), 1);
+        assert_eq!(
+            err.lines().next().unwrap(),
+            "error: it is too early to follow up case 1: Telenor has until 2 December 2026 to confirm it in writing",
+            "{err}"
+        );
+        assert!(
+            err.contains("follow up from 3 December 2026: nocard status follow-up 1"),
+            "{err}"
+        );
+        assert!(!follow_up(today).exists(), "nothing written");
+    }
+    let err = stderr_of(
+        on(dir.path(), "2026-11-25", &["follow-up", "1"]).env("NOCARD_LANG", "nb"),
+        1,
+    );
+    assert!(err.contains("Telenor har til 2. desember 2026"), "{err}");
+    let cases = status_json(dir.path());
+    assert_eq!(
+        cases[0]["followed_up"],
+        serde_json::json!([]),
+        "nothing recorded"
+    );
+
+    stdout_of(&mut on(dir.path(), "2026-12-03", &["follow-up", "1"]));
+    assert!(follow_up("2026-12-03").exists());
+    // A second one right after would push the day the board may be asked three weeks on.
+    let err = stderr_of(&mut on(dir.path(), "2026-12-04", &["follow-up", "1"]), 1);
+    assert!(
+        err.starts_with("error: case 1 was followed up on 3 December 2026: Telenor has until 24 December 2026 to answer\n"),
+        "{err}"
+    );
+    assert!(err.contains("nocard status complain 1"), "{err}");
+    assert!(!follow_up("2026-12-04").exists());
+    assert!(
+        stdout_of(&mut on(dir.path(), "2026-12-04", &["--format", "json"]))
+            .contains("by 24 December 2026 (three weeks)"),
+        "the complaint date stands"
+    );
+    stdout_of(&mut on(dir.path(), "2026-12-24", &["follow-up", "1"]));
+    assert!(
+        follow_up("2026-12-24").exists(),
+        "once the answer is overdue"
+    );
+}
+
+#[test]
+fn a_case_only_written_cannot_be_confirmed_and_can_still_be_marked_sent() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut walk = nocard_at(&dir.path().join("home"));
+    walk.current_dir(dir.path())
+        .env("NOCARD_TODAY", "2026-11-25")
+        .args(["deregister", "--operator", "telenor", "--answers"]);
+    std::fs::write(dir.path().join("a.toml"), LETTER).unwrap();
+    stdout_of(walk.arg("a.toml"));
+    let err = stderr_of(&mut on(dir.path(), "2026-11-27", &["confirm", "1"]), 1);
+    assert_eq!(
+        err,
+        "error: case 1 is written but not sent yet\nhint: if you have sent it, say so first: nocard status sent 1 (with --on DATE for the day it went out); then nocard status confirm 1\n"
+    );
+    assert_eq!(status_json(dir.path())[0]["state"], "written");
+    stdout_of(&mut on(
+        dir.path(),
+        "2026-11-27",
+        &["sent", "1", "--on", "2026-11-26"],
+    ));
+    let said = stdout_of(&mut on(dir.path(), "2026-11-27", &["confirm", "1"]));
+    assert_eq!(said, "Case 1 is confirmed.\n");
 }
 
 #[test]
@@ -636,4 +722,95 @@ fn the_calendar_has_an_all_day_event_for_each_date_to_come() {
 
 fn today() -> String {
     jiff::ZonedDateTime::now().date().to_string()
+}
+
+#[test]
+fn an_empty_book_says_a_request_is_recorded_once_written_and_a_replaced_one_names_its_day() {
+    let dir = tempfile::tempdir().unwrap();
+    for (lang, says) in [
+        (
+            "en",
+            "once it has written your request, whether you have sent it yet or not",
+        ),
+        (
+            "nb",
+            "når henvendelsen din er skrevet, enten du har sendt den ennå eller ikke",
+        ),
+        ("zh", "写好您的请求时记录一条，无论您是否已经发送"),
+    ] {
+        let text = stdout_of(on(dir.path(), "2026-11-25", &[]).env("NOCARD_LANG", lang));
+        assert!(text.contains(says), "{lang}: {text}");
+    }
+
+    // A letter written and not sent is recorded, as the empty book said.
+    let walk = |today: &str| {
+        let mut walk = nocard_at(&dir.path().join("home"));
+        walk.current_dir(dir.path())
+            .env("NOCARD_TODAY", today)
+            .args([
+                "deregister",
+                "--operator",
+                "telenor",
+                "--force",
+                "--answers",
+                "a.toml",
+            ]);
+        walk
+    };
+    std::fs::write(dir.path().join("a.toml"), LETTER).unwrap();
+    stdout_of(&mut walk("2026-11-25"));
+    assert_eq!(status_json(dir.path())[0]["state"], "written");
+    let again = stdout_of(&mut walk("2026-11-25"));
+    assert!(
+        again.contains("Case 1 for this number was written today and never sent"),
+        "{again}"
+    );
+    let later = stdout_of(walk("2026-11-27").env("NOCARD_LANG", "zh"));
+    assert!(
+        later.contains("记录 1 于 2026年11月25日写好但从未发送"),
+        "{later}"
+    );
+    let same_day = stdout_of(walk("2026-11-27").env("NOCARD_LANG", "zh"));
+    assert!(same_day.contains("记录 1 今天写好但从未发送"), "{same_day}");
+}
+
+#[test]
+fn a_prepaid_follow_up_asks_again_for_the_card_and_the_refund_without_the_account() {
+    let dir = tempfile::tempdir().unwrap();
+    let answers = LETTER.replace("\"postpaid\"", "\"prepaid\"")
+        + "balance = \"refund\"\naccount = \"1234.56.78903\"\nsent = true\n";
+    std::fs::write(dir.path().join("a.toml"), answers).unwrap();
+    stdout_of(
+        nocard_at(&dir.path().join("home"))
+            .current_dir(dir.path())
+            .env("NOCARD_TODAY", "2026-11-25")
+            .args(["deregister", "--operator", "telenor", "--answers", "a.toml"]),
+    );
+    let book = std::fs::read_to_string(dir.path().join("home/cases.toml")).unwrap();
+    assert!(book.contains("refund = true"), "{book}");
+    for account in ["1234.56.78903", "12345678903"] {
+        assert!(!book.contains(account), "never the account: {book}");
+    }
+
+    let said = stdout_of(&mut on(dir.path(), "2026-12-03", &["follow-up", "1"]));
+    assert!(said.contains("I cancelled my prepaid card"), "{said}");
+    let letter = std::fs::read_to_string(
+        dir.path()
+            .join("nocard-telenor-2026-12-03-567-follow-up.txt"),
+    )
+    .unwrap()
+    .split_whitespace()
+    .collect::<Vec<_>>()
+    .join(" ");
+    assert!(
+        letter.contains("sa jeg opp kontantkortet mitt med mobilnummer +47 912 34 567"),
+        "{letter}"
+    );
+    assert!(
+        letter.contains(
+            "I oppsigelsen ba jeg også om at gjenværende saldo utbetales til kontoen jeg oppga der"
+        ),
+        "{letter}"
+    );
+    assert!(!letter.contains("1234.56.78903"), "{letter}");
 }

@@ -109,7 +109,8 @@ fn a_proxy_gets_an_authorisation_for_the_owner_to_sign() {
     person.choose(&channel, &person.t(Ui::ChannelChat));
     person.type_in(&person.t(Ui::QPhone), "912 34 567");
     person.type_in(&person.t(Ui::QOwner), "Kari Nordmann");
-    person.type_in(&person.t(Ui::QNameWriter), "Ola Nordmann");
+    // A chat says who writes it; it is not signed.
+    person.type_in(&person.t(Ui::QNameSender), "Ola Nordmann");
     person.choose(&person.t(Ui::ReviewQuestion), &person.t(Ui::ReviewWrite));
     person.choose(&person.t(Ui::QSent), &person.t(Ui::OptSentNo));
     let (code, _) = person.wizard.finish();

@@ -76,10 +76,9 @@ fn an_interrupted_walk_resumes_where_it_stopped_and_says_so() {
     resumed.wait_for(&resumed.t(Ui::QName));
     let rows = resumed.wizard.screen_rows();
     let said = resumed.tf(
-        Ui::Resumed,
+        Ui::ResumedToday,
         &[
             ("operator", &"Telenor"),
-            ("date", &resumed.t(Ui::Today)),
             ("phase", &"3/5 Required information"),
         ],
     );

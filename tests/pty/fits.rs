@@ -188,7 +188,7 @@ fn walk(lang: Lang, kind: &str) -> Vec<Answer> {
         answers.push(Type(Ui::QOwner, "Kari Nordmann"));
     }
     answers.push(Type(
-        if prepaid { Ui::QNameWriter } else { Ui::QName },
+        if prepaid { Ui::QNameSender } else { Ui::QName },
         "Ola Nordmann",
     ));
     if !prepaid {

@@ -874,10 +874,11 @@ fn a_request_not_sent_yet_is_recorded_as_written_and_a_second_walk_takes_its_pla
     assert!(
         person
             .shown
-            .contains("Case 1 for this number was written on today and never sent"),
+            .contains("Case 1 for this number was written today and never sent"),
         "{}",
         person.shown
     );
+    assert!(!person.shown.contains("on today"), "{}", person.shown);
     assert_eq!(memory.cases.len(), 1);
     assert!(memory.message().contains("kundenummer C-1"));
 }
@@ -987,7 +988,7 @@ fn every_answer_is_kept_at_once_and_an_interrupted_walk_resumes_where_it_stopped
     );
     assert!(
         person.shown.starts_with(
-            "Going on with your walk for Telenor from today, at 3/5 Required information.\n\n── 3/5 Required information ──"
+            "Going on with the walk for Telenor you began today, at 3/5 Required information.\n\n── 3/5 Required information ──"
         ),
         "{}",
         person.shown
@@ -1104,4 +1105,53 @@ fn a_transcript_of_the_duplicate_guard() {
     replies.push(Pick("Stop here"));
     let (_, person) = telenor.run_with(&replies, &mut memory);
     golden("prompts-telenor-duplicate-stop", &person.transcript);
+}
+
+#[test]
+fn someone_acting_for_the_owner_is_asked_their_name_as_the_channel_has_it() {
+    let telenor = Fixture::new("telenor");
+    for (channel, asked) in [
+        (
+            "letter",
+            "Your own full name: you write and sign the message",
+        ),
+        ("chat", "Your own full name: the message says you write it"),
+        ("phone", "Your own full name: you give it when you call"),
+        ("store", "Your own full name: you give it in the store"),
+    ] {
+        let mut replies = vec![
+            Pick("Cancel for good"),
+            Pick("myself"),
+            Pick("Someone who has died"),
+            Pick("No, I stay"),
+            Pick("Postpaid"),
+            Pick("physical"),
+            Enter,
+            Pick(channel),
+            Type("912 34 567"),
+            Type("Kari Nordmann"),
+            Type("Per Nordmann"),
+        ];
+        if channel == "letter" {
+            replies.extend([Type("Storgata 1, 0150 Oslo"), Enter]);
+        }
+        replies.extend([Pick("Write the message"), Pick("Not yet")]);
+        let (_, person, _) = telenor.run(&replies);
+        assert!(
+            person
+                .transcript
+                .contains(&format!("? {asked} › Per Nordmann")),
+            "{channel}: {}",
+            person.transcript
+        );
+        // The papers that let them act, not proof that they own it.
+        assert!(
+            person
+                .shown
+                .contains("The operator will check that you may act for the estate"),
+            "{}",
+            person.shown
+        );
+        assert!(!person.shown.contains("check that you own the subscription"));
+    }
 }
