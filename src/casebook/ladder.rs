@@ -168,6 +168,12 @@ impl Case {
             Change::Confirm(_) if self.state == State::Written => {
                 return Err(NotNow::ConfirmNotSent);
             }
+            Change::Confirm(_) if self.state == State::Closed => {
+                return Err(NotNow::Done(State::Closed));
+            }
+            Change::FollowedUp if self.refused.is_some() => {
+                return Err(NotNow::WasRefused(self.refused.unwrap_or(today)));
+            }
             Change::FollowedUp => match self.next_action(today) {
                 NextAction::AwaitConfirmation { follow_up_by } => {
                     return Err(NotNow::NotYetToFollowUp {
@@ -357,6 +363,12 @@ mod tests {
                 since: date(2026, 11, 27)
             }
         );
+        // A follow-up would say no answer came, which is not so: the complaint comes next.
+        assert_eq!(
+            case.allows(&Change::FollowedUp, date(2026, 12, 20)),
+            Err(NotNow::WasRefused(date(2026, 11, 27)))
+        );
+        assert_eq!(case.allows(&Change::Complained, date(2026, 11, 27)), Ok(()));
     }
 
     #[test]
@@ -373,6 +385,11 @@ mod tests {
         assert_eq!(case.next_action(date(2026, 12, 3)), NextAction::AwaitEnd);
         case.state = State::Closed;
         assert_eq!(case.next_action(date(2026, 12, 3)), NextAction::Done);
+        // Closed is the end: confirming again would take it back.
+        assert_eq!(
+            case.allows(&Change::Confirm(None), date(2026, 12, 3)),
+            Err(NotNow::Done(State::Closed))
+        );
     }
 
     #[test]

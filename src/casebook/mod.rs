@@ -349,6 +349,9 @@ pub enum NotNow {
     Future(Date),
     /// A day before the case was written (or sent): that day.
     TooEarly(Date),
+    /// The operator turned the request down on this day: a follow-up, which says no answer
+    /// came, is not what comes next; the complaint is.
+    WasRefused(Date),
     /// Written and not sent, so nothing can have confirmed it: say it was sent first.
     ConfirmNotSent,
     /// A follow-up says no confirmation came: not while the operator has until `by` (the

@@ -413,6 +413,17 @@ fn not_now(why: NotNow, id: u32, operator: Option<&Operator>, lang: Lang) -> any
             Ui::NotNowFuture.fill(lang, &[("date", &long_date(date, lang))]),
             Ui::NotNowFutureHint.get(lang).to_owned(),
         ),
+        NotNow::WasRefused(date) => (
+            Ui::NotNowWasRefused.fill(
+                lang,
+                &[
+                    ("id", &id),
+                    ("operator", &operator),
+                    ("date", &long_date(date, lang)),
+                ],
+            ),
+            Ui::NotNowWasRefusedHint.fill(lang, &[("id", &id)]),
+        ),
         NotNow::TooEarly(date) => (
             Ui::NotNowTooEarly.fill(lang, &[("id", &id), ("date", &long_date(date, lang))]),
             Ui::NotNowTooEarlyHint.get(lang).to_owned(),

@@ -814,3 +814,32 @@ fn a_prepaid_follow_up_asks_again_for_the_card_and_the_refund_without_the_accoun
     );
     assert!(!letter.contains("1234.56.78903"), "{letter}");
 }
+
+/// After the operator said no, a follow-up would say no answer came: the complaint is next,
+/// and that is what nocard says.
+#[test]
+fn a_refused_case_is_not_followed_up_but_taken_to_the_board() {
+    let dir = tempfile::tempdir().unwrap();
+    let answers = dir.path().join("a.toml");
+    std::fs::write(&answers, SENT).unwrap();
+    nocard_at(&dir.path().join("home"))
+        .current_dir(dir.path())
+        .env("NOCARD_TODAY", "2026-11-25")
+        .args(["deregister", "--operator", "telenor", "--answers"])
+        .arg(&answers)
+        .assert()
+        .success();
+    on(dir.path(), "2026-11-27", &["refused", "1"])
+        .assert()
+        .success();
+    let err = stderr_of(&mut on(dir.path(), "2026-12-20", &["follow-up", "1"]), 1);
+    assert!(
+        err.contains("error: Telenor turned case 1 down on 27 November 2026"),
+        "{err}"
+    );
+    assert!(
+        err.contains("hint: what comes after a refusal is the complaint"),
+        "{err}"
+    );
+    assert!(err.contains("nocard status complain 1"), "{err}");
+}
