@@ -296,8 +296,13 @@ impl Request<'_> {
             (None, Plan::Postpaid, true) => Ui::MsgChatPostpaid,
             (None, Plan::Prepaid, true) => Ui::MsgChatPrepaid,
         };
-        let args: [(&str, &dyn std::fmt::Display); 3] =
-            [("number", number), ("name", &self.name), ("owner", &owner)];
+        let what = what_is_cancelled(self.plan).get(lang);
+        let args: [(&str, &dyn std::fmt::Display); 4] = [
+            ("number", number),
+            ("name", &self.name),
+            ("owner", &owner),
+            ("what", &what),
+        ];
         let mut sentences = vec![cancel.fill(lang, &args)];
         // A chat has nothing to attach to; a letter or an e-mail says what is.
         match self.on_behalf {
@@ -381,6 +386,15 @@ pub fn companions(message: &Path) -> Vec<PathBuf> {
         files.push(authorisation_translation_path(message, lang));
     }
     files
+}
+
+/// What is cancelled for someone else, in a message's words: their subscription, or their
+/// prepaid card.
+fn what_is_cancelled(plan: Plan) -> Ui {
+    match plan {
+        Plan::Postpaid => Ui::MsgWhatSubscription,
+        Plan::Prepaid => Ui::MsgWhatPrepaid,
+    }
 }
 
 #[cfg(test)]

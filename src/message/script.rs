@@ -78,14 +78,20 @@ pub(super) fn script(request: &Request, lang: Lang) -> (String, String) {
     let both = |key: Ui, args: &[(&str, &dyn std::fmt::Display)]| {
         (key.fill(Lang::Nb, args), key.fill(lang, args))
     };
-    let mut says = vec![both(
-        hello,
-        &[
-            ("name", &request.name),
-            ("number", &number),
-            ("owner", &owner),
-        ],
-    )];
+    // What is cancelled, in each language: a subscription, or a prepaid card.
+    let what = |lang| super::what_is_cancelled(request.plan).get(lang);
+    let hello_in = |in_lang: Lang| {
+        hello.fill(
+            in_lang,
+            &[
+                ("name", &request.name),
+                ("number", &number),
+                ("owner", &owner),
+                ("what", &what(in_lang)),
+            ],
+        )
+    };
+    let mut says = vec![(hello_in(Lang::Nb), hello_in(lang))];
     if let Some(account) = request.refund_to {
         says.push(both(Ui::MsgSayRefund, &[("account", account)]));
     }

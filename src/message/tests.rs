@@ -302,6 +302,54 @@ fn an_estate_writes_for_the_deceased_owner_and_says_what_is_attached() {
     );
 }
 
+/// A deceased owner's or an authorising owner's prepaid card is a card, not a subscription,
+/// in the letter, the chat text and the call alike.
+#[test]
+fn for_someone_else_a_prepaid_card_is_cancelled_as_a_card() {
+    let telenor = telenor();
+    let phone = MobileNumber::parse("91234567").unwrap();
+    let address = PostalAddress::parse("Storgata 1, 0150 Oslo").unwrap();
+    for (channel, on_behalf, said) in [
+        (
+            ChannelKind::Letter,
+            OnBehalf::Estate("Kari Nordmann"),
+            "På vegne av dødsboet sier jeg med dette opp kontantkortet",
+        ),
+        (
+            ChannelKind::Chat,
+            OnBehalf::Proxy("Kari Nordmann"),
+            "og vil si opp kontantkortet",
+        ),
+        (
+            ChannelKind::Phone,
+            OnBehalf::Estate("Kari Nordmann"),
+            "for å si opp kontantkortet",
+        ),
+    ] {
+        let mut request = request(&telenor, &phone, channel, Plan::Prepaid, None);
+        request.name = "Per Nordmann";
+        request.address = Some(&address);
+        request.on_behalf = Some(on_behalf);
+        let message = compose(&request, Lang::En, Path::new("m.txt"));
+        let text = message
+            .text
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        assert!(text.contains(said), "{channel:?}: {text}");
+        assert!(!text.contains("opp abonnementet"), "{channel:?}: {text}");
+        let shown = message
+            .shown
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        assert!(
+            shown.contains("prepaid card (kontantkort)"),
+            "{channel:?}: {shown}"
+        );
+    }
+}
+
 #[test]
 fn a_proxy_writes_with_the_owners_authorisation_and_gets_one_to_sign() {
     let telenor = telenor();
