@@ -22,6 +22,7 @@ use letter::{Head, Words};
 
 pub use email::MAILTO_LIMIT;
 pub use ladder::{complaint, follow_up, follow_up_channel, follow_up_how};
+pub use script::brief as script_brief;
 
 /// Where the authorisation for the owner to sign is saved, beside the message.
 #[must_use]

@@ -113,3 +113,20 @@ pub(super) fn script(request: &Request, lang: Lang) -> (String, String) {
     let title = Ui::ScriptTitle.fill(lang, &[("operator", &operator.name)]);
     (format!("{title}\n\n{out}"), shown)
 }
+
+/// A script's `shown` text in brief, for a narrow window: where to call or go (its first
+/// line) and the lines to say in Norwegian (`  «…»`, as `script` writes them), without what
+/// each means, which the file holds.
+#[must_use]
+pub fn brief(shown: &str) -> String {
+    let mut lines = shown.lines();
+    let mut out: String = lines
+        .next()
+        .map(|first| format!("{first}\n"))
+        .unwrap_or_default();
+    for line in lines.filter(|line| line.starts_with("  «")) {
+        out.push_str(line);
+        out.push('\n');
+    }
+    out
+}

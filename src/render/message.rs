@@ -58,8 +58,26 @@ pub(super) fn message(
         }
     };
     match channel {
+        // On the screen a script goes without its blank lines: the window has no row for
+        // them above the question whether it was done, and what is said is set off by its
+        // indent already. The file keeps them.
+        // A narrow window has room for where to call or go and the Norwegian lines alone;
+        // what each means is in the file.
+        ChannelKind::Phone | ChannelKind::Store if narrow => {
+            framed(
+                &mut out,
+                Ui::ScriptShownBrief,
+                &crate::message::script_brief(&message.shown),
+            );
+        }
         ChannelKind::Phone | ChannelKind::Store => {
-            framed(&mut out, Ui::ScriptShown, &message.shown);
+            let compact: String = message
+                .shown
+                .lines()
+                .filter(|line| !line.trim().is_empty())
+                .map(|line| format!("{line}\n"))
+                .collect();
+            framed(&mut out, Ui::ScriptShown, &compact);
         }
         // A text to copy is shown as it is sent, with what it means below where the window
         // has room for both; a narrow one has the meaning in the translation's file.

@@ -21,7 +21,7 @@ enum Answer {
 /// The question an answer answers, as the terminal's language words it.
 fn prompt(person: &Person, ui: Ui) -> String {
     match ui {
-        Ui::QChannel => person.tf(ui, &[("operator", &"Telenor")]),
+        Ui::QChannel | Ui::QSentPhone => person.tf(ui, &[("operator", &"Telenor")]),
         _ => person.t(ui),
     }
 }
@@ -208,6 +208,34 @@ fn walk(lang: Lang, kind: &str) -> Vec<Answer> {
         pick(Ui::QSent, Ui::OptSentNo),
     ]);
     answers
+}
+
+/// A call: the script to read, with what each line means, shown whole between the review and
+/// the question whether the call was made.
+fn phone_walk(lang: Lang) -> Vec<Answer> {
+    use Answer::{Mark, Pick, Type};
+    let pick = |ui: Ui, option: Ui| Pick(ui, head(option.get(lang)));
+    vec![
+        pick(Ui::QIntent, Ui::OptIntentCancel),
+        pick(Ui::QPayer, Ui::OptPayerPrivate),
+        pick(Ui::QActing, Ui::OptActingSelf),
+        pick(Ui::QLeaving, Ui::OptLeavingNo),
+        pick(Ui::QPlan, Ui::OptPlanPostpaid),
+        pick(Ui::QSim, Ui::OptSimPhysical),
+        Mark(Ui::QUses, &[]),
+        Pick(Ui::QChannel, Ui::ChannelPhone.get(lang).to_owned()),
+        Type(Ui::QPhone, "912 34 567"),
+        Type(Ui::QName, "Ola Nordmann"),
+        Pick(Ui::ReviewQuestion, Ui::ReviewWrite.get(lang).to_owned()),
+        pick(Ui::QSentPhone, Ui::OptDoneNo),
+    ]
+}
+
+#[test]
+fn a_call_s_script_fits_the_window() {
+    for terminal in windows() {
+        fits(terminal, &phone_walk(lang_of(terminal)));
+    }
 }
 
 fn every_window(kind: &str) {
