@@ -58,26 +58,9 @@ pub(super) fn message(
         }
     };
     match channel {
-        // On the screen a script goes without its blank lines: the window has no row for
-        // them above the question whether it was done, and what is said is set off by its
-        // indent already. The file keeps them.
-        // A narrow window has room for where to call or go and the Norwegian lines alone;
-        // what each means is in the file.
-        ChannelKind::Phone | ChannelKind::Store if narrow => {
-            framed(
-                &mut out,
-                Ui::ScriptShownBrief,
-                &crate::message::script_brief(&message.shown),
-            );
-        }
         ChannelKind::Phone | ChannelKind::Store => {
-            let compact: String = message
-                .shown
-                .lines()
-                .filter(|line| !line.trim().is_empty())
-                .map(|line| format!("{line}\n"))
-                .collect();
-            framed(&mut out, Ui::ScriptShown, &compact);
+            let (intro, script) = script_on_screen(&message.shown, narrow);
+            framed(&mut out, intro, &script);
         }
         // A text to copy is shown as it is sent, with what it means below where the window
         // has room for both; a narrow one has the meaning in the translation's file.
@@ -144,6 +127,22 @@ pub(super) fn message(
     }
     out.push_str(&where_to(message, channel, operator, layout));
     out
+}
+
+/// A script as the screen shows it, and the line that introduces it. Without its blank lines:
+/// the window has no row for them above the question whether it was done, and what is said
+/// is set off by its indent already. A narrow window has room for where to call or go and
+/// the Norwegian lines alone; what each means, and what to have ready, are in the file.
+fn script_on_screen(shown: &str, narrow: bool) -> (Ui, String) {
+    if narrow {
+        return (Ui::ScriptShownBrief, crate::message::script_brief(shown));
+    }
+    let mut compact = String::new();
+    for line in shown.lines().filter(|line| !line.trim().is_empty()) {
+        compact.push_str(line);
+        compact.push('\n');
+    }
+    (Ui::ScriptShown, compact)
 }
 
 /// Where the message goes, and for an e-mail, how to open it ready to send.
