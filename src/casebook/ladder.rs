@@ -6,8 +6,9 @@
 
 use jiff::civil::Date;
 
-use super::{Case, Change, NotNow, State};
+use super::{Case, State};
 use crate::situation::Plan;
+use crate::values::Reference;
 
 /// How long to wait for a written confirmation before following up. nocard's own
 /// measure, not a rule: a week is long enough for a letter to arrive and be answered.
@@ -227,6 +228,64 @@ impl Milestone {
             Milestone::End => "end",
         }
     }
+}
+
+/// What a `nocard status` command does to a case.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Change {
+    /// It went out on `on`: the ladder counts from then, and it should end on `end`.
+    Sent {
+        on: Date,
+        reference: Option<Reference>,
+        end: Option<Date>,
+    },
+    /// A written follow-up was made today.
+    FollowedUp,
+    /// The operator turned the request down on this day.
+    Refused(Date),
+    /// A complaint to Brukerklagenemnda was written today.
+    Complained,
+    /// The operator confirmed in writing, with its reference if it gave one.
+    Confirm(Option<Reference>),
+    /// The final bill is settled.
+    Close,
+    /// Removed from the records; its id is not given again.
+    Forget,
+}
+
+/// Why a change cannot be made to a case.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NotNow {
+    NoSuchCase,
+    /// Written and not sent: the ladder starts once it is.
+    NotSent,
+    /// Confirmed or closed already.
+    Done(State),
+    /// A day after today.
+    Future(Date),
+    /// A day before the case was written (or sent): that day.
+    TooEarly(Date),
+    /// The operator turned the request down on this day: a follow-up, which says no answer
+    /// came, is not what comes next; the complaint is.
+    WasRefused(Date),
+    /// Written and not sent, so nothing can have confirmed it: say it was sent first.
+    ConfirmNotSent,
+    /// A follow-up says no confirmation came: not while the operator has until `by` (the
+    /// follow-up date `status` shows) to confirm; from the day after, `from`.
+    NotYetToFollowUp {
+        by: Date,
+        from: Date,
+    },
+    /// Followed up on the first day, and the operator has until the second to answer: a
+    /// second follow-up before then would restart the three weeks the board counts.
+    AwaitingAnswer {
+        followed_up: Date,
+        until: Date,
+    },
+    /// Brukerklagenemnda takes a case once the operator has turned it down, or has not
+    /// answered a written follow-up within three weeks: from this day, where the follow-up
+    /// was made.
+    NotYetForTheBoard(Option<Date>),
 }
 
 #[cfg(test)]

@@ -11,7 +11,7 @@ use std::path::PathBuf;
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
-pub use ladder::{ANSWER_WITHIN_DAYS, FOLLOW_UP_AFTER_DAYS, Milestone, NextAction};
+pub use ladder::{ANSWER_WITHIN_DAYS, Change, FOLLOW_UP_AFTER_DAYS, Milestone, NextAction, NotNow};
 pub use store::{Store, StoreError, parse};
 
 use crate::operator::{ChannelKind, OperatorId};
@@ -312,64 +312,6 @@ fn is_zero(n: &u32) -> bool {
 #[allow(clippy::trivially_copy_pass_by_ref)] // serde's `skip_serializing_if` hands over a reference
 fn is_false(b: &bool) -> bool {
     !*b
-}
-
-/// What a `nocard status` command does to a case.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Change {
-    /// It went out on `on`: the ladder counts from then, and it should end on `end`.
-    Sent {
-        on: Date,
-        reference: Option<Reference>,
-        end: Option<Date>,
-    },
-    /// A written follow-up was made today.
-    FollowedUp,
-    /// The operator turned the request down on this day.
-    Refused(Date),
-    /// A complaint to Brukerklagenemnda was written today.
-    Complained,
-    /// The operator confirmed in writing, with its reference if it gave one.
-    Confirm(Option<Reference>),
-    /// The final bill is settled.
-    Close,
-    /// Removed from the records; its id is not given again.
-    Forget,
-}
-
-/// Why a change cannot be made to a case.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum NotNow {
-    NoSuchCase,
-    /// Written and not sent: the ladder starts once it is.
-    NotSent,
-    /// Confirmed or closed already.
-    Done(State),
-    /// A day after today.
-    Future(Date),
-    /// A day before the case was written (or sent): that day.
-    TooEarly(Date),
-    /// The operator turned the request down on this day: a follow-up, which says no answer
-    /// came, is not what comes next; the complaint is.
-    WasRefused(Date),
-    /// Written and not sent, so nothing can have confirmed it: say it was sent first.
-    ConfirmNotSent,
-    /// A follow-up says no confirmation came: not while the operator has until `by` (the
-    /// follow-up date `status` shows) to confirm; from the day after, `from`.
-    NotYetToFollowUp {
-        by: Date,
-        from: Date,
-    },
-    /// Followed up on the first day, and the operator has until the second to answer: a
-    /// second follow-up before then would restart the three weeks the board counts.
-    AwaitingAnswer {
-        followed_up: Date,
-        until: Date,
-    },
-    /// Brukerklagenemnda takes a case once the operator has turned it down, or has not
-    /// answered a written follow-up within three weeks: from this day, where the follow-up
-    /// was made.
-    NotYetForTheBoard(Option<Date>),
 }
 
 impl Book {

@@ -39,7 +39,7 @@ impl LocalizedError {
             LocalizedError::Zh(err) => match err.kind() {
                 // clap wraps lines at spaces only, and Chinese has none: nocard wraps it.
                 ErrorKind::DisplayHelp | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
-                    super::help::print_wrapped(&err.render(), err.use_stderr(), color);
+                    super::wrap::print_wrapped(&err.render(), err.use_stderr(), color);
                     std::process::exit(err.exit_code())
                 }
                 _ => err.exit(),

@@ -5,6 +5,7 @@
 
 mod errors;
 mod help;
+mod wrap;
 
 use std::ffi::OsString;
 use std::path::PathBuf;
@@ -546,7 +547,7 @@ mod tests {
     #[test]
     fn chinese_help_wraps_between_characters_under_its_column() {
         let help = "  deregister   逐步完成解约，并生成要发送的解约信息，然后记录下来\n";
-        let wrapped = help::wrap_help(help, 40);
+        let wrapped = wrap::wrap_help(help, 40);
         assert_eq!(
             wrapped,
             "  deregister   逐步完成解约，并生成要发\n               送的解约信息，然后记录下\n               来\n"

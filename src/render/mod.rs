@@ -2,6 +2,7 @@
 //! caller decides where it goes.
 
 mod checklist;
+mod ending;
 mod findings;
 pub mod ics;
 mod message;
