@@ -26,6 +26,12 @@ use crate::operator::{DateKind, Dated, Provenance, Source, SourceKind};
 use crate::situation::{Acting, Balance, Condition, Intent, Leaving, Payer, Plan, Sim, Stage};
 use crate::text::Lang;
 
+/// The words before a label's colon: "Cancel for good" of "Cancel for good: end the
+/// subscription…", "Vipps" of "Vipps: it needs a Norwegian mobile number".
+fn head(label: &str) -> &str {
+    label.split([':', '：']).next().unwrap_or(label)
+}
+
 /// How the checklist is printed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {

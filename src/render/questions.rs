@@ -30,11 +30,7 @@ fn answer_in_short(value: &Value, layout: &Layout) -> String {
         Value::Channel(kind) => channel_kind(*kind, layout).to_owned(),
         other => other.label().map_or_else(
             || other.shown().into_owned(),
-            |label| {
-                let words = layout.t(label);
-                let head = words.split([':', '：']).next().unwrap_or(words);
-                head.to_owned()
-            },
+            |label| super::head(layout.t(label)).to_owned(),
         ),
     }
 }

@@ -56,8 +56,7 @@ fn text(services: &Services, layout: &Layout) -> String {
 /// has: "Vipps: it needs a Norwegian mobile number" is named Vipps.
 #[must_use]
 pub fn name(entry: &Entry, lang: Lang) -> &str {
-    let title = entry.title.get(lang);
-    title.split([':', '：']).next().unwrap_or(title)
+    super::head(entry.title.get(lang))
 }
 
 /// The services `ids` names, by name, in the order given; an id not known stays as it is.

@@ -97,19 +97,24 @@ fn control_keys_never_enter_a_field() {
     assert!(!message.contains('\x0c'), "{message:?}");
 }
 
-#[test]
-fn no_input_in_a_terminal_names_the_flag_and_what_is_missing_before_any_phase() {
-    let mut person = Person::start(Terminal::default(), &["--version"]);
+/// `deregister --no-input` in `terminal`, with `answers` as its answers file.
+fn without_input(terminal: Terminal, answers: &str) -> Person {
+    let mut person = Person::start(terminal, &["--version"]);
     person.wizard.finish();
-    std::fs::write(person.wizard.file("a.toml"), "intent = \"cancel\"\n").expect("answers");
-    let mut run = person.again(&[
+    std::fs::write(person.wizard.file("a.toml"), answers).expect("answers");
+    person.again(&[
         "deregister",
         "--operator",
         "telenor",
         "--no-input",
         "--answers",
         "a.toml",
-    ]);
+    ])
+}
+
+#[test]
+fn no_input_in_a_terminal_names_the_flag_and_what_is_missing_before_any_phase() {
+    let mut run = without_input(Terminal::default(), "intent = \"cancel\"\n");
     let (code, shown) = run.wizard.finish();
     assert_eq!(code, 1, "{shown}");
     let rows = run.wizard.screen_rows();
@@ -140,17 +145,7 @@ fn an_error_in_a_narrow_window_wraps_between_words() {
         rows: 24,
         lang: "C.UTF-8",
     };
-    let mut person = Person::start(narrow, &["--version"]);
-    person.wizard.finish();
-    std::fs::write(person.wizard.file("a.toml"), "uses = [\"vips\"]\n").expect("answers");
-    let mut run = person.again(&[
-        "deregister",
-        "--operator",
-        "telenor",
-        "--no-input",
-        "--answers",
-        "a.toml",
-    ]);
+    let mut run = without_input(narrow, "uses = [\"vips\"]\n");
     let (code, shown) = run.wizard.finish();
     assert_eq!(code, 1, "{shown}");
     let rows = run.wizard.screen_rows();
